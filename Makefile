@@ -1,0 +1,48 @@
+# specforge — two commands set everything up on a fresh Debian machine:
+#   make        build the generator (release), regenerate Generated/CVAT and build it
+#   make test   unit tests, the CVAT compile sweep, drift and format checks
+
+SHARED      ?= ../shared
+SCHEMA      ?= $(SHARED)/schemas/cvat/cvat-2.72.0.json
+CONFIG      ?= Schemas/cvat.yaml
+SPECFORGE   := .build/release/specforge
+SWIFT_BUILD := swift build
+
+.PHONY: all deps build generate build-cvat test unit-tests compile-cvat-schemas lint-generated check-generated clean
+
+all: generate build-cvat
+
+# libyaml is a system library (SwiftPM reaches it through pkg-config).
+deps:
+	@pkg-config --exists yaml-0.1 2>/dev/null || { \
+		echo "installing libyaml-dev"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libyaml-dev pkg-config; }
+
+build: deps
+	$(SWIFT_BUILD) -c release --product specforge
+
+generate: build
+	$(SPECFORGE) generate $(SCHEMA) --config $(CONFIG) --output Generated/CVAT
+
+build-cvat: deps
+	$(SWIFT_BUILD) --target CVAT
+
+test: deps unit-tests check-generated lint-generated compile-cvat-schemas
+
+unit-tests:
+	swift test
+
+# Generated/CVAT must be exactly what the generator produces from the 2.72 schema.
+check-generated: build
+	$(SPECFORGE) generate $(SHARED)/schemas/cvat/cvat-2.72.0.json --config $(CONFIG) --output Generated/CVAT --check
+
+lint-generated:
+	swift format lint --strict --recursive Generated/CVAT
+
+# Every CVAT schema generates a client that compiles with zero warnings in Swift 6 mode.
+compile-cvat-schemas: build
+	Tests/Integration/compile-schemas.sh $(SPECFORGE) $(SHARED)/schemas/cvat/*
+
+clean:
+	rm -rf .build .build-*

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import SpecforgeDiagnostics
+import SpecforgeGenerator
+
+@main
+struct Specforge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "specforge",
+        abstract: "Generates Swift client packages from OpenAPI documents.",
+        subcommands: [Generate.self, Lint.self, DumpModel.self]
+    )
+}
+
+/// Options shared by every command that reads a schema.
+struct SchemaOptions: ParsableArguments {
+    @Argument(help: "The OpenAPI document (YAML or JSON, 3.0 or 3.1).")
+    var schema: String
+
+    @Option(name: .shortAndLong, help: "A configuration file (YAML): module name, filters, name overrides.")
+    var config: String?
+
+    @Option(help: "The Swift module name the client is generated for.")
+    var module: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func request(output: String?, diagnostics: Diagnostics) throws(GenerationFailed) -> GeneratorPipeline.Request {
+        var request = GeneratorPipeline.Request(schemaPath: schema, outputDirectory: output)
+        if let config {
+            do {
+                request.config = try GeneratorConfig.load(path: config, diagnostics: diagnostics)
+            } catch {
+                diagnostics.report(error)
+            }
+            if diagnostics.hasErrors { throw GenerationFailed(diagnostics.all) }
+        }
+        if let module { request.config.model.moduleName = module }
+        request.strict = strict
+        return request
+    }
+}
+
+/// Prints diagnostics to standard error, one line each.
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    guard !diagnostics.isEmpty else { return }
+    let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate (or, with --check, verify) a Swift client.",
+        discussion: """
+            Files are written only when their content changes; generated files that are no longer \
+            produced are removed. Nothing is written when any error is found.
+            """
+    )
+
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    @Option(name: .shortAndLong, help: "The directory that receives the generated sources.")
+    var output: String
+
+    @Option(help: "A directory of templates (NAME.mustache) that replace the built-in ones.")
+    var templates: String?
+
+    @Flag(help: "Write nothing; exit 1 and list the files that would change.")
+    var check = false
+
+    @Flag(name: .shortAndLong, help: "Print what was generated.")
+    var verbose = false
+
+    func run() throws {
+        let diagnostics = Diagnostics()
+        do {
+            var request = try schemaOptions.request(output: output, diagnostics: diagnostics)
+            request.templatesDirectory = templates
+            request.check = check
+            let result = try GeneratorPipeline.run(request)
+            printDiagnostics(result.diagnostics)
+            try report(result)
+        } catch let failure as GenerationFailed {
+            printDiagnostics(failure.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+
+    private func report(_ result: GeneratorPipeline.Result) throws {
+        let report = result.report ?? .init()
+        if check {
+            guard report.changed.isEmpty else {
+                print("\(report.changed.count) generated file(s) differ from the schema:")
+                report.written.forEach { print("  changed: \($0)") }
+                report.removed.forEach { print("  stale:   \($0)") }
+                throw ExitCode.failure
+            }
+            print("up to date: \(result.files.count) files")
+            return
+        }
+        if verbose {
+            report.written.forEach { print("wrote \($0)") }
+            report.removed.forEach { print("removed \($0)") }
+        }
+        print(
+            "\(result.model.groups.count) API groups, \(result.operationCount) operations, \(result.model.types.count) types; "
+                + "\(result.files.count) files (\(report.written.count) written, \(report.removed.count) removed)")
+    }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check a schema and print its diagnostics; write nothing.")
+
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    func run() throws {
+        let diagnostics = Diagnostics()
+        do {
+            let request = try schemaOptions.request(output: nil, diagnostics: diagnostics)
+            _ = try GeneratorPipeline.analyze(request, diagnostics: diagnostics)
+            printDiagnostics(diagnostics.all)
+            print("\(schemaOptions.schema): \(diagnostics.warnings.count) warning(s), no errors")
+        } catch {
+            printDiagnostics(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct DumpModel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump-model", abstract: "Print the intermediate model as JSON (for writing templates).")
+
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    func run() throws {
+        let diagnostics = Diagnostics()
+        do {
+            let request = try schemaOptions.request(output: nil, diagnostics: diagnostics)
+            let model = try GeneratorPipeline.analyze(request, diagnostics: diagnostics)
+            printDiagnostics(diagnostics.all)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(model))
+            print()
+        } catch let failure as GenerationFailed {
+            printDiagnostics(failure.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import SpecforgeDiagnostics
+import SpecforgeModel
+import SpecforgeParser
+
+/// The generator's configuration file (YAML or JSON):
+///
+/// ```yaml
+/// module: CVAT                 # Swift module name (informational; the package decides)
+/// templates: Templates         # directory of template overrides, relative to this file
+/// include:                     # keep only these (each list optional)
+///   tags: [tasks, projects]
+///   paths: [/api/tasks]        # path prefixes
+///   operations: [tasks_list]   # operationIds
+/// exclude:                     # drop these
+///   tags: [lambda]
+/// names:
+///   types: { NullEnum: Nothing }       # schema name → Swift type name
+///   operations: { tasks_list: listTasks }
+/// typeMappings: { Timestamp: Date }    # schema name → existing Swift type
+/// ```
+public struct GeneratorConfig: Sendable {
+    public var model = ModelOptions()
+    public var templatesDirectory: String?
+
+    public init() {}
+
+    /// Reads a configuration file, reporting unknown keys and wrong value types.
+    public static func load(path: String, diagnostics: Diagnostics) throws(Diagnostic) -> GeneratorConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic.error("cannot read configuration file '\(path)'")
+        }
+        let root = try YAMLLoader.load([UInt8](data), file: path)
+        var config = GeneratorConfig()
+        let reader = ConfigReader(diagnostics: diagnostics)
+        guard let map = reader.mapping(root, "#") else { return config }
+        for entry in map.entries {
+            let pointer = "#/" + entry.key
+            switch entry.key {
+            case "module":
+                if let name = reader.string(entry.value, pointer) { config.model.moduleName = name }
+            case "templates":
+                if let directory = reader.string(entry.value, pointer) {
+                    config.templatesDirectory = directory.hasPrefix("/")
+                        ? directory : (path as NSString).deletingLastPathComponent + "/" + directory
+                }
+            case "include":
+                let filter = reader.filter(entry.value, pointer)
+                config.model.includeTags = filter.tags.map(Set.init)
+                config.model.includePaths = filter.paths
+                config.model.includeOperations = filter.operations.map(Set.init)
+            case "exclude":
+                let filter = reader.filter(entry.value, pointer)
+                config.model.excludeTags = Set(filter.tags ?? [])
+                config.model.excludePaths = filter.paths ?? []
+                config.model.excludeOperations = Set(filter.operations ?? [])
+            case "names":
+                guard let names = reader.mapping(entry.value, pointer) else { continue }
+                for item in names.entries {
+                    let itemPointer = pointer + "/" + item.key
+                    switch item.key {
+                    case "types": config.model.typeNameOverrides = reader.stringMap(item.value, itemPointer)
+                    case "operations": config.model.operationNameOverrides = reader.stringMap(item.value, itemPointer)
+                    default: reader.unknown(item.key, item.keyLocation, itemPointer, expected: "types, operations")
+                    }
+                }
+            case "typeMappings":
+                config.model.typeMappings = reader.stringMap(entry.value, pointer)
+            default:
+                reader.unknown(entry.key, entry.keyLocation, pointer, expected: "module, templates, include, exclude, names, typeMappings")
+            }
+        }
+        return config
+    }
+}
+
+/// Typed reads from the configuration tree, each mismatch a located error.
+private struct ConfigReader {
+    let diagnostics: Diagnostics
+
+    func mapping(_ node: Node, _ pointer: String) -> Mapping? {
+        if let mapping = node.mapping { return mapping }
+        diagnostics.error("expected a mapping, found \(node.kindName)", at: node.location, pointer: pointer)
+        return nil
+    }
+
+    func string(_ node: Node, _ pointer: String) -> String? {
+        if let scalar = node.scalar, !scalar.isNull { return scalar.value }
+        diagnostics.error("expected a string, found \(node.kindName)", at: node.location, pointer: pointer)
+        return nil
+    }
+
+    func strings(_ node: Node, _ pointer: String) -> [String]? {
+        guard let items = node.sequence else {
+            diagnostics.error("expected a list of strings, found \(node.kindName)", at: node.location, pointer: pointer)
+            return nil
+        }
+        return items.enumerated().compactMap { string($1, "\(pointer)/\($0)") }
+    }
+
+    func stringMap(_ node: Node, _ pointer: String) -> [String: String] {
+        guard let map = mapping(node, pointer) else { return [:] }
+        var result: [String: String] = [:]
+        for entry in map.entries {
+            if let value = string(entry.value, pointer + "/" + entry.key) { result[entry.key] = value }
+        }
+        return result
+    }
+
+    func filter(_ node: Node, _ pointer: String) -> (tags: [String]?, paths: [String]?, operations: [String]?) {
+        guard let map = mapping(node, pointer) else { return (nil, nil, nil) }
+        var result: (tags: [String]?, paths: [String]?, operations: [String]?) = (nil, nil, nil)
+        for entry in map.entries {
+            let itemPointer = pointer + "/" + entry.key
+            switch entry.key {
+            case "tags": result.tags = strings(entry.value, itemPointer)
+            case "paths": result.paths = strings(entry.value, itemPointer)
+            case "operations": result.operations = strings(entry.value, itemPointer)
+            default: unknown(entry.key, entry.keyLocation, itemPointer, expected: "tags, paths, operations")
+            }
+        }
+        return result
+    }
+
+    func unknown(_ key: String, _ location: SourceLocation, _ pointer: String, expected: String) {
+        diagnostics.error("unknown configuration key '\(key)' (expected \(expected))", at: location, pointer: pointer)
+    }
+}

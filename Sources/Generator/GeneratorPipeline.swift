@@ -1,0 +1,91 @@
+import Foundation
+import SpecforgeDiagnostics
+import SpecforgeModel
+import SpecforgeParser
+import SpecforgePostProcessor
+import SpecforgeRenderer
+
+/// The whole pipeline in one place:
+///
+///     parse (libyaml → located nodes → OpenAPI document, refs resolved)
+///       → translate (intermediate model: operations and types, names final)
+///       → render (Mustache templates, one file per type and per API)
+///       → post-process (ApiClient, layout, deterministic order)
+///       → write (only changed files; stale generated files removed)
+///
+/// Nothing is written unless every stage succeeded, so a failed run leaves the previous output
+/// exactly as it was.
+public struct GeneratorPipeline {
+    public struct Request: Sendable {
+        public var schemaPath: String
+        public var outputDirectory: String?
+        public var config = GeneratorConfig()
+        /// Overrides `config.templatesDirectory`.
+        public var templatesDirectory: String?
+        /// Compare with the output directory instead of writing.
+        public var check = false
+        /// Warnings fail the run.
+        public var strict = false
+
+        public init(schemaPath: String, outputDirectory: String?) {
+            self.schemaPath = schemaPath
+            self.outputDirectory = outputDirectory
+        }
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var model: ClientModel
+        public var files: [RenderedFile]
+        public var report: OutputWriter.Report?
+
+        public var operationCount: Int { model.groups.reduce(0) { $0 + $1.operations.count } }
+        public var lineCount: Int { files.reduce(0) { $0 + $1.contents.utf8.lazy.filter { $0 == 10 }.count } }
+    }
+
+    /// Parses and translates only: the diagnostics and the intermediate model.
+    public static func analyze(_ request: Request, diagnostics: Diagnostics) throws(GenerationFailed) -> ClientModel {
+        let loader = DocumentLoader(diagnostics: diagnostics)
+        let document: OpenAPIDocument
+        do {
+            document = try loader.load(path: request.schemaPath)
+        } catch {
+            diagnostics.report(error)
+            throw GenerationFailed(diagnostics.all)
+        }
+        let model = ModelTranslator.translate(document, loader: loader, options: request.config.model)
+        try failIfNeeded(diagnostics, strict: request.strict)
+        return model
+    }
+
+    /// Runs every stage and writes the output (or, with `check`, compares it).
+    public static func run(_ request: Request) throws(GenerationFailed) -> Result {
+        let diagnostics = Diagnostics()
+        let model = try analyze(request, diagnostics: diagnostics)
+        let files: [RenderedFile]
+        do {
+            let templates = try TemplateSet(overrides: request.templatesDirectory ?? request.config.templatesDirectory)
+            let renderer = Renderer(templates: templates)
+            files = PostProcessor.process(renderer.render(model), model: model, renderer: renderer)
+        } catch {
+            diagnostics.report(error)
+            throw GenerationFailed(diagnostics.all)
+        }
+        var result = Result(diagnostics: diagnostics.all, model: model, files: files, report: nil)
+        if let directory = request.outputDirectory {
+            do {
+                result.report = try OutputWriter(directory: directory).write(files, check: request.check)
+            } catch {
+                diagnostics.error("cannot write to '\(directory)': \(error.localizedDescription)", at: nil, pointer: nil)
+                throw GenerationFailed(diagnostics.all)
+            }
+        }
+        return result
+    }
+
+    private static func failIfNeeded(_ diagnostics: Diagnostics, strict: Bool) throws(GenerationFailed) {
+        if diagnostics.hasErrors || (strict && !diagnostics.warnings.isEmpty) {
+            throw GenerationFailed(diagnostics.all)
+        }
+    }
+}

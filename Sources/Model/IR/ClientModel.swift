@@ -1,0 +1,90 @@
+/// The intermediate model: everything the templates print, with every decision made.
+///
+/// Names are final, types resolved, operations grouped. Templates only format this; a JSON
+/// dump of it (`specforge generate --dump-model`) helps when writing templates.
+public struct ClientModel: Sendable, Encodable {
+    public var moduleName: String
+    public var title: String
+    public var version: String
+    public var description: String?
+    public var serverURL: String?
+    public var groups: [APIGroup]
+    public var types: [TypeDeclaration]
+    public var securitySchemes: [SecuritySchemeModel]
+}
+
+/// The operations of one tag: one `<Tag>Api` type and one `ApiClient` member.
+public struct APIGroup: Sendable, Encodable {
+    public var typeName: String
+    public var propertyName: String
+    public var tag: String
+    public var description: String?
+    public var operations: [OperationModel]
+}
+
+public struct OperationModel: Sendable, Encodable {
+    public var name: String
+    public var operationId: String
+    public var method: String
+    public var path: String
+    public var summary: String?
+    public var description: String?
+    public var deprecated: Bool
+    public var parameters: [ParameterModel]
+    public var body: BodyModel?
+    public var responses: [ResponseModel]
+    /// The type of the primary success response; nil when it has no body.
+    public var returnType: TypeRef?
+    /// `[[scheme]]` alternatives; empty when the operation needs no credentials.
+    public var security: [[String]]
+    /// Set when the return type is a paginated list: the element type.
+    public var pageItemType: TypeRef?
+    public var pointer: String
+}
+
+public struct ParameterModel: Sendable, Encodable {
+    public enum Location: String, Sendable, Encodable {
+        case path, query, header, cookie
+    }
+
+    public var name: String
+    public var wireName: String
+    public var location: Location
+    public var type: TypeRef
+    public var required: Bool
+    public var style: String?
+    public var explode: Bool?
+    public var deprecated: Bool
+    public var documentation: String?
+}
+
+public struct BodyModel: Sendable, Encodable {
+    public var parameterName: String
+    public var type: TypeRef
+    public var required: Bool
+    public var contentTypes: [String]
+    public var documentation: String?
+}
+
+public struct ResponseModel: Sendable, Encodable {
+    public var status: String
+    public var contentType: String?
+    public var type: TypeRef?
+    /// True when the body decodes as the operation's return type.
+    public var isPrimary: Bool
+    public var description: String?
+}
+
+public struct SecuritySchemeModel: Sendable, Encodable {
+    public enum Kind: String, Sendable, Encodable {
+        case httpBasic, httpBearer, apiKey
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// For apiKey: the header, query or cookie name and where it goes.
+    public var parameterName: String?
+    public var location: ParameterModel.Location?
+    public var prefix: String?
+    public var description: String?
+}

@@ -1,0 +1,68 @@
+/// A Swift type the generated client declares: a model, an enum, a union or an alias.
+public struct TypeDeclaration: Sendable, Encodable {
+    public enum Kind: Sendable, Encodable {
+        case structure(StructModel)
+        case openEnum(EnumModel)
+        case union(UnionModel)
+        case alias(TypeRef)
+    }
+
+    public var name: String
+    public var documentation: String?
+    public var deprecated: Bool
+    public var kind: Kind
+    /// Where the schema was defined: `#/components/schemas/Task` or an inline position.
+    public var pointer: String
+}
+
+public struct StructModel: Sendable, Encodable {
+    public var properties: [PropertyModel]
+    /// Set when the schema is a paginated list (`count`, `next`, `previous`, `results`):
+    /// the element type of `results`.
+    public var pageItemType: TypeRef?
+}
+
+public struct PropertyModel: Sendable, Encodable {
+    /// The Swift name (may need backticks: see `SwiftNames.identifier`).
+    public var name: String
+    /// The name on the wire, as the schema spells it.
+    public var wireName: String
+    /// The declared type, optional when the property is not required or nullable.
+    public var type: TypeRef
+    public var required: Bool
+    public var nullable: Bool
+    public var readOnly: Bool
+    public var deprecated: Bool
+    public var documentation: String?
+}
+
+public struct EnumModel: Sendable, Encodable {
+    public enum RawType: String, Sendable, Encodable {
+        case string = "String"
+        case int = "Int"
+    }
+
+    public struct Case: Sendable, Encodable {
+        public var name: String
+        /// The value as a Swift literal (`"rectangle"`, `3`).
+        public var literal: String
+        public var value: String
+    }
+
+    public var rawType: RawType
+    public var cases: [Case]
+}
+
+public struct UnionModel: Sendable, Encodable {
+    public struct Case: Sendable, Encodable {
+        public var name: String
+        public var type: TypeRef
+        /// Discriminator values that select this case.
+        public var discriminatorValues: [String]
+    }
+
+    public var cases: [Case]
+    public var discriminator: String?
+    /// `anyOf`: the first case that decodes wins; `oneOf` behaves the same at run time.
+    public var isAnyOf: Bool
+}

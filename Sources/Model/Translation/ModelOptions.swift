@@ -1,0 +1,25 @@
+/// What the configuration file and flags can change about the intermediate model.
+public struct ModelOptions: Sendable {
+    public var moduleName = "APIClient"
+    /// Only operations with one of these tags (nil: all).
+    public var includeTags: Set<String>?
+    public var excludeTags: Set<String> = []
+    /// Only operations whose path starts with one of these prefixes (nil: all).
+    public var includePaths: [String]?
+    public var excludePaths: [String] = []
+    public var includeOperations: Set<String>?
+    public var excludeOperations: Set<String> = []
+    /// Schema name → Swift type name for the declared type.
+    public var typeNameOverrides: [String: String] = [:]
+    /// Schema name → an existing Swift type used instead of declaring one (e.g. `Date`).
+    public var typeMappings: [String: String] = [:]
+    /// operationId → method name.
+    public var operationNameOverrides: [String: String] = [:]
+
+    public init() {}
+
+    var filtersOperations: Bool {
+        includeTags != nil || !excludeTags.isEmpty || includePaths != nil || !excludePaths.isEmpty
+            || includeOperations != nil || !excludeOperations.isEmpty
+    }
+}

@@ -1,0 +1,89 @@
+import SpecforgeDiagnostics
+import SpecforgeParser
+
+/// The model stage's entry point: OpenAPI document in, `ClientModel` out.
+public enum ModelTranslator {
+    public static func translate(
+        _ document: OpenAPIDocument, loader: DocumentLoader, options: ModelOptions
+    ) -> ClientModel {
+        let types = TypeTranslator(loader: loader, diagnostics: loader.diagnostics, options: options)
+        types.registerComponents(document.components.schemas, file: document.file)
+        let operations = OperationTranslator(document: document, loader: loader, types: types, options: options)
+        let groupNames = operations.claimGroupNames()
+        types.declarePending()
+        let groups = operations.translateGroups(names: groupNames)
+        types.declarePending()
+
+        var declarations = types.declarations
+        if options.filtersOperations {
+            declarations = ReachableTypes.prune(declarations, from: groups)
+        }
+        return ClientModel(
+            moduleName: options.moduleName,
+            title: document.info.title,
+            version: document.info.version,
+            description: document.info.description,
+            serverURL: document.servers.first?.url,
+            groups: groups,
+            types: declarations.sorted { $0.name < $1.name },
+            securitySchemes: securitySchemes(document, diagnostics: loader.diagnostics)
+        )
+    }
+
+    private static func securitySchemes(_ document: OpenAPIDocument, diagnostics: Diagnostics) -> [SecuritySchemeModel] {
+        document.components.securitySchemes.compactMap { name, scheme in
+            switch scheme.kind {
+            case .http(let httpScheme, _):
+                let kind: SecuritySchemeModel.Kind = httpScheme == "basic" ? .httpBasic : .httpBearer
+                return SecuritySchemeModel(
+                    name: name, kind: kind, parameterName: nil, location: nil, prefix: scheme.tokenPrefix,
+                    description: scheme.description)
+            case .apiKey(let parameterName, let location):
+                return SecuritySchemeModel(
+                    name: name, kind: .apiKey, parameterName: parameterName,
+                    location: ParameterModel.Location(rawValue: location.rawValue), prefix: scheme.tokenPrefix,
+                    description: scheme.description)
+            case .oauth2, .openIdConnect:
+                // Both end in a bearer token that the caller obtains; the client sends it.
+                return SecuritySchemeModel(
+                    name: name, kind: .httpBearer, parameterName: nil, location: nil, prefix: nil,
+                    description: scheme.description)
+            case .mutualTLS:
+                return nil
+            }
+        }
+    }
+}
+
+/// Drops declarations no kept operation can reach, so a filtered client compiles less.
+enum ReachableTypes {
+    static func prune(_ declarations: [TypeDeclaration], from groups: [APIGroup]) -> [TypeDeclaration] {
+        let byName = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var reached: Set<String> = []
+        var work: [TypeRef] = groups.flatMap(\.operations).flatMap { operation in
+            operation.parameters.map(\.type) + [operation.body?.type, operation.returnType].compactMap { $0 }
+                + operation.responses.compactMap(\.type)
+        }
+        while let type = work.popLast() {
+            switch type {
+            case .named(let name):
+                guard reached.insert(name).inserted, let declaration = byName[name] else { continue }
+                work += referencedTypes(declaration)
+            case .array(let inner), .map(let inner), .optional(let inner):
+                work.append(inner)
+            default:
+                continue
+            }
+        }
+        return declarations.filter { reached.contains($0.name) }
+    }
+
+    private static func referencedTypes(_ declaration: TypeDeclaration) -> [TypeRef] {
+        switch declaration.kind {
+        case .structure(let model): return model.properties.map(\.type)
+        case .union(let model): return model.cases.map(\.type)
+        case .alias(let type): return [type]
+        case .openEnum: return []
+        }
+    }
+}

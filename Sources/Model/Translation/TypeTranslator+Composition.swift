@@ -1,0 +1,198 @@
+import SpecforgeDiagnostics
+import SpecforgeParser
+
+/// `allOf`, `oneOf`/`anyOf` and `enum`: the schema shapes that need more than a type lookup.
+extension TypeTranslator {
+    // MARK: - allOf
+
+    func translateAllOf(
+        _ schema: Schema, members: [Schema], hint: String, inObject: Bool, declaringAs name: String?
+    ) -> TypeRef {
+        // `allOf: [$ref]` with annotations (drf-spectacular's way to add `nullable` or a
+        // description to a reference) is the referenced type itself.
+        if members.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
+            let type = translate(members[0], hint: hint, inObject: inObject)
+            return declaringAsAlias(name, type, schema: schema)
+        }
+        var visited: Set<String> = []
+        guard let merged = mergedProperties(schema, members: members, visited: &visited) else {
+            warnLoose(schema, "'allOf' combines schemas that are not all objects; mapped to JSONValue")
+            return declaringAsAlias(name, .json, schema: schema)
+        }
+        let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
+        let model = structModel(properties: merged.properties, required: merged.required, typeName: typeName)
+        declare(typeName, .structure(model), schema: schema)
+        return .named(typeName)
+    }
+
+    private func declaringAsAlias(_ name: String?, _ type: TypeRef, schema: Schema) -> TypeRef {
+        guard let name else { return type }
+        declare(name, .alias(type.unwrapped), schema: schema)
+        return type.isOptional ? .optional(.named(name)) : .named(name)
+    }
+
+    /// The properties of every member (following references and nested `allOf`) and the
+    /// schema's own, in order; a later definition of a property replaces an earlier one.
+    private func mergedProperties(
+        _ schema: Schema, members: [Schema], visited: inout Set<String>
+    ) -> (properties: [(name: String, schema: Schema)], required: Set<String>)? {
+        var properties: [(name: String, schema: Schema)] = []
+        var required = Set(schema.required)
+        func add(_ name: String, _ property: Schema) {
+            if let index = properties.firstIndex(where: { $0.name == name }) {
+                properties[index].schema = property
+            } else {
+                properties.append((name, property))
+            }
+        }
+        for member in members {
+            guard let resolved = loader.resolveSchema(member)?.schema else { continue }
+            guard visited.insert(resolved.pointer + resolved.location.description).inserted else { continue }
+            if isNullOnly(resolved) { continue }
+            let isObject = resolved.types.isEmpty || resolved.types.contains("object")
+            guard isObject, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty, resolved.enumValues == nil else { return nil }
+            let nested = resolved.reference.map { [Schema.referencing($0)] } ?? []
+            guard let inner = mergedProperties(resolved, members: nested + resolved.allOf, visited: &visited) else {
+                return nil
+            }
+            inner.properties.forEach { add($0.name, $0.schema) }
+            required.formUnion(inner.required)
+        }
+        schema.properties.forEach { add($0.name, $0.schema) }
+        return (properties, required)
+    }
+
+    // MARK: - Structs
+
+    func structModel(properties: [(name: String, schema: Schema)], required: Set<String>, typeName: String) -> StructModel {
+        var memberNames = UniqueNames(reserved: SwiftNames.reservedMembers)
+        let models = properties.map { wireName, schema -> PropertyModel in
+            let type = translate(schema, hint: typeName + SwiftNames.typeName(wireName), inObject: true)
+            let isRequired = required.contains(wireName)
+            return PropertyModel(
+                name: memberNames.claim(SwiftNames.safeMemberName(wireName)),
+                wireName: wireName,
+                type: isRequired ? type : type.optional,
+                required: isRequired,
+                nullable: type.isOptional,
+                readOnly: schema.readOnly,
+                deprecated: schema.deprecated,
+                documentation: schema.description ?? schema.title)
+        }
+        return StructModel(properties: models, pageItemType: pageItemType(models))
+    }
+
+    /// Django REST framework pages: `count`, `next`, `previous` and `results: [Item]`.
+    private func pageItemType(_ properties: [PropertyModel]) -> TypeRef? {
+        let byName = Dictionary(properties.map { ($0.wireName, $0) }, uniquingKeysWith: { first, _ in first })
+        guard byName["next"]?.type.unwrapped == .string, byName["count"] != nil,
+            let results = byName["results"], results.required, case .array(let element) = results.type
+        else { return nil }
+        return element
+    }
+
+    // MARK: - oneOf / anyOf
+
+    func translateUnion(_ schema: Schema, hint: String, inObject: Bool, declaringAs name: String?) -> TypeRef {
+        let members = schema.oneOf + schema.anyOf
+        let values = members.filter { !isNullOnly($0) }
+        let nullable = values.count < members.count
+        func finish(_ type: TypeRef) -> TypeRef {
+            let result = nullable ? type.optional : type
+            return declaringAsAlias(name, result, schema: schema)
+        }
+        if values.isEmpty { return finish(.json) }
+        if values.count == 1 { return finish(translate(values[0], hint: hint, inObject: inObject)) }
+        if let merged = mergedStringEnum(values) {
+            let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
+            declare(typeName, .openEnum(merged), schema: schema)
+            let type = TypeRef.named(typeName)
+            return nullable ? type.optional : type
+        }
+        let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
+        var caseNames = UniqueNames(reserved: SwiftNames.reservedMembers)
+        let mapping = schema.discriminator?.mapping ?? []
+        let cases = values.enumerated().map { index, member -> UnionModel.Case in
+            let type = translate(member, hint: typeName + "Case\(index + 1)", inObject: inObject).unwrapped
+            var discriminatorValues = mapping.filter { $0.reference == member.reference }.map(\.value)
+            if discriminatorValues.isEmpty, schema.discriminator != nil, let reference = member.reference {
+                discriminatorValues = [reference.suggestedName]
+            }
+            return UnionModel.Case(
+                name: caseNames.claim(caseName(for: type)), type: type, discriminatorValues: discriminatorValues)
+        }
+        let union = UnionModel(cases: cases, discriminator: schema.discriminator?.propertyName, isAnyOf: schema.oneOf.isEmpty)
+        declare(typeName, .union(union), schema: schema)
+        let type = TypeRef.named(typeName)
+        return nullable ? type.optional : type
+    }
+
+    private func caseName(for type: TypeRef) -> String {
+        switch type {
+        case .named(let name): return SwiftNames.lowercaseFirst(name)
+        case .array(let element): return caseName(for: element) + "List"
+        case .map(let value): return caseName(for: value) + "Map"
+        case .optional(let wrapped): return caseName(for: wrapped)
+        default: return SwiftNames.lowercaseFirst(type.swift)
+        }
+    }
+
+    /// `oneOf` of string enums only (such as `[StatusEnum, BlankEnum]`) is one open enum with
+    /// every value: open enums already accept anything, so nothing is lost.
+    private func mergedStringEnum(_ members: [Schema]) -> EnumModel? {
+        var values: [String] = []
+        for member in members {
+            guard let resolved = loader.resolveSchema(member)?.schema, let enumValues = resolved.enumValues,
+                resolved.types.isEmpty || resolved.types.contains("string")
+            else { return nil }
+            for value in enumValues {
+                guard let scalar = value.scalar else { return nil }
+                if scalar.isNull { continue }
+                if !values.contains(scalar.value) { values.append(scalar.value) }
+            }
+        }
+        return enumModel(values: values, rawType: .string)
+    }
+
+    // MARK: - enum
+
+    func translateEnum(_ schema: Schema, values: [Node], hint: String, declaringAs name: String?) -> TypeRef {
+        let scalars = values.compactMap(\.scalar).filter { !$0.isNull }
+        guard scalars.count == values.filter({ $0.scalar?.isNull != true }).count else {
+            warnLoose(schema, "an enum with non-scalar values is mapped to JSONValue")
+            return declaringAsAlias(name, .json, schema: schema)
+        }
+        let declaredType = schema.singleType
+        if declaredType == "boolean" || (declaredType == nil && !scalars.isEmpty && scalars.allSatisfy { $0.bool != nil }) {
+            return declaringAsAlias(name, .bool, schema: schema)
+        }
+        if declaredType == "number" {
+            return declaringAsAlias(name, .double, schema: schema)
+        }
+        let isInteger = declaredType == "integer" || (declaredType == nil && !scalars.isEmpty && scalars.allSatisfy { $0.integer != nil })
+        if isInteger, !scalars.allSatisfy({ $0.integer != nil }) {
+            warnLoose(schema, "an integer enum has values that are not integers; mapped to Int")
+            return declaringAsAlias(name, .int, schema: schema)
+        }
+        var unique: [String] = []
+        for scalar in scalars where !unique.contains(scalar.value) { unique.append(scalar.value) }
+        let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
+        declare(typeName, .openEnum(enumModel(values: unique, rawType: isInteger ? .int : .string)), schema: schema)
+        return .named(typeName)
+    }
+
+    private func enumModel(values: [String], rawType: EnumModel.RawType) -> EnumModel {
+        var names = UniqueNames(reserved: SwiftNames.reservedMembers)
+        let cases = values.map { value -> EnumModel.Case in
+            let base: String
+            if rawType == .int {
+                base = value.hasPrefix("-") ? "minus" + value.dropFirst() : "value" + value
+            } else {
+                base = SwiftNames.safeMemberName(value)
+            }
+            let literal = rawType == .int ? String(Int(value)!) : SwiftLiteral.string(value)
+            return EnumModel.Case(name: names.claim(base), literal: literal, value: value)
+        }
+        return EnumModel(rawType: rawType, cases: cases)
+    }
+}

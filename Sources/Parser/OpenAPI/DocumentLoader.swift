@@ -1,0 +1,167 @@
+import Foundation
+import SpecforgeDiagnostics
+
+/// The parser stage's entry point: reads a document and every file its `$ref`s reach, and
+/// resolves references on demand (local pointers, relative files, chains, cycles).
+public final class DocumentLoader {
+    public let diagnostics: Diagnostics
+    public let limits: LoaderLimits
+    private var roots: [String: Node] = [:]
+    private var unreadable: Set<String> = []
+    private var schemaCache: [String: Schema] = [:]
+    private var isOpenAPI31 = false
+
+    public init(diagnostics: Diagnostics, limits: LoaderLimits = LoaderLimits()) {
+        self.diagnostics = diagnostics
+        self.limits = limits
+    }
+
+    /// Loads the document at `path`. Fatal problems (unreadable file, malformed YAML, not an
+    /// OpenAPI document) are thrown; everything else is reported to `diagnostics`.
+    public func load(path: String) throws(Diagnostic) -> OpenAPIDocument {
+        let file = FilePath.resolve(path, against: FileManager.default.currentDirectoryPath)
+        let root = try readRoot(file, requestedAt: nil)
+        guard let map = root.mapping else {
+            throw Diagnostic.error("an OpenAPI document must be a mapping, found \(root.kindName)", at: root.location, pointer: "#")
+        }
+        if let swagger = map["swagger"] {
+            throw Diagnostic.error(
+                "Swagger \(swagger.string ?? "2.0") documents are not supported; convert the document to OpenAPI 3",
+                at: swagger.location, pointer: "#/swagger")
+        }
+        guard let versionNode = map["openapi"] else {
+            throw Diagnostic.error(
+                "not an OpenAPI document: the root has no 'openapi' version field", at: root.location, pointer: "#")
+        }
+        guard let version = versionNode.string, version.hasPrefix("3.0") || version.hasPrefix("3.1") || version.hasPrefix("3.2")
+        else {
+            throw Diagnostic.error(
+                "unsupported OpenAPI version '\(versionNode.string ?? versionNode.kindName)'; expected 3.0.x or 3.1.x",
+                at: versionNode.location, pointer: "#/openapi")
+        }
+        isOpenAPI31 = !version.hasPrefix("3.0")
+        return parser(for: file).parse(root, version: version)
+    }
+
+    func parser(for file: String) -> DocumentParser {
+        let reader = NodeReader(diagnostics: diagnostics)
+        let references = ReferenceMaker(file: file, diagnostics: diagnostics)
+        let schemas = SchemaParser(reader: reader, references: references, isOpenAPI31: isOpenAPI31)
+        return DocumentParser(loader: self, reader: reader, references: references, schemas: schemas, file: file)
+    }
+
+    private func readRoot(_ file: String, requestedAt reference: Reference?) throws(Diagnostic) -> Node {
+        if let root = roots[file] { return root }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            let message = reference.map { "cannot read '\(file)', referenced by '\($0.text)'" } ?? "cannot read '\(file)'"
+            throw Diagnostic.error(message, at: reference?.location, pointer: reference?.pointer)
+        }
+        let root = try YAMLLoader.load([UInt8](data), file: file, limits: limits)
+        roots[file] = root
+        return root
+    }
+
+    /// Every file read so far (the root document first), for `--check` style tooling.
+    public var loadedFiles: [String] { roots.keys.sorted() }
+
+    // MARK: - Resolving references
+
+    /// The node a reference points at, or nil after reporting why there is none.
+    public func node(for reference: Reference) -> Node? {
+        guard !unreadable.contains(reference.file) else { return nil }
+        let root: Node
+        do {
+            root = try readRoot(reference.file, requestedAt: reference)
+        } catch {
+            unreadable.insert(reference.file)
+            diagnostics.report(error)
+            return nil
+        }
+        var node = root
+        for segment in JSONPointer.segments(reference.fragment) {
+            if let child = node.mapping?[segment] {
+                node = child
+            } else if let items = node.sequence, let index = Int(segment), items.indices.contains(index) {
+                node = items[index]
+            } else {
+                diagnostics.error(
+                    "'$ref' target '\(reference.text)' does not exist (no '\(segment)' in \(FilePath.displayName(reference.file)))",
+                    at: reference.location, pointer: reference.pointer)
+                return nil
+            }
+        }
+        return node
+    }
+
+    /// The schema at a reference (parsed once), which may itself be a reference.
+    public func schema(for reference: Reference) -> Schema? {
+        if let cached = schemaCache[reference.key] { return cached }
+        guard let node = node(for: reference) else { return nil }
+        let schema = parser(for: reference.file).schemas.parse(node, at: reference.fragment)
+        schemaCache[reference.key] = schema
+        return schema
+    }
+
+    /// Follows `$ref` chains until a schema that is not a plain reference; reports cycles.
+    public func resolveSchema(_ schema: Schema) -> (schema: Schema, reference: Reference?)? {
+        var current = schema
+        var lastReference: Reference?
+        var visited: Set<String> = []
+        while current.isPlainReference, let reference = current.reference {
+            guard visited.insert(reference.key).inserted else {
+                diagnostics.error(
+                    "reference cycle: '\(reference.text)' refers back to itself without defining a schema",
+                    at: reference.location, pointer: reference.pointer)
+                return nil
+            }
+            guard let target = self.schema(for: reference) else { return nil }
+            current = target
+            lastReference = reference
+        }
+        return (current, lastReference)
+    }
+
+    public func resolve(_ parameter: Referenceable<Parameter>) -> Parameter? {
+        resolve(parameter) { parser, node, pointer in parser.parameter(node, at: pointer) }
+    }
+
+    public func resolve(_ body: Referenceable<RequestBody>) -> RequestBody? {
+        resolve(body) { parser, node, pointer in parser.requestBody(node, at: pointer) }
+    }
+
+    public func resolve(_ response: Referenceable<Response>) -> Response? {
+        resolve(response) { parser, node, pointer in parser.response(node, at: pointer) }
+    }
+
+    private func resolve<Value>(
+        _ item: Referenceable<Value>, parse: (DocumentParser, Node, String) -> Value?
+    ) -> Value? {
+        var current = item
+        var visited: Set<String> = []
+        while true {
+            switch current {
+            case .value(let value):
+                return value
+            case .reference(let reference):
+                guard visited.insert(reference.key).inserted else {
+                    diagnostics.error(
+                        "reference cycle through '\(reference.text)'", at: reference.location, pointer: reference.pointer)
+                    return nil
+                }
+                guard let node = node(for: reference) else { return nil }
+                let parser = parser(for: reference.file)
+                guard let next = parser.referenceable(node, at: reference.fragment, { parse(parser, $0, $1) }) else {
+                    return nil
+                }
+                current = next
+            }
+        }
+    }
+}
+
+extension FilePath {
+    /// The last two path components: enough to recognise a file in a message.
+    static func displayName(_ file: String) -> String {
+        file.split(separator: "/").suffix(2).joined(separator: "/")
+    }
+}

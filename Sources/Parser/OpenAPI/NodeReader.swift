@@ -1,0 +1,58 @@
+import SpecforgeDiagnostics
+
+/// Reads typed values out of nodes, reporting every mismatch with its location and pointer
+/// instead of failing: a wrong node becomes a diagnostic and a missing value.
+struct NodeReader {
+    let diagnostics: Diagnostics
+
+    func mapping(_ node: Node, at pointer: String, expected what: String) -> Mapping? {
+        if let mapping = node.mapping { return mapping }
+        diagnostics.error("\(what) must be a mapping, found \(node.kindName)", at: node.location, pointer: pointer)
+        return nil
+    }
+
+    func sequence(_ node: Node, at pointer: String, expected what: String) -> [Node]? {
+        if let items = node.sequence { return items }
+        diagnostics.error("\(what) must be a sequence, found \(node.kindName)", at: node.location, pointer: pointer)
+        return nil
+    }
+
+    func string(_ mapping: Mapping, _ key: String, at pointer: String) -> String? {
+        guard let node = mapping[key] else { return nil }
+        if let scalar = node.scalar, !scalar.isNull || !scalar.isPlain { return scalar.value }
+        if node.scalar?.isNull == true { return nil }
+        diagnostics.error(
+            "'\(key)' must be a string, found \(node.kindName)", at: node.location,
+            pointer: JSONPointer.appending(pointer, key))
+        return nil
+    }
+
+    func bool(_ mapping: Mapping, _ key: String, at pointer: String) -> Bool? {
+        guard let node = mapping[key] else { return nil }
+        if let value = node.scalar?.bool { return value }
+        diagnostics.error(
+            "'\(key)' must be true or false, found '\(node.string ?? node.kindName)'", at: node.location,
+            pointer: JSONPointer.appending(pointer, key))
+        return nil
+    }
+
+    func strings(_ mapping: Mapping, _ key: String, at pointer: String) -> [String] {
+        guard let node = mapping[key] else { return [] }
+        let keyPointer = JSONPointer.appending(pointer, key)
+        guard let items = sequence(node, at: keyPointer, expected: "'\(key)'") else { return [] }
+        return items.enumerated().compactMap { index, item in
+            if let text = item.scalar?.value { return text }
+            diagnostics.error(
+                "'\(key)' items must be strings, found \(item.kindName)", at: item.location,
+                pointer: JSONPointer.appending(keyPointer, String(index)))
+            return nil
+        }
+    }
+
+    /// The entries of an optional mapping-valued key, reporting a wrong node type.
+    func entries(_ mapping: Mapping, _ key: String, at pointer: String) -> [Mapping.Entry] {
+        guard let node = mapping[key] else { return [] }
+        if node.scalar?.isNull == true { return [] }
+        return self.mapping(node, at: JSONPointer.appending(pointer, key), expected: "'\(key)'")?.entries ?? []
+    }
+}

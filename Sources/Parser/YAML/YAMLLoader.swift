@@ -1,0 +1,172 @@
+import CYAML
+import SpecforgeDiagnostics
+
+/// Limits that keep hostile documents from exhausting memory, time or the stack.
+public struct LoaderLimits: Sendable {
+    /// Deepest nesting of mappings and sequences accepted.
+    public var maxDepth = 256
+    /// Most nodes a document may expand to, counting every alias as a copy of its anchor.
+    public var maxExpandedNodes = 5_000_000
+
+    public init() {}
+}
+
+/// Streams libyaml's events into a tree of located `Node`s. JSON goes through the same path
+/// (JSON is YAML flow syntax as far as libyaml is concerned).
+public enum YAMLLoader {
+    /// Parses one document. Errors are thrown as a `Diagnostic` naming the file, line and column.
+    public static func load(
+        _ bytes: [UInt8], file: String, limits: LoaderLimits = LoaderLimits()
+    ) throws(Diagnostic) -> Node {
+        var builder = TreeBuilder(file: file, limits: limits)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw Diagnostic.error("cannot initialise the YAML parser", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        defer { yaml_parser_delete(&parser) }
+
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> Node in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    throw syntaxError(parser, file: file)
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { break }
+                try builder.consume(event)
+                if event.type == YAML_DOCUMENT_END_EVENT, builder.root != nil { break }
+            }
+            guard let root = builder.root else {
+                throw Diagnostic.error("the document is empty", at: SourceLocation(file: file, line: 1, column: 1))
+            }
+            return root
+        }
+    }
+
+    private static func syntaxError(_ parser: yaml_parser_t, file: String) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        let context = parser.context.map { String(cString: $0) }
+        let mark = parser.problem_mark
+        let message = context.map { "\(problem) (\($0))" } ?? problem
+        return .error(
+            "invalid YAML: \(message)",
+            at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        )
+    }
+}
+
+/// Turns the flat event stream into nodes with an explicit stack, so deep documents cannot
+/// overflow the call stack.
+private struct TreeBuilder {
+    private enum Frame {
+        case sequence(items: [Node], location: SourceLocation, anchor: String?, weight: Int)
+        case mapping(entries: [Mapping.Entry], index: [String: Int], pendingKey: Node?,
+                     location: SourceLocation, anchor: String?, weight: Int)
+    }
+
+    let file: String
+    let limits: LoaderLimits
+    var root: Node?
+    private var stack: [Frame] = []
+    private var anchors: [String: Node] = [:]
+    private var expandedNodes = 0
+
+    init(file: String, limits: LoaderLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    mutating func consume(_ event: yaml_event_t) throws(Diagnostic) {
+        let location = SourceLocation(
+            file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+            let scalar = Scalar(value: value, isPlain: data.style == YAML_PLAIN_SCALAR_STYLE)
+            let node = Node(.scalar(scalar), location: location, weight: 1)
+            try register(anchor: Self.string(data.anchor), node: node)
+            try add(node)
+        case YAML_SEQUENCE_START_EVENT:
+            try push(.sequence(items: [], location: location, anchor: Self.string(event.data.sequence_start.anchor), weight: 1), at: location)
+        case YAML_MAPPING_START_EVENT:
+            try push(.mapping(entries: [], index: [:], pendingKey: nil, location: location,
+                              anchor: Self.string(event.data.mapping_start.anchor), weight: 1), at: location)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            try pop()
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                throw Diagnostic.error("unknown alias '*\(name)'", at: location)
+            }
+            expandedNodes += target.weight
+            if expandedNodes > limits.maxExpandedNodes {
+                throw Diagnostic.error(
+                    "aliases expand the document beyond \(limits.maxExpandedNodes) nodes; refusing to continue",
+                    at: location)
+            }
+            try add(target)
+        default:
+            break
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private mutating func push(_ frame: Frame, at location: SourceLocation) throws(Diagnostic) {
+        guard stack.count < limits.maxDepth else {
+            throw Diagnostic.error("the document nests deeper than \(limits.maxDepth) levels", at: location)
+        }
+        stack.append(frame)
+    }
+
+    private mutating func pop() throws(Diagnostic) {
+        guard let frame = stack.popLast() else { return }
+        let node: Node
+        switch frame {
+        case .sequence(let items, let location, let anchor, let weight):
+            node = Node(.sequence(items), location: location, weight: weight)
+            try register(anchor: anchor, node: node)
+        case .mapping(let entries, let index, _, let location, let anchor, let weight):
+            node = Node(.mapping(Mapping(entries: entries, index: index)), location: location, weight: weight)
+            try register(anchor: anchor, node: node)
+        }
+        try add(node)
+    }
+
+    private mutating func register(anchor: String?, node: Node) throws(Diagnostic) {
+        if let anchor { anchors[anchor] = node }
+    }
+
+    private mutating func add(_ node: Node) throws(Diagnostic) {
+        guard let top = stack.popLast() else {
+            if root == nil { root = node }
+            return
+        }
+        switch top {
+        case .sequence(var items, let location, let anchor, let weight):
+            items.append(node)
+            stack.append(.sequence(items: items, location: location, anchor: anchor, weight: weight + node.weight))
+        case .mapping(var entries, var index, let pendingKey, let location, let anchor, let weight):
+            guard let key = pendingKey else {
+                stack.append(.mapping(entries: entries, index: index, pendingKey: node, location: location,
+                                      anchor: anchor, weight: weight))
+                return
+            }
+            guard let keyText = key.scalar?.value else {
+                throw Diagnostic.error("mapping keys must be scalars, found \(key.kindName)", at: key.location)
+            }
+            if index[keyText] != nil {
+                throw Diagnostic.error("duplicate key '\(keyText)'", at: key.location)
+            }
+            index[keyText] = entries.count
+            entries.append(Mapping.Entry(key: keyText, keyLocation: key.location, value: node))
+            stack.append(.mapping(entries: entries, index: index, pendingKey: nil, location: location,
+                                  anchor: anchor, weight: weight + node.weight))
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import SpecforgeModel
+import SpecforgeRenderer
+
+/// The post-processor stage's entry point: the pass that sees the whole output at once.
+///
+/// It adds what no single template can know (the `ApiClient` that groups every API), brings
+/// every file to one layout, and orders the output deterministically. Writing is `OutputWriter`'s.
+public enum PostProcessor {
+    public static func process(_ files: [RenderedFile], model: ClientModel, renderer: Renderer) -> [RenderedFile] {
+        var output = files
+        output.append(renderer.renderApiClient(model))
+        for index in output.indices {
+            output[index].contents = SourceLayout.normalize(output[index].contents)
+        }
+        return output.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,36 @@
+import SpecforgeModel
+
+/// The Swift arguments of an operation's method: required parameters, then the body, then
+/// optional parameters, each with the value passed on to the endpoint.
+struct Arguments {
+    let declarations: [[String: Any]]
+    /// The values aligned with `Endpoint.parameters`: `id`, `org`, `page`.
+    let endpointValues: [String]
+    let documentation: [(name: String, text: String?)]
+    /// For the `…AllItems` variant of paginated operations: every argument but `page`.
+    let pageDeclarations: [[String: Any]]
+    let pageCall: [String]
+
+    init(_ operation: OperationModel) {
+        var ordered: [(name: String, type: TypeRef, text: String?, wireName: String?)] = []
+        let required = operation.parameters.filter(\.required)
+        let optional = operation.parameters.filter { !$0.required }
+        ordered += required.map { ($0.name, $0.type, $0.documentation, $0.wireName) }
+        if let body = operation.body, body.required {
+            ordered.append((body.parameterName, body.type, body.documentation, nil))
+        }
+        ordered += optional.map { ($0.name, $0.type, $0.documentation, $0.wireName) }
+        if let body = operation.body, !body.required {
+            ordered.append((body.parameterName, body.type, body.documentation, nil))
+        }
+        func declaration(_ argument: (name: String, type: TypeRef, text: String?, wireName: String?)) -> [String: Any] {
+            ["name": SwiftNames.escaped(argument.name), "type": argument.type.swift, "isOptional": argument.type.isOptional]
+        }
+        declarations = ordered.map(declaration)
+        endpointValues = operation.parameters.map { SwiftNames.escaped($0.name) }
+        documentation = ordered.map { ($0.name, $0.text) }
+        let paged = ordered.filter { $0.wireName != "page" }
+        pageDeclarations = paged.map(declaration)
+        pageCall = paged.map { "\(SwiftNames.escaped($0.name)): \(SwiftNames.escaped($0.name))" }
+    }
+}

@@ -1,0 +1,234 @@
+import SpecforgeModel
+
+/// Turns the intermediate model into the plain dictionaries the templates print.
+///
+/// Only presentation happens here (escaping, literals, doc-comment lines, commas); every
+/// semantic decision was made by the model stage.
+enum ViewModels {
+    static func header(_ model: ClientModel) -> [String: Any] {
+        ["title": DocComment.singleLine(model.title), "version": DocComment.singleLine(model.version)]
+    }
+
+    // MARK: - Types
+
+    static func declaration(_ declaration: TypeDeclaration, header: [String: Any]) -> (template: String, context: [String: Any]) {
+        var context = header
+        context["name"] = declaration.name
+        // Deprecation is documented, not an attribute: the generated code itself must use the
+        // declaration (initialisers, coding) without warnings.
+        context["documentation"] = DocComment.lines(declaration.documentation, DocComment.deprecation(declaration.deprecated))
+        switch declaration.kind {
+        case .structure(let model):
+            context.merge(structure(model), uniquingKeysWith: { _, new in new })
+            context["conformances"] = "APIModel"
+            return ("Model", context)
+        case .openEnum(let model):
+            context["rawType"] = model.rawType.rawValue
+            context["hasCases"] = !model.cases.isEmpty
+            context["allCasesLines"] = SwiftLayout.collection(
+                "public static let allCases: [\(declaration.name)] = ", model.cases.map { ["." + SwiftNames.escaped($0.name)] },
+                indent: 4)
+            context["cases"] = model.cases.enumerated().map { index, item -> [String: Any] in
+                ["name": SwiftNames.escaped(item.name), "literal": item.literal, "typeName": declaration.name,
+                 "isFirst": index == 0]
+            }
+            return ("Enum", context)
+        case .union(let model):
+            context.merge(union(model), uniquingKeysWith: { _, new in new })
+            return ("Union", context)
+        case .alias(let type):
+            context["type"] = type.swift
+            return ("TypeAlias", context)
+        }
+    }
+
+    private static func structure(_ model: StructModel) -> [String: Any] {
+        let properties = model.properties.enumerated().map { index, property -> [String: Any] in
+            var item: [String: Any] = [
+                "name": SwiftNames.escaped(property.name),
+                "type": property.type.swift,
+                "isOptional": property.type.isOptional,
+                "isLast": index == model.properties.count - 1,
+                "documentation": DocComment.lines(
+                    property.documentation, DocComment.deprecation(property.deprecated), indent: 4),
+            ]
+            if property.name != property.wireName {
+                item["wireLiteral"] = SwiftLiteral.string(property.wireName)
+            }
+            return item
+        }
+        var context: [String: Any] = [
+            "properties": properties,
+            "hasProperties": !properties.isEmpty,
+            "hasCodingKeys": model.properties.contains { $0.name != $0.wireName },
+        ]
+        if let item = model.pageItemType { context["pageItemType"] = item.swift }
+        return context
+    }
+
+    private static func union(_ model: UnionModel) -> [String: Any] {
+        var context: [String: Any] = [
+            "cases": model.cases.map { item -> [String: Any] in
+                [
+                    "name": SwiftNames.escaped(item.name),
+                    "type": item.type.swift,
+                    "hasDiscriminatorValues": !item.discriminatorValues.isEmpty,
+                    "discriminatorLiterals": item.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", "),
+                ]
+            },
+            "caseTypes": model.cases.map(\.type.swift).joined(separator: ", "),
+        ]
+        if let property = model.discriminator {
+            context["discriminator"] = ["propertyLiteral": SwiftLiteral.string(property)]
+        }
+        return context
+    }
+
+    // MARK: - API groups
+
+    static func group(_ group: APIGroup, header: [String: Any]) -> [String: Any] {
+        var context = header
+        context["typeName"] = group.typeName
+        context["tag"] = DocComment.singleLine(group.tag).replacingBackticks
+        context["documentation"] = DocComment.lines(group.description ?? "The `\(DocComment.singleLine(group.tag).replacingBackticks)` operations.")
+        context["operations"] = group.operations.enumerated().map { index, operation in
+            var item = self.operation(operation)
+            item["isFirst"] = index == 0
+            return item
+        }
+        return context
+    }
+
+    private static func operation(_ operation: OperationModel) -> [String: Any] {
+        let arguments = Arguments(operation)
+        var context: [String: Any] = [
+            "name": SwiftNames.escaped(operation.name),
+            "bareName": operation.name,
+            "documentation": operationDocumentation(operation, arguments: arguments),
+            "deprecated": operation.deprecated,
+            "arguments": arguments.declarations,
+            "argumentList": arguments.endpointValues.joined(separator: ", "),
+            "argumentLines": SwiftLayout.collection("", arguments.endpointValues.map { [$0] }, indent: 12, tail: ","),
+            "isInline": isInlineCall(operation, arguments),
+            "returnType": operation.returnType?.unwrapped.swift ?? "Void",
+            "idLiteral": SwiftLiteral.string(operation.operationId),
+            "method": operation.method,
+            "methodUpper": operation.method.uppercased(),
+            "pathLiteral": SwiftLiteral.string(operation.path),
+            "pathComment": DocComment.singleLine(operation.path).replacingBackticks,
+            "endpointLines": endpointLines(operation),
+        ]
+        if let body = operation.body { context["bodyName"] = SwiftNames.escaped(body.parameterName) }
+        if operation.pageItemType != nil, operation.body == nil {
+            context["pageItemType"] = true
+            context["pageArguments"] = arguments.pageDeclarations
+            context["pageCallLines"] = SwiftLayout.call(
+                "try await self.\(SwiftNames.escaped(operation.name))", arguments.pageCall + ["options: options"], indent: 12)
+        }
+        return context
+    }
+
+    /// Short calls stay on one line; long ones get one argument per line.
+    private static func isInlineCall(_ operation: OperationModel, _ arguments: Arguments) -> Bool {
+        let body = operation.body.map { "body: \(SwiftNames.escaped($0.parameterName)), " } ?? ""
+        let call = "        try await session.send(Self.\(operation.name)Endpoint, [\(arguments.endpointValues.joined(separator: ", "))], \(body)options: options)"
+        return call.count <= DocComment.width
+    }
+
+    /// The arguments of `Endpoint(...)` after `path:`, laid out.
+    private static func endpointLines(_ operation: OperationModel) -> [String] {
+        var lines: [String] = []
+        if !operation.parameters.isEmpty {
+            lines += SwiftLayout.collection(
+                "parameters: ", operation.parameters.map(endpointParameter), indent: 8, tail: ",")
+        }
+        if let contentTypes = operation.body?.contentTypes, !contentTypes.isEmpty {
+            lines += SwiftLayout.collection(
+                "requestContentTypes: ", contentTypes.map { [SwiftLiteral.string($0)] }, indent: 8, tail: ",")
+        }
+        if !operation.responses.isEmpty {
+            lines += SwiftLayout.collection(
+                "responses: ", operation.responses.map(endpointResponse), indent: 8, tail: ",")
+        }
+        let security = operation.security.map { alternative in
+            SwiftLayout.collection("", alternative.map { [SwiftLiteral.string($0)] }, indent: 0)
+        }
+        lines += SwiftLayout.collection("security: ", security, indent: 8)
+        return lines
+    }
+
+    private static func endpointParameter(_ parameter: ParameterModel) -> [String] {
+        var arguments = [
+            SwiftLiteral.string(parameter.wireName), "in: .\(parameter.location.rawValue)",
+            "type: \(SwiftLiteral.string(parameter.type.swift))",
+        ]
+        if parameter.required { arguments.append("required: true") }
+        if let style = parameter.style { arguments.append("style: .\(style)") }
+        if let explode = parameter.explode { arguments.append("explode: \(explode)") }
+        return SwiftLayout.element(".init", arguments, indent: 12)
+    }
+
+    private static func endpointResponse(_ response: ResponseModel) -> [String] {
+        var arguments = [SwiftLiteral.string(response.status)]
+        if let contentType = response.contentType { arguments.append("contentType: \(SwiftLiteral.string(contentType))") }
+        if let type = response.type { arguments.append("type: \(SwiftLiteral.string(type.unwrapped.swift))") }
+        if response.isPrimary { arguments.append("isPrimary: true") }
+        return SwiftLayout.element(".init", arguments, indent: 12)
+    }
+
+    private static func operationDocumentation(_ operation: OperationModel, arguments: Arguments) -> [String] {
+        var lines = DocComment.lines(operation.summary, operation.description, indent: 4)
+        if !lines.isEmpty { lines.append("///") }
+        lines.append("/// `\(operation.method.uppercased()) \(DocComment.singleLine(operation.path).replacingBackticks)`")
+        lines.append("///")
+        lines.append("/// - Parameters:")
+        for (name, documentation) in arguments.documentation {
+            let text = DocComment.singleLine(documentation ?? "")
+            let line = "  - \(name):" + (text.isEmpty ? "" : " " + text)
+            lines += DocComment.wrap(line, width: DocComment.width - 8, continuationIndent: "    ").map { "/// " + $0 }
+        }
+        lines.append("///   - options: Per-call options: response parsing, status checks, timeout, content type.")
+        let returned = operation.returnType.map { "`\($0.unwrapped.swift)`" } ?? "no body"
+        lines.append("/// - Returns: The parsed \(returned) and the raw response.")
+        return lines
+    }
+
+    // MARK: - Client
+
+    static func apiClient(_ model: ClientModel, header: [String: Any]) -> [String: Any] {
+        var context = header
+        context["groups"] = model.groups.map { group -> [String: Any] in
+            ["typeName": group.typeName, "propertyName": group.propertyName,
+             "tag": DocComment.singleLine(group.tag).replacingBackticks]
+        }
+        context["exampleGroup"] = model.groups.first?.propertyName
+        let schemes = model.securitySchemes.map { scheme -> [String] in
+            var arguments = [SwiftLiteral.string(scheme.name), securityKind(scheme)]
+            if let prefix = scheme.prefix { arguments.append("prefix: \(SwiftLiteral.string(prefix))") }
+            return SwiftLayout.element("SecuritySchemeSpec", arguments, indent: 8)
+        }
+        context["securitySchemeLines"] = SwiftLayout.collection(
+            "public static let securitySchemes: [SecuritySchemeSpec] = ", schemes, indent: 4)
+        if let server = model.serverURL {
+            context["serverLiteral"] = "URL(string: \(SwiftLiteral.string(server)))"
+        }
+        return context
+    }
+
+    private static func securityKind(_ scheme: SecuritySchemeModel) -> String {
+        switch scheme.kind {
+        case .httpBasic: return ".httpBasic"
+        case .httpBearer: return ".httpBearer"
+        case .apiKey:
+            let name = SwiftLiteral.string(scheme.parameterName ?? "")
+            return ".apiKey(name: \(name), location: .\(scheme.location?.rawValue ?? "header"))"
+        }
+    }
+}
+
+extension String {
+    /// Text shown inside a doc-comment code span must not end the span.
+    var replacingBackticks: String {
+        String(map { $0 == "`" ? "'" : $0 })
+    }
+}

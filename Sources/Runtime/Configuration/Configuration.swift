@@ -1,0 +1,71 @@
+import Foundation
+
+/// Where the API lives and which credentials to use for it.
+public struct Configuration: Sendable, CustomStringConvertible {
+    /// The server URL; may include a base path, such as `https://example.com/v1`.
+    public var host: URL
+    /// HTTP basic credentials.
+    public var username: String?
+    public var password: String?
+    /// HTTP bearer token.
+    public var accessToken: String?
+    /// API keys by security scheme name, such as `tokenAuth` or `sessionAuth`.
+    public var apiKeys: [String: String]
+    /// Prefixes by security scheme name, overriding the scheme's `x-token-prefix`.
+    public var apiKeyPrefixes: [String: String]
+    /// Sent with every request; per-call `RequestOptions.headers` override them.
+    public var defaultHeaders: [String: String]
+    /// Sent with every request in addition to the session's cookie jar.
+    public var cookies: [String: String]
+    /// The default timeout of a request; per-call `RequestOptions.timeout` overrides it.
+    public var timeout: Duration?
+
+    public init(
+        host: URL,
+        username: String? = nil,
+        password: String? = nil,
+        accessToken: String? = nil,
+        apiKeys: [String: String] = [:],
+        apiKeyPrefixes: [String: String] = [:],
+        defaultHeaders: [String: String] = [:],
+        cookies: [String: String] = [:],
+        timeout: Duration? = nil
+    ) {
+        self.host = host
+        self.username = username
+        self.password = password
+        self.accessToken = accessToken
+        self.apiKeys = apiKeys
+        self.apiKeyPrefixes = apiKeyPrefixes
+        self.defaultHeaders = defaultHeaders
+        self.cookies = cookies
+        self.timeout = timeout
+    }
+
+    /// Safe to log: secrets only show whether they are set. Header and cookie values are hidden
+    /// too, since they commonly carry tokens and session ids.
+    public var description: String {
+        var fields = ["host: \(host.absoluteString)"]
+        if let username {
+            fields.append("username: \(username)")
+        }
+        fields.append("password: \(password == nil ? "<unset>" : "<redacted>")")
+        fields.append("accessToken: \(accessToken == nil ? "<unset>" : "<redacted>")")
+        fields.append("apiKeys: \(Self.redacted(apiKeys))")
+        if !apiKeyPrefixes.isEmpty {
+            let prefixes = apiKeyPrefixes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            fields.append("apiKeyPrefixes: [" + prefixes.joined(separator: ", ") + "]")
+        }
+        fields.append("defaultHeaders: \(Self.redacted(defaultHeaders))")
+        fields.append("cookies: \(Self.redacted(cookies))")
+        if let timeout {
+            fields.append("timeout: \(timeout)")
+        }
+        return "Configuration(" + fields.joined(separator: ", ") + ")"
+    }
+
+    private static func redacted(_ values: [String: String]) -> String {
+        let names = values.keys.sorted().map { "\($0): <redacted>" }
+        return "[" + names.joined(separator: ", ") + "]"
+    }
+}

@@ -1,0 +1,104 @@
+/// What the generator knows about one operation, emitted as a `static let` next to its method.
+///
+/// The session builds every request from this description, so generated methods stay one line.
+public struct Endpoint: Sendable, Hashable {
+    /// The `operationId`.
+    public let id: String
+    public let method: HTTPMethod
+    /// The path template, such as `/api/tasks/{id}`.
+    public let path: String
+    /// In declaration order; the arguments of `APISession.send` line up with these.
+    public let parameters: [Parameter]
+    /// The request body's media types in schema order; the first is the default.
+    public let requestContentTypes: [String]
+    public let responses: [Response]
+    /// Alternatives of security scheme names that must be used together. `[]` means the operation
+    /// needs no authentication; an empty alternative means anonymous access is allowed.
+    public let security: [[String]]
+
+    public init(
+        id: String,
+        method: HTTPMethod,
+        path: String,
+        parameters: [Parameter] = [],
+        requestContentTypes: [String] = [],
+        responses: [Response] = [],
+        security: [[String]] = []
+    ) {
+        self.id = id
+        self.method = method
+        self.path = path
+        self.parameters = parameters
+        self.requestContentTypes = requestContentTypes
+        self.responses = responses
+        self.security = security
+    }
+
+    /// The response declared for `status`: the exact code, else its range (`2XX`), else `default`.
+    public func response(for status: Int) -> Response? {
+        let exact = String(status)
+        let range = "\(status / 100)XX"
+        return responses.first { $0.status == exact }
+            ?? responses.first { $0.status.uppercased() == range }
+            ?? responses.first { $0.status == "default" }
+    }
+}
+
+extension Endpoint {
+    public struct Parameter: Sendable, Hashable {
+        public enum Location: String, Sendable {
+            case path, query, header, cookie
+        }
+
+        /// OpenAPI serialisation styles (OpenAPI 3.1, "Style Values").
+        public enum Style: String, Sendable {
+            case form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject
+        }
+
+        public let name: String
+        public let location: Location
+        /// The Swift type, as spelled in the generated code; for documentation and debugging.
+        public let type: String
+        public let required: Bool
+        public let style: Style
+        public let explode: Bool
+
+        /// `style` and `explode` default as in OpenAPI: `form` with explode for query and cookie
+        /// parameters, `simple` without explode for path and header parameters.
+        public init(
+            _ name: String,
+            in location: Location,
+            type: String,
+            required: Bool = false,
+            style: Style? = nil,
+            explode: Bool? = nil
+        ) {
+            let defaultStyle: Style = location == .query || location == .cookie ? .form : .simple
+            let resolvedStyle = style ?? defaultStyle
+            self.name = name
+            self.location = location
+            self.type = type
+            self.required = required
+            self.style = resolvedStyle
+            self.explode = explode ?? (resolvedStyle == .form)
+        }
+    }
+
+    public struct Response: Sendable, Hashable {
+        /// `"200"`, a range such as `"2XX"`, or `"default"`.
+        public let status: String
+        /// `nil` when the response has no body.
+        public let contentType: String?
+        /// The Swift type of the body, as spelled in the generated code; for documentation.
+        public let type: String?
+        /// Whether the body decodes as the operation's declared return type.
+        public let isPrimary: Bool
+
+        public init(_ status: String, contentType: String? = nil, type: String? = nil, isPrimary: Bool = false) {
+            self.status = status
+            self.contentType = contentType
+            self.type = type
+            self.isPrimary = isPrimary
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Sends the requests of a generated client: builds them from endpoint descriptions, applies
+/// credentials and cookies, and decodes responses. One session can serve many concurrent calls.
+public final class APISession: Sendable {
+    public let securitySchemes: [SecuritySchemeSpec]
+    public let transport: any HTTPTransport
+    private let schemesByName: [String: SecuritySchemeSpec]
+    private let currentConfiguration: Locked<Configuration>
+    private let jar = CookieJar()
+
+    public init(
+        configuration: Configuration,
+        securitySchemes: [SecuritySchemeSpec],
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.currentConfiguration = Locked(configuration)
+        self.securitySchemes = securitySchemes
+        self.schemesByName = Dictionary(securitySchemes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.transport = transport
+    }
+
+    public var configuration: Configuration {
+        currentConfiguration.current
+    }
+
+    /// Changes the configuration for subsequent requests, for example to store a token obtained
+    /// by logging in. Requests already under way keep the configuration they started with.
+    public func updateConfiguration(_ update: (inout Configuration) -> Void) {
+        currentConfiguration.withLock(update)
+    }
+
+    // MARK: Cookies
+
+    /// The cookies the server has set so far, without those from `Configuration.cookies`.
+    public var cookies: [String: String] {
+        jar.all
+    }
+
+    public func cookie(named name: String) -> String? {
+        jar[name]
+    }
+
+    public func setCookie(_ name: String, _ value: String) {
+        jar.set(name, value)
+    }
+
+    public func removeCookie(named name: String) {
+        jar.remove(name)
+    }
+
+    public func clearCookies() {
+        jar.removeAll()
+    }
+
+    // MARK: Sending
+
+    /// Calls `endpoint` and decodes the body of a primary response as `Value`.
+    ///
+    /// - Parameters:
+    ///   - arguments: One per `endpoint.parameters` entry, in the same order; `nil` leaves the
+    ///     parameter out.
+    ///   - body: The request body, encoded as `options.contentType` or the endpoint's first
+    ///     request media type.
+    public func send<Value: Decodable & Sendable>(
+        _ endpoint: Endpoint,
+        _ arguments: [(any ParameterValue)?],
+        body: (any Encodable & Sendable)? = nil,
+        options: RequestOptions
+    ) async throws -> ApiResponse<Value> {
+        let response = try await perform(endpoint, arguments, body: body, options: options)
+        guard options.parseResponse, options.downloadTo == nil,
+              let declared = endpoint.response(for: response.status), declared.isPrimary
+        else {
+            return ApiResponse(data: nil, response: response)
+        }
+        let value = try ResponseBodyDecoder.decode(
+            Value.self, from: response, declaredContentType: declared.contentType)
+        return ApiResponse(data: value, response: response)
+    }
+
+    /// Calls an endpoint whose responses carry no body of interest.
+    public func send(
+        _ endpoint: Endpoint,
+        _ arguments: [(any ParameterValue)?],
+        body: (any Encodable & Sendable)? = nil,
+        options: RequestOptions
+    ) async throws -> ApiResponse<Void> {
+        let response = try await perform(endpoint, arguments, body: body, options: options)
+        return ApiResponse(data: (), response: response)
+    }
+
+    private func perform(
+        _ endpoint: Endpoint,
+        _ arguments: [(any ParameterValue)?],
+        body: (any Encodable & Sendable)?,
+        options: RequestOptions
+    ) async throws -> HTTPResponse {
+        let configuration = configuration
+        let request = try requestBuilder(configuration).request(
+            for: endpoint, arguments: arguments, body: body, options: options)
+        return try await execute(
+            request,
+            timeout: options.timeout ?? configuration.timeout,
+            downloadTo: options.downloadTo,
+            checkStatus: options.checkStatus
+        )
+    }
+
+    /// Sends a built request, records the cookies it sets and checks its status.
+    func execute(
+        _ request: HTTPRequest,
+        timeout: Duration?,
+        downloadTo destination: URL? = nil,
+        checkStatus: Bool = true
+    ) async throws -> HTTPResponse {
+        var response: HTTPResponse
+        if let destination {
+            response = try await transport.download(request, to: destination, timeout: timeout)
+        } else {
+            response = try await transport.send(request, timeout: timeout)
+        }
+        // Failed responses set cookies too, for example a refreshed CSRF token.
+        jar.update(from: response)
+
+        guard checkStatus, !response.isSuccess else {
+            return response
+        }
+        if let destination {
+            // The error body went to the destination file; move it into the error, where the
+            // caller will look, rather than leave an error page where the download should be.
+            let body = (try? Data(contentsOf: destination)) ?? Data()
+            try? FileManager.default.removeItem(at: destination)
+            response = HTTPResponse(status: response.status, headers: response.headers, body: body)
+        }
+        throw APIError.status(response)
+    }
+
+    func requestBuilder(_ configuration: Configuration) -> RequestBuilder {
+        RequestBuilder(configuration: configuration, securitySchemes: schemesByName, storedCookies: jar.all)
+    }
+}

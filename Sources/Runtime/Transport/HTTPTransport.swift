@@ -1,0 +1,13 @@
+import Foundation
+
+/// Sends requests over the network. `URLSessionTransport` is the default; tests substitute
+/// a fake that records requests and returns canned responses.
+public protocol HTTPTransport: Sendable {
+    /// Sends `request` and returns the whole response. A non-2xx status is not an error here;
+    /// failures to get any response are thrown as `APIError.transport` or `APIError.timeout`.
+    func send(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse
+
+    /// Sends `request` and streams the response body to `destination`, replacing any file there.
+    /// The returned response has an empty body.
+    func download(_ request: HTTPRequest, to destination: URL, timeout: Duration?) async throws -> HTTPResponse
+}

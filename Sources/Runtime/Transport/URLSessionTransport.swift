@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The default transport, built on `URLSession`'s async APIs.
+public struct URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+
+    /// Uses `session` if given. The default session stores no cookies and caches nothing: the
+    /// `APISession` cookie jar must be the only place cookies live, or the two would disagree
+    /// about which session or CSRF token is current.
+    public init(session: URLSession? = nil) {
+        self.session = session ?? Self.makeDefaultSession()
+    }
+
+    public func send(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
+        let body: Data
+        let response: URLResponse
+        do {
+            (body, response) = try await session.data(for: urlRequest(for: request, timeout: timeout))
+        } catch {
+            throw Self.translate(error)
+        }
+        return try Self.makeResponse(response, body: body)
+    }
+
+    public func download(_ request: HTTPRequest, to destination: URL, timeout: Duration?) async throws -> HTTPResponse {
+        let temporaryFile: URL
+        let response: URLResponse
+        do {
+            (temporaryFile, response) = try await session.download(for: urlRequest(for: request, timeout: timeout))
+        } catch {
+            throw Self.translate(error)
+        }
+        do {
+            let fileManager = FileManager.default
+            if fileManager.fileExists(atPath: destination.path) {
+                try fileManager.removeItem(at: destination)
+            }
+            try fileManager.moveItem(at: temporaryFile, to: destination)
+        } catch {
+            throw APIError.transport("Cannot move the download to \(destination.path): \(error.localizedDescription)")
+        }
+        return try Self.makeResponse(response, body: Data())
+    }
+
+    private static func makeDefaultSession() -> URLSession {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        return URLSession(configuration: configuration)
+    }
+
+    private func urlRequest(for request: HTTPRequest, timeout: Duration?) -> URLRequest {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method.rawValue
+        urlRequest.httpBody = request.body
+        // Also keeps a custom session from adding cookies of its own.
+        urlRequest.httpShouldHandleCookies = false
+        for (name, value) in request.headers {
+            urlRequest.addValue(value, forHTTPHeaderField: name)
+        }
+        if let timeout {
+            let components = timeout.components
+            urlRequest.timeoutInterval = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        }
+        return urlRequest
+    }
+
+    private static func makeResponse(_ response: URLResponse, body: Data) throws -> HTTPResponse {
+        guard let response = response as? HTTPURLResponse else {
+            throw APIError.transport("The server did not answer with an HTTP response")
+        }
+        // `allHeaderFields` joins repeated fields with commas; the cookie parser splits
+        // `Set-Cookie` apart again.
+        var headers = HTTPHeaders()
+        for (name, value) in response.allHeaderFields {
+            headers.add(String(describing: name), String(describing: value))
+        }
+        return HTTPResponse(status: response.statusCode, headers: headers, body: body)
+    }
+
+    /// Maps URLSession failures to `APIError`. Messages come from the error code only, never the
+    /// failing URL, which may carry an API key in its query.
+    private static func translate(_ error: any Error) -> any Error {
+        guard let urlError = error as? URLError else {
+            return error is CancellationError ? error : APIError.transport(error.localizedDescription)
+        }
+        switch urlError.code {
+        case .timedOut:
+            return APIError.timeout
+        case .cancelled where Task.isCancelled:
+            return CancellationError()
+        default:
+            return APIError.transport("\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))")
+        }
+    }
+}
