@@ -37,8 +37,9 @@ unit-tests:
 check-generated: build
 	$(SPECFORGE) generate $(SHARED)/schemas/cvat/cvat-2.72.0.json --config $(CONFIG) --output Generated/CVAT --check
 
+# The generated client and specforge's own code follow the committed .swift-format.
 lint-generated:
-	swift format lint --strict --recursive Generated/CVAT
+	swift format lint --strict --recursive Generated/CVAT Sources Tests Plugins Package.swift
 
 # Every CVAT schema generates a client that compiles with zero warnings in Swift 6 mode.
 compile-cvat-schemas: build

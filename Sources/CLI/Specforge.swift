@@ -92,25 +92,28 @@ struct Generate: ParsableCommand {
         if check {
             guard report.changed.isEmpty else {
                 print("\(report.changed.count) generated file(s) differ from the schema:")
-                report.written.forEach { print("  changed: \($0)") }
-                report.removed.forEach { print("  stale:   \($0)") }
+                for path in report.written { print("  changed: \(path)") }
+                for path in report.removed { print("  stale:   \(path)") }
                 throw ExitCode.failure
             }
             print("up to date: \(result.files.count) files")
             return
         }
         if verbose {
-            report.written.forEach { print("wrote \($0)") }
-            report.removed.forEach { print("removed \($0)") }
+            for path in report.written { print("wrote \(path)") }
+            for path in report.removed { print("removed \(path)") }
         }
         print(
             "\(result.model.groups.count) API groups, \(result.operationCount) operations, \(result.model.types.count) types; "
-                + "\(result.files.count) files (\(report.written.count) written, \(report.removed.count) removed)")
+                + "\(result.files.count) files (\(report.written.count) written, \(report.removed.count) removed)"
+        )
     }
 }
 
 struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check a schema and print its diagnostics; write nothing.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check a schema and print its diagnostics; write nothing."
+    )
 
     @OptionGroup var schemaOptions: SchemaOptions
 
@@ -130,7 +133,9 @@ struct Lint: ParsableCommand {
 
 struct DumpModel: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dump-model", abstract: "Print the intermediate model as JSON (for writing templates).")
+        commandName: "dump-model",
+        abstract: "Print the intermediate model as JSON (for writing templates)."
+    )
 
     @OptionGroup var schemaOptions: SchemaOptions
 

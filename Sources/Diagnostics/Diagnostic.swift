@@ -21,11 +21,15 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.pointer = pointer
     }
 
-    public static func error(_ message: String, at location: SourceLocation? = nil, pointer: String? = nil) -> Diagnostic {
+    public static func error(_ message: String, at location: SourceLocation? = nil, pointer: String? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.error, message, at: location, pointer: pointer)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation? = nil, pointer: String? = nil) -> Diagnostic {
+    public static func warning(_ message: String, at location: SourceLocation? = nil, pointer: String? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.warning, message, at: location, pointer: pointer)
     }
 

@@ -41,7 +41,8 @@ public struct GeneratorConfig: Sendable {
                 if let name = reader.string(entry.value, pointer) { config.model.moduleName = name }
             case "templates":
                 if let directory = reader.string(entry.value, pointer) {
-                    config.templatesDirectory = directory.hasPrefix("/")
+                    config.templatesDirectory =
+                        directory.hasPrefix("/")
                         ? directory : (path as NSString).deletingLastPathComponent + "/" + directory
                 }
             case "include":
@@ -67,7 +68,12 @@ public struct GeneratorConfig: Sendable {
             case "typeMappings":
                 config.model.typeMappings = reader.stringMap(entry.value, pointer)
             default:
-                reader.unknown(entry.key, entry.keyLocation, pointer, expected: "module, templates, include, exclude, names, typeMappings")
+                reader.unknown(
+                    entry.key,
+                    entry.keyLocation,
+                    pointer,
+                    expected: "module, templates, include, exclude, names, typeMappings"
+                )
             }
         }
         return config

@@ -76,7 +76,11 @@ public struct GeneratorPipeline {
             do {
                 result.report = try OutputWriter(directory: directory).write(files, check: request.check)
             } catch {
-                diagnostics.error("cannot write to '\(directory)': \(error.localizedDescription)", at: nil, pointer: nil)
+                diagnostics.error(
+                    "cannot write to '\(directory)': \(error.localizedDescription)",
+                    at: nil,
+                    pointer: nil
+                )
                 throw GenerationFailed(diagnostics.all)
             }
         }

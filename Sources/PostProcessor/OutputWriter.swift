@@ -40,7 +40,9 @@ public struct OutputWriter {
             report.written.append(file.path)
             guard !check else { continue }
             try fileManager.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true
+            )
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
         for stale in generatedFiles().filter({ !wanted.contains($0) }) {

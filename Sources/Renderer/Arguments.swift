@@ -7,6 +7,8 @@ struct Arguments {
     /// The values aligned with `Endpoint.parameters`: `id`, `org`, `page`.
     let endpointValues: [String]
     let documentation: [(name: String, text: String?)]
+    /// The body's argument name, if the operation takes a body.
+    let bodyName: String?
     /// For the `…AllItems` variant of paginated operations: every argument but `page`.
     let pageDeclarations: [[String: Any]]
     let pageCall: [String]
@@ -24,9 +26,13 @@ struct Arguments {
             ordered.append((body.parameterName, body.type, body.documentation, nil))
         }
         func declaration(_ argument: (name: String, type: TypeRef, text: String?, wireName: String?)) -> [String: Any] {
-            ["name": SwiftNames.escaped(argument.name), "type": argument.type.swift, "isOptional": argument.type.isOptional]
+            [
+                "name": SwiftNames.escaped(argument.name), "type": argument.type.swift,
+                "isOptional": argument.type.isOptional,
+            ]
         }
         declarations = ordered.map(declaration)
+        bodyName = operation.body?.parameterName
         endpointValues = operation.parameters.map { SwiftNames.escaped($0.name) }
         documentation = ordered.map { ($0.name, $0.text) }
         let paged = ordered.filter { $0.wireName != "page" }

@@ -42,7 +42,9 @@ public struct Renderer: Sendable {
     }
 
     /// Files are independent, so they render on every core; the result keeps the job order.
-    private func renderConcurrently(_ jobs: [(path: String, template: String, context: [String: Any])]) -> [RenderedFile] {
+    private func renderConcurrently(_ jobs: [(path: String, template: String, context: [String: Any])])
+        -> [RenderedFile]
+    {
         let results = UnsafeResults(count: jobs.count)
         let templates = self.templates
         nonisolated(unsafe) let jobs = jobs

@@ -15,7 +15,8 @@ public struct TemplateSet: Sendable {
         var sources = EmbeddedTemplates.all
         if let overrides {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: overrides, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: overrides, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 throw Diagnostic.error("template directory '\(overrides)' does not exist")
             }
             let files = (try? FileManager.default.contentsOfDirectory(atPath: overrides)) ?? []
@@ -23,7 +24,8 @@ public struct TemplateSet: Sendable {
                 let name = String(file.dropLast(".mustache".count))
                 guard Self.names.contains(name) else {
                     throw Diagnostic.error(
-                        "unknown template '\(file)' in '\(overrides)'; templates are \(Self.names.map { $0 + ".mustache" }.joined(separator: ", "))")
+                        "unknown template '\(file)' in '\(overrides)'; templates are \(Self.names.map { $0 + ".mustache" }.joined(separator: ", "))"
+                    )
                 }
                 let path = overrides + "/" + file
                 guard let data = FileManager.default.contents(atPath: path) else {

@@ -11,12 +11,17 @@ enum ViewModels {
 
     // MARK: - Types
 
-    static func declaration(_ declaration: TypeDeclaration, header: [String: Any]) -> (template: String, context: [String: Any]) {
+    static func declaration(_ declaration: TypeDeclaration, header: [String: Any]) -> (
+        template: String, context: [String: Any]
+    ) {
         var context = header
         context["name"] = declaration.name
         // Deprecation is documented, not an attribute: the generated code itself must use the
         // declaration (initialisers, coding) without warnings.
-        context["documentation"] = DocComment.lines(declaration.documentation, DocComment.deprecation(declaration.deprecated))
+        context["documentation"] = DocComment.lines(
+            declaration.documentation,
+            DocComment.deprecation(declaration.deprecated)
+        )
         switch declaration.kind {
         case .structure(let model):
             context.merge(structure(model), uniquingKeysWith: { _, new in new })
@@ -26,11 +31,15 @@ enum ViewModels {
             context["rawType"] = model.rawType.rawValue
             context["hasCases"] = !model.cases.isEmpty
             context["allCasesLines"] = SwiftLayout.collection(
-                "public static let allCases: [\(declaration.name)] = ", model.cases.map { ["." + SwiftNames.escaped($0.name)] },
-                indent: 4)
+                "public static let allCases: [\(declaration.name)] = ",
+                model.cases.map { ["." + SwiftNames.escaped($0.name)] },
+                indent: 4
+            )
             context["cases"] = model.cases.enumerated().map { index, item -> [String: Any] in
-                ["name": SwiftNames.escaped(item.name), "literal": item.literal, "typeName": declaration.name,
-                 "isFirst": index == 0]
+                [
+                    "name": SwiftNames.escaped(item.name), "literal": item.literal, "typeName": declaration.name,
+                    "isFirst": index == 0,
+                ]
             }
             return ("Enum", context)
         case .union(let model):
@@ -50,7 +59,10 @@ enum ViewModels {
                 "isOptional": property.type.isOptional,
                 "isLast": index == model.properties.count - 1,
                 "documentation": DocComment.lines(
-                    property.documentation, DocComment.deprecation(property.deprecated), indent: 4),
+                    property.documentation,
+                    DocComment.deprecation(property.deprecated),
+                    indent: 4
+                ),
             ]
             if property.name != property.wireName {
                 item["wireLiteral"] = SwiftLiteral.string(property.wireName)
@@ -90,7 +102,9 @@ enum ViewModels {
         var context = header
         context["typeName"] = group.typeName
         context["tag"] = DocComment.singleLine(group.tag).replacingBackticks
-        context["documentation"] = DocComment.lines(group.description ?? "The `\(DocComment.singleLine(group.tag).replacingBackticks)` operations.")
+        context["documentation"] = DocComment.lines(
+            group.description ?? "The `\(DocComment.singleLine(group.tag).replacingBackticks)` operations."
+        )
         context["operations"] = group.operations.enumerated().map { index, operation in
             var item = self.operation(operation)
             item["isFirst"] = index == 0
@@ -123,7 +137,10 @@ enum ViewModels {
             context["pageItemType"] = true
             context["pageArguments"] = arguments.pageDeclarations
             context["pageCallLines"] = SwiftLayout.call(
-                "try await self.\(SwiftNames.escaped(operation.name))", arguments.pageCall + ["options: options"], indent: 12)
+                "try await self.\(SwiftNames.escaped(operation.name))",
+                arguments.pageCall + ["options: options"],
+                indent: 12
+            )
         }
         return context
     }
@@ -131,7 +148,8 @@ enum ViewModels {
     /// Short calls stay on one line; long ones get one argument per line.
     private static func isInlineCall(_ operation: OperationModel, _ arguments: Arguments) -> Bool {
         let body = operation.body.map { "body: \(SwiftNames.escaped($0.parameterName)), " } ?? ""
-        let call = "        try await session.send(Self.\(operation.name)Endpoint, [\(arguments.endpointValues.joined(separator: ", "))], \(body)options: options)"
+        let call =
+            "        try await session.send(Self.\(operation.name)Endpoint, [\(arguments.endpointValues.joined(separator: ", "))], \(body)options: options)"
         return call.count <= DocComment.width
     }
 
@@ -140,15 +158,27 @@ enum ViewModels {
         var lines: [String] = []
         if !operation.parameters.isEmpty {
             lines += SwiftLayout.collection(
-                "parameters: ", operation.parameters.map(endpointParameter), indent: 8, tail: ",")
+                "parameters: ",
+                operation.parameters.map(endpointParameter),
+                indent: 8,
+                tail: ","
+            )
         }
         if let contentTypes = operation.body?.contentTypes, !contentTypes.isEmpty {
             lines += SwiftLayout.collection(
-                "requestContentTypes: ", contentTypes.map { [SwiftLiteral.string($0)] }, indent: 8, tail: ",")
+                "requestContentTypes: ",
+                contentTypes.map { [SwiftLiteral.string($0)] },
+                indent: 8,
+                tail: ","
+            )
         }
         if !operation.responses.isEmpty {
             lines += SwiftLayout.collection(
-                "responses: ", operation.responses.map(endpointResponse), indent: 8, tail: ",")
+                "responses: ",
+                operation.responses.map(endpointResponse),
+                indent: 8,
+                tail: ","
+            )
         }
         let security = operation.security.map { alternative in
             SwiftLayout.collection("", alternative.map { [SwiftLiteral.string($0)] }, indent: 0)
@@ -170,7 +200,9 @@ enum ViewModels {
 
     private static func endpointResponse(_ response: ResponseModel) -> [String] {
         var arguments = [SwiftLiteral.string(response.status)]
-        if let contentType = response.contentType { arguments.append("contentType: \(SwiftLiteral.string(contentType))") }
+        if let contentType = response.contentType {
+            arguments.append("contentType: \(SwiftLiteral.string(contentType))")
+        }
         if let type = response.type { arguments.append("type: \(SwiftLiteral.string(type.unwrapped.swift))") }
         if response.isPrimary { arguments.append("isPrimary: true") }
         return SwiftLayout.element(".init", arguments, indent: 12)
@@ -179,11 +211,14 @@ enum ViewModels {
     private static func operationDocumentation(_ operation: OperationModel, arguments: Arguments) -> [String] {
         var lines = DocComment.lines(operation.summary, operation.description, indent: 4)
         if !lines.isEmpty { lines.append("///") }
-        lines.append("/// `\(operation.method.uppercased()) \(DocComment.singleLine(operation.path).replacingBackticks)`")
+        lines.append(
+            "/// `\(operation.method.uppercased()) \(DocComment.singleLine(operation.path).replacingBackticks)`"
+        )
         lines.append("///")
         lines.append("/// - Parameters:")
         for (name, documentation) in arguments.documentation {
             let text = DocComment.singleLine(documentation ?? "")
+                .ifEmpty(name == arguments.bodyName ? "The request body." : "")
             let line = "  - \(name):" + (text.isEmpty ? "" : " " + text)
             lines += DocComment.wrap(line, width: DocComment.width - 8, continuationIndent: "    ").map { "/// " + $0 }
         }
@@ -198,8 +233,10 @@ enum ViewModels {
     static func apiClient(_ model: ClientModel, header: [String: Any]) -> [String: Any] {
         var context = header
         context["groups"] = model.groups.map { group -> [String: Any] in
-            ["typeName": group.typeName, "propertyName": group.propertyName,
-             "tag": DocComment.singleLine(group.tag).replacingBackticks]
+            [
+                "typeName": group.typeName, "propertyName": group.propertyName,
+                "tag": DocComment.singleLine(group.tag).replacingBackticks,
+            ]
         }
         context["exampleGroup"] = model.groups.first?.propertyName
         let schemes = model.securitySchemes.map { scheme -> [String] in
@@ -208,7 +245,10 @@ enum ViewModels {
             return SwiftLayout.element("SecuritySchemeSpec", arguments, indent: 8)
         }
         context["securitySchemeLines"] = SwiftLayout.collection(
-            "public static let securitySchemes: [SecuritySchemeSpec] = ", schemes, indent: 4)
+            "public static let securitySchemes: [SecuritySchemeSpec] = ",
+            schemes,
+            indent: 4
+        )
         if let server = model.serverURL {
             context["serverLiteral"] = "URL(string: \(SwiftLiteral.string(server)))"
         }
@@ -227,6 +267,10 @@ enum ViewModels {
 }
 
 extension String {
+    func ifEmpty(_ replacement: String) -> String {
+        isEmpty ? replacement : self
+    }
+
     /// Text shown inside a doc-comment code span must not end the span.
     var replacingBackticks: String {
         String(map { $0 == "`" ? "'" : $0 })

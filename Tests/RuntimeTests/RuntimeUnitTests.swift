@@ -47,7 +47,6 @@ private struct Upload: Encodable, Sendable {
 
 private struct Shape: OpenEnum {
     let rawValue: String
-    init(rawValue: String) { self.rawValue = rawValue }
     static let rectangle = Shape(rawValue: "rectangle")
     static let allCases: [Shape] = [.rectangle]
 }
@@ -60,7 +59,11 @@ final class RuntimeUnitTests: XCTestCase {
         configuration: Configuration? = nil,
         schemes: [SecuritySchemeSpec] = []
     ) -> APISession {
-        APISession(configuration: configuration ?? Configuration(host: host), securitySchemes: schemes, transport: transport)
+        APISession(
+            configuration: configuration ?? Configuration(host: host),
+            securitySchemes: schemes,
+            transport: transport
+        )
     }
 
     private func json(_ status: Int, _ body: String) -> HTTPResponse {
@@ -70,13 +73,18 @@ final class RuntimeUnitTests: XCTestCase {
     // MARK: Parameters
 
     func testQueryEncodingStylesAndEscaping() async throws {
-        let endpoint = Endpoint(id: "list", method: .get, path: "/api/tasks", parameters: [
-            .init("ids", in: .query, type: "[Int]"),
-            .init("tags", in: .query, type: "[String]", explode: false),
-            .init("filter", in: .query, type: "[String: String]", style: .deepObject, explode: true),
-            .init("search", in: .query, type: "String"),
-            .init("page", in: .query, type: "Int"),
-        ])
+        let endpoint = Endpoint(
+            id: "list",
+            method: .get,
+            path: "/api/tasks",
+            parameters: [
+                .init("ids", in: .query, type: "[Int]"),
+                .init("tags", in: .query, type: "[String]", explode: false),
+                .init("filter", in: .query, type: "[String: String]", style: .deepObject, explode: true),
+                .init("search", in: .query, type: "String"),
+                .init("page", in: .query, type: "Int"),
+            ]
+        )
         let transport = RecordingTransport()
         let arguments: [(any ParameterValue)?] = [[1, 2], ["a", "b c"], ["name": "x"], "1+1 = 2", nil]
         let _: ApiResponse<Void> = try await makeSession(transport).send(endpoint, arguments, options: RequestOptions())
@@ -84,15 +92,25 @@ final class RuntimeUnitTests: XCTestCase {
         let request = await transport.lastRequest
         XCTAssertEqual(
             request?.url.absoluteString,
-            "https://example.com:8443/base/api/tasks?ids=1&ids=2&tags=a,b%20c&filter%5Bname%5D=x&search=1%2B1%20%3D%202")
+            "https://example.com:8443/base/api/tasks?ids=1&ids=2&tags=a,b%20c&filter%5Bname%5D=x&search=1%2B1%20%3D%202"
+        )
     }
 
     func testPathParametersArePercentEncoded() async throws {
-        let endpoint = Endpoint(id: "get", method: .get, path: "/api/files/{name}", parameters: [
-            .init("name", in: .path, type: "String", required: true)
-        ])
+        let endpoint = Endpoint(
+            id: "get",
+            method: .get,
+            path: "/api/files/{name}",
+            parameters: [
+                .init("name", in: .path, type: "String", required: true)
+            ]
+        )
         let transport = RecordingTransport()
-        let _: ApiResponse<Void> = try await makeSession(transport).send(endpoint, ["a/b c+?"], options: RequestOptions())
+        let _: ApiResponse<Void> = try await makeSession(transport).send(
+            endpoint,
+            ["a/b c+?"],
+            options: RequestOptions()
+        )
 
         let request = await transport.lastRequest
         XCTAssertEqual(request?.url.absoluteString, "https://example.com:8443/base/api/files/a%2Fb%20c%2B%3F")
@@ -101,13 +119,27 @@ final class RuntimeUnitTests: XCTestCase {
     // MARK: Bodies
 
     func testMultipartBodyFraming() async throws {
-        let endpoint = Endpoint(id: "upload", method: .post, path: "/upload", requestContentTypes: ["multipart/form-data"])
+        let endpoint = Endpoint(
+            id: "upload",
+            method: .post,
+            path: "/upload",
+            requestContentTypes: ["multipart/form-data"]
+        )
         let transport = RecordingTransport()
         let upload = Upload(
-            name: "cat", count: 2, tags: ["x", "y"],
+            name: "cat",
+            count: 2,
+            tags: ["x", "y"],
             file: UploadFile(data: Data("PNG".utf8), fileName: "a.png", contentType: "image/png"),
-            meta: Label(name: "m"), note: nil)
-        let _: ApiResponse<Void> = try await makeSession(transport).send(endpoint, [], body: upload, options: RequestOptions())
+            meta: Label(name: "m"),
+            note: nil
+        )
+        let _: ApiResponse<Void> = try await makeSession(transport).send(
+            endpoint,
+            [],
+            body: upload,
+            options: RequestOptions()
+        )
 
         let recorded = await transport.lastRequest
         let request = try XCTUnwrap(recorded)
@@ -124,14 +156,17 @@ final class RuntimeUnitTests: XCTestCase {
         let parts = pieces.dropFirst().dropLast().map { piece in
             piece.hasPrefix("\r\n") ? String(piece.dropFirst("\r\n".count)) : "<missing CRLF> " + piece
         }
-        XCTAssertEqual(parts, [
-            "Content-Disposition: form-data; name=\"name\"\r\n\r\ncat",
-            "Content-Disposition: form-data; name=\"count\"\r\n\r\n2",
-            "Content-Disposition: form-data; name=\"tags\"\r\n\r\nx",
-            "Content-Disposition: form-data; name=\"tags\"\r\n\r\ny",
-            "Content-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\nPNG",
-            "Content-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"name\":\"m\"}",
-        ])
+        XCTAssertEqual(
+            parts,
+            [
+                "Content-Disposition: form-data; name=\"name\"\r\n\r\ncat",
+                "Content-Disposition: form-data; name=\"count\"\r\n\r\n2",
+                "Content-Disposition: form-data; name=\"tags\"\r\n\r\nx",
+                "Content-Disposition: form-data; name=\"tags\"\r\n\r\ny",
+                "Content-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\nPNG",
+                "Content-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"name\":\"m\"}",
+            ]
+        )
     }
 
     // MARK: Cookies, CSRF and authentication
@@ -139,10 +174,13 @@ final class RuntimeUnitTests: XCTestCase {
     func testSetCookieHeadersUpdateTheJar() async throws {
         let endpoint = Endpoint(id: "login", method: .get, path: "/login")
         let transport = RecordingTransport([
-            HTTPResponse(status: 200, headers: [
-                ("Set-Cookie", "sessionid=abc; HttpOnly; Path=/"),
-                ("Set-Cookie", "csrftoken=t1; expires=Wed, 21 Oct 2099 07:28:00 GMT; Path=/, theme=dark; Path=/"),
-            ]),
+            HTTPResponse(
+                status: 200,
+                headers: [
+                    ("Set-Cookie", "sessionid=abc; HttpOnly; Path=/"),
+                    ("Set-Cookie", "csrftoken=t1; expires=Wed, 21 Oct 2099 07:28:00 GMT; Path=/, theme=dark; Path=/"),
+                ]
+            ),
             HTTPResponse(status: 200, headers: [("Set-Cookie", "sessionid=\"\"; Max-Age=0; Path=/")]),
         ])
         let session = makeSession(transport)
@@ -161,13 +199,19 @@ final class RuntimeUnitTests: XCTestCase {
         session.setCookie("csrftoken", "tok")
 
         let _: ApiResponse<Void> = try await session.send(
-            Endpoint(id: "read", method: .get, path: "/x"), [], options: RequestOptions())
+            Endpoint(id: "read", method: .get, path: "/x"),
+            [],
+            options: RequestOptions()
+        )
         let get = await transport.lastRequest
         XCTAssertNil(get?.headers["X-CSRFToken"])
         XCTAssertEqual(get?.headers["Cookie"], "csrftoken=tok")
 
         let _: ApiResponse<Void> = try await session.send(
-            Endpoint(id: "delete", method: .delete, path: "/x"), [], options: RequestOptions())
+            Endpoint(id: "delete", method: .delete, path: "/x"),
+            [],
+            options: RequestOptions()
+        )
         let delete = await transport.lastRequest
         XCTAssertEqual(delete?.headers["X-CSRFToken"], "tok")
         XCTAssertEqual(delete?.headers["Origin"], "https://example.com:8443")
@@ -180,7 +224,11 @@ final class RuntimeUnitTests: XCTestCase {
             SecuritySchemeSpec("sessionAuth", .apiKey(name: "sessionid", location: .cookie)),
         ]
         let endpoint = Endpoint(
-            id: "me", method: .get, path: "/me", security: [["tokenAuth"], ["basicAuth"], ["sessionAuth"], []])
+            id: "me",
+            method: .get,
+            path: "/me",
+            security: [["tokenAuth"], ["basicAuth"], ["sessionAuth"], []]
+        )
 
         let transport = RecordingTransport()
         let tokenOnly = Configuration(host: host, apiKeys: ["tokenAuth": "k1", "sessionAuth": "s1"])
@@ -192,7 +240,12 @@ final class RuntimeUnitTests: XCTestCase {
 
         // The first scheme with credentials keeps the Authorization header; prefixes can be overridden.
         let both = Configuration(
-            host: host, username: "u", password: "p", apiKeys: ["tokenAuth": "k1"], apiKeyPrefixes: ["tokenAuth": "Key"])
+            host: host,
+            username: "u",
+            password: "p",
+            apiKeys: ["tokenAuth": "k1"],
+            apiKeyPrefixes: ["tokenAuth": "Key"]
+        )
         let _: ApiResponse<Void> = try await makeSession(transport, configuration: both, schemes: schemes)
             .send(endpoint, [], options: RequestOptions())
         let bothRequest = await transport.lastRequest
@@ -206,10 +259,15 @@ final class RuntimeUnitTests: XCTestCase {
     // MARK: Responses
 
     func testPrimaryResponseDecodingAndStatusErrors() async throws {
-        let endpoint = Endpoint(id: "get", method: .get, path: "/t", responses: [
-            .init("200", contentType: "application/json", type: "TaskRead", isPrimary: true),
-            .init("202", contentType: "application/json", type: "RqId"),
-        ])
+        let endpoint = Endpoint(
+            id: "get",
+            method: .get,
+            path: "/t",
+            responses: [
+                .init("200", contentType: "application/json", type: "TaskRead", isPrimary: true),
+                .init("202", contentType: "application/json", type: "RqId"),
+            ]
+        )
         let transport = RecordingTransport([
             json(200, #"{"id":1,"labels":[]}"#), json(202, #"{"id":"rq"}"#), json(404, #"{"detail":"nope"}"#),
         ])
@@ -264,8 +322,12 @@ final class RuntimeUnitTests: XCTestCase {
         XCTAssertEqual(CalendarDate(lateEvening), CalendarDate(year: 2023, month: 11, day: 14))
         XCTAssertEqual(
             CalendarDate(lateEvening, timeZone: TimeZone(secondsFromGMT: 3 * 3600)!),
-            CalendarDate(year: 2023, month: 11, day: 15))
-        XCTAssertEqual(try JSONCoding.encode([CalendarDate(year: 2024, month: 1, day: 2)]), Data(#"["2024-01-02"]"#.utf8))
+            CalendarDate(year: 2023, month: 11, day: 15)
+        )
+        XCTAssertEqual(
+            try JSONCoding.encode([CalendarDate(year: 2024, month: 1, day: 2)]),
+            Data(#"["2024-01-02"]"#.utf8)
+        )
     }
 
     func testJSONValueRoundTrip() throws {

@@ -9,7 +9,9 @@ final class GeneratorTests: XCTestCase {
     private func cvatRequest(output: String?) throws -> GeneratorPipeline.Request {
         var request = GeneratorPipeline.Request(schemaPath: Paths.cvat("2.72.0.json"), outputDirectory: output)
         request.config = try GeneratorConfig.load(
-            path: Paths.repository.appendingPathComponent("Schemas/cvat.yaml").path, diagnostics: Diagnostics())
+            path: Paths.repository.appendingPathComponent("Schemas/cvat.yaml").path,
+            diagnostics: Diagnostics()
+        )
         return request
     }
 
@@ -30,9 +32,18 @@ final class GeneratorTests: XCTestCase {
         XCTAssertEqual(schemaNames.filter { !typeNames.contains($0) }, ["NullEnum"])
         let client = try XCTUnwrap(result.files.first { $0.path == "ApiClient.swift" })
         for group in result.model.groups {
-            XCTAssertTrue(client.contents.contains("public var \(group.propertyName): \(group.typeName) { \(group.typeName)(self) }"))
+            XCTAssertTrue(
+                client.contents.contains(
+                    "public var \(group.propertyName): \(group.typeName) { \(group.typeName)(self) }"
+                )
+            )
         }
-        XCTAssertEqual(result.model.groups.first { $0.typeName == "TasksApi" }?.operations.first { $0.operationId == "tasks_create_backup_export" }?.name, "createBackupExport")
+        XCTAssertEqual(
+            result.model.groups.first { $0.typeName == "TasksApi" }?.operations.first {
+                $0.operationId == "tasks_create_backup_export"
+            }?.name,
+            "createBackupExport"
+        )
     }
 
     func testTwoGenerationsAreByteIdentical() throws {
@@ -40,7 +51,9 @@ final class GeneratorTests: XCTestCase {
         let second = try GeneratorPipeline.run(try cvatRequest(output: nil)).files
         XCTAssertEqual(first, second)
         XCTAssertEqual(first.map(\.path), first.map(\.path).sorted())
-        XCTAssertFalse(first.contains { $0.contents.contains("/work/") || $0.contents.contains(NSHomeDirectory() + "/") })
+        XCTAssertFalse(
+            first.contains { $0.contents.contains("/work/") || $0.contents.contains(NSHomeDirectory() + "/") }
+        )
     }
 
     func testWriterTouchesOnlyChangedFilesAndRemovesStaleOnes() throws {
@@ -81,26 +94,40 @@ final class GeneratorTests: XCTestCase {
         let output = scratch.path + "/out"
         let good = try scratch.write(
             "good.yaml",
-            "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents: {schemas: {A: {type: object}}}\n")
+            "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents: {schemas: {A: {type: object}}}\n"
+        )
         _ = try GeneratorPipeline.run(GeneratorPipeline.Request(schemaPath: good, outputDirectory: output))
         let before = try FileManager.default.contentsOfDirectory(atPath: output + "/Models")
         let bad = try scratch.write("bad.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: []\n")
-        XCTAssertThrowsError(try GeneratorPipeline.run(GeneratorPipeline.Request(schemaPath: bad, outputDirectory: output))) { error in
+        XCTAssertThrowsError(
+            try GeneratorPipeline.run(GeneratorPipeline.Request(schemaPath: bad, outputDirectory: output))
+        ) { error in
             let diagnostics = (error as! GenerationFailed).diagnostics
-            XCTAssertEqual(diagnostics.map(\.description), ["\(bad):3:8: error: 'paths' must be a mapping, found a sequence [#/paths]"])
+            XCTAssertEqual(
+                diagnostics.map(\.description),
+                ["\(bad):3:8: error: 'paths' must be a mapping, found a sequence [#/paths]"]
+            )
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output + "/Models"), before)
     }
 
     func testTemplatesCanBeOverriddenByFileName() throws {
         let scratch = try ScratchDirectory()
-        try scratch.write("templates/TypeAlias.mustache", "{{> Header}}\n// custom alias template\npublic typealias {{name}} = {{type}}\n")
+        try scratch.write(
+            "templates/TypeAlias.mustache",
+            "{{> Header}}\n// custom alias template\npublic typealias {{name}} = {{type}}\n"
+        )
         let schema = try scratch.write(
-            "api.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents: {schemas: {Names: {type: array, items: {type: string}}}}\n")
+            "api.yaml",
+            "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents: {schemas: {Names: {type: array, items: {type: string}}}}\n"
+        )
         var request = GeneratorPipeline.Request(schemaPath: schema, outputDirectory: nil)
         request.templatesDirectory = scratch.path + "/templates"
         let files = try GeneratorPipeline.run(request).files
-        XCTAssertEqual(files.first { $0.path == "Models/Names.swift" }?.contents.contains("// custom alias template"), true)
+        XCTAssertEqual(
+            files.first { $0.path == "Models/Names.swift" }?.contents.contains("// custom alias template"),
+            true
+        )
     }
 
     private func componentSchemaNames(_ path: String) throws -> [String] {

@@ -22,7 +22,8 @@ final class ReferenceTests: XCTestCase {
                   type: object
                   properties:
                     id: {type: integer}
-            """)
+            """
+        )
         try scratch.write("common/error.yaml", "type: object\nproperties:\n  message: {type: string}\n")
         let root = try scratch.write(
             "api.yaml",
@@ -52,7 +53,8 @@ final class ReferenceTests: XCTestCase {
                       content:
                         application/json:
                           schema: {$ref: '#/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema'}
-            """)
+            """
+        )
         let diagnostics = Diagnostics()
         let loader = DocumentLoader(diagnostics: diagnostics)
         let document = try loader.load(path: root)
@@ -60,7 +62,10 @@ final class ReferenceTests: XCTestCase {
         XCTAssertEqual(diagnostics.all, [])
         let pet = try XCTUnwrap(model.structure("Pet"))
         XCTAssertEqual(pet.property("owner")?.type, .optional(.named("Owner")))
-        XCTAssertNotNil(model.structure("Error"), "a whole-file schema is named after its file")
+        XCTAssertNotNil(
+            model.structure("ErrorModel"),
+            "a whole-file schema is named after its file (Error is reserved)"
+        )
         let operations = Dictionary(uniqueKeysWithValues: model.operations.map { ($0.name, $0) })
         XCTAssertEqual(operations["getPet"]?.returnType, .named("Pet"))
         XCTAssertEqual(operations["viaPointer"]?.returnType, .named("Pet"), "~1 decodes to / in pointers")
@@ -80,7 +85,8 @@ final class ReferenceTests: XCTestCase {
                   properties:
                     b: {$ref: '#/components/schemas/Missing'}
                     c: {$ref: 'nowhere.yaml#/X'}
-            """)
+            """
+        )
         let messages = diagnostics.errors.map(\.description)
         XCTAssertEqual(messages.count, 2, "\(messages)")
         XCTAssertTrue(messages[0].contains("api.yaml:9:"), messages[0])
@@ -100,7 +106,8 @@ final class ReferenceTests: XCTestCase {
               schemas:
                 A: {$ref: '#/components/schemas/B'}
                 B: {$ref: '#/components/schemas/A'}
-            """)
+            """
+        )
         XCTAssertTrue(diagnostics.errors.contains { $0.message.contains("reference cycle") }, "\(diagnostics.all)")
     }
 
@@ -116,7 +123,8 @@ final class ReferenceTests: XCTestCase {
                   type: object
                   properties:
                     children: {type: array, items: {$ref: '#/components/schemas/Node'}}
-            """)
+            """
+        )
         XCTAssertEqual(diagnostics.all, [])
         XCTAssertEqual(model.structure("Node")?.property("children")?.type, .optional(.array(.named("Node"))))
     }

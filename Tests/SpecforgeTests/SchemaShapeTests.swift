@@ -32,7 +32,9 @@ final class SchemaShapeTests: XCTestCase {
                     file: {type: string, format: binary}
                     note: {type: string, nullable: true}
                     default: {type: boolean}
-                """))
+                """
+            )
+        )
         let task = try XCTUnwrap(model.structure("Task"))
         XCTAssertEqual(task.property("id")?.type, .int64)
         XCTAssertEqual(task.property("created")?.type, .dateTime)
@@ -44,7 +46,10 @@ final class SchemaShapeTests: XCTestCase {
         XCTAssertEqual(task.property("file")?.type, .optional(.file), "binary inside an object is a file part")
         XCTAssertEqual(task.property("note")?.type, .optional(.string))
         XCTAssertEqual(task.property("default")?.name, "default")
-        XCTAssertEqual(task.properties.map(\.wireName), ["id", "created", "day", "uid", "ratio", "score", "small", "file", "note", "default"])
+        XCTAssertEqual(
+            task.properties.map(\.wireName),
+            ["id", "created", "day", "uid", "ratio", "score", "small", "file", "note", "default"]
+        )
     }
 
     func testNullableReferencesBecomeOptionalsWithoutWrapperTypes() throws {
@@ -60,7 +65,9 @@ final class SchemaShapeTests: XCTestCase {
                     a: {allOf: [{$ref: '#/components/schemas/Shape'}], nullable: true}
                     b: {oneOf: [{$ref: '#/components/schemas/Shape'}, {$ref: '#/components/schemas/NullEnum'}], nullable: true}
                     c: {allOf: [{$ref: '#/components/schemas/Shape'}], readOnly: true}
-                """))
+                """
+            )
+        )
         let annotation = try XCTUnwrap(model.structure("Annotation"))
         XCTAssertEqual(annotation.property("a")?.type, .optional(.named("Shape")))
         XCTAssertEqual(annotation.property("b")?.type, .optional(.named("Shape")))
@@ -70,10 +77,14 @@ final class SchemaShapeTests: XCTestCase {
 
     func testStringEnumsAreOpenAndCaseNamesSafe() throws {
         let (model, _) = try translate(
-            document("Mode: {type: string, enum: [annotation, interpolation, '', 'default', 2d, in-progress]}"))
+            document("Mode: {type: string, enum: [annotation, interpolation, '', 'default', 2d, in-progress]}")
+        )
         guard case .openEnum(let mode)? = model.type("Mode")?.kind else { return XCTFail("Mode is not an enum") }
         XCTAssertEqual(mode.rawType, .string)
-        XCTAssertEqual(mode.cases.map(\.name), ["annotation", "interpolation", "empty", "default", "_2d", "inProgress"])
+        XCTAssertEqual(
+            mode.cases.map(\.name),
+            ["annotation", "interpolation", "empty", "default", "_2d", "inProgress"]
+        )
         XCTAssertEqual(mode.cases.map(\.literal)[2], #""""#)
     }
 
@@ -95,7 +106,9 @@ final class SchemaShapeTests: XCTestCase {
                       properties:
                         extra: {type: boolean}
                         name: {type: string, description: overridden}
-                """))
+                """
+            )
+        )
         let derived = try XCTUnwrap(model.structure("Derived"))
         XCTAssertEqual(derived.properties.map(\.wireName), ["id", "name", "extra"])
         XCTAssertEqual(derived.property("id")?.type, .int)
@@ -116,7 +129,9 @@ final class SchemaShapeTests: XCTestCase {
                   discriminator:
                     propertyName: kind
                     mapping: {kitty: '#/components/schemas/Cat'}
-                """))
+                """
+            )
+        )
         guard case .union(let pet)? = model.type("Pet")?.kind else { return XCTFail("Pet is not a union") }
         XCTAssertEqual(pet.cases.map(\.name), ["cat", "dog", "string"])
         XCTAssertEqual(pet.cases.map(\.type), [.named("Cat"), .named("Dog"), .string])
@@ -137,7 +152,9 @@ final class SchemaShapeTests: XCTestCase {
                     free: {type: object}
                     list: {type: array, items: {}}
                 Names: {type: array, items: {type: string}}
-                """))
+                """
+            )
+        )
         let bag = try XCTUnwrap(model.structure("Bag"))
         XCTAssertEqual(bag.property("counts")?.type, .optional(.map(.int)))
         XCTAssertEqual(bag.property("anything")?.type, .optional(.json))
@@ -158,9 +175,15 @@ final class SchemaShapeTests: XCTestCase {
                     status: {type: string, enum: [new, done]}
                 TaskData: {type: string}
                 Type: {type: object, properties: {self: {type: string}}}
-                """))
+                """
+            )
+        )
         let task = try XCTUnwrap(model.structure("Task"))
-        XCTAssertEqual(task.property("data")?.type, .optional(.named("TaskData2")), "the schema TaskData keeps its name")
+        XCTAssertEqual(
+            task.property("data")?.type,
+            .optional(.named("TaskData2")),
+            "the schema TaskData keeps its name"
+        )
         XCTAssertEqual(task.property("status")?.type, .optional(.named("TaskStatus")))
         XCTAssertEqual(model.structure("TypeModel")?.property("self")?.name, "selfValue")
     }
@@ -177,7 +200,10 @@ final class SchemaShapeTests: XCTestCase {
                     b: {const: fixed}
                     c: {$ref: '#/components/schemas/Other', description: a sibling}
                 Other: {type: object, properties: {x: {type: integer}}}
-                """, version: "3.1.0"))
+                """,
+                version: "3.1.0"
+            )
+        )
         let item = try XCTUnwrap(model.structure("Item"))
         XCTAssertEqual(item.property("a")?.type, .optional(.string))
         XCTAssertEqual(item.property("c")?.type, .named("Other"))
@@ -204,14 +230,18 @@ final class SchemaShapeTests: XCTestCase {
                   responses:
                     '200':
                       content: {application/json: {schema: {type: array, items: {type: string}}}}
-            """)
+            """
+        )
         XCTAssertEqual(diagnostics.errors, [])
         XCTAssertEqual(model.groups.map(\.typeName), ["DefaultApi", "TasksApi"])
         XCTAssertEqual(model.groups.map(\.propertyName), ["defaultApi", "tasksApi"])
         let export = try XCTUnwrap(model.groups[1].operations.first)
         XCTAssertEqual(export.name, "createBackupExport")
         XCTAssertEqual(export.parameters.map(\.name), ["id", "xOrganization", "location"])
-        XCTAssertEqual(export.parameters.map(\.type), [.int, .optional(.string), .optional(.named("TasksCreateBackupExportLocation"))])
+        XCTAssertEqual(
+            export.parameters.map(\.type),
+            [.int, .optional(.string), .optional(.named("TasksCreateBackupExportLocation"))]
+        )
         XCTAssertNil(export.returnType)
         XCTAssertEqual(model.groups[0].operations.first?.name, "getApiPets")
         XCTAssertEqual(model.groups[0].operations.first?.returnType, .array(.string))
@@ -225,9 +255,13 @@ final class SchemaShapeTests: XCTestCase {
             paths:
               /a: {get: {operationId: same, responses: {'204': {description: ok}}}}
               /b: {get: {operationId: same, responses: {'204': {description: ok}}}}
-            """)
+            """
+        )
         XCTAssertEqual(diagnostics.errors.count, 1)
         XCTAssertTrue(diagnostics.errors[0].description.contains("duplicate operationId 'same'"))
-        XCTAssertTrue(diagnostics.errors[0].description.hasSuffix("[#/paths/~1b/get]"), diagnostics.errors[0].description)
+        XCTAssertTrue(
+            diagnostics.errors[0].description.hasSuffix("[#/paths/~1b/get]"),
+            diagnostics.errors[0].description
+        )
     }
 }

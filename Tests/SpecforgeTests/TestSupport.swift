@@ -31,7 +31,9 @@ final class ScratchDirectory {
     func write(_ name: String, _ text: String) throws -> String {
         let file = path + "/" + name
         try FileManager.default.createDirectory(
-            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: (file as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true
+        )
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         return file
     }

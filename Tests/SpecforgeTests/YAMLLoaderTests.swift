@@ -23,7 +23,7 @@ final class YAMLLoaderTests: XCTestCase {
         let items = try XCTUnwrap(root["a"]?["b"]?.sequence)
         XCTAssertEqual(items.map(\.string), ["1", "x/y"])
         XCTAssertEqual(items[1].location.line, 2)
-        XCTAssertEqual(items[1].location.column, 17)
+        XCTAssertEqual(items[1].location.column, 18)
         XCTAssertFalse(items[1].scalar!.isPlain, "quoted JSON strings are not plain scalars")
     }
 

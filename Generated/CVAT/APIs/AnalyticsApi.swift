@@ -47,7 +47,7 @@ public struct AnalyticsApi: Sendable {
     ///
     /// - Parameters:
     ///   - rqId: The report creation request id. Can be specified to check the report creation status.
-    ///   - createAnalyticsReportBodyRequest:
+    ///   - createAnalyticsReportBodyRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createReport(

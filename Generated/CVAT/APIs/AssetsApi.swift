@@ -17,7 +17,7 @@ public struct AssetsApi: Sendable {
     /// `POST /api/assets`
     ///
     /// - Parameters:
-    ///   - assetWriteRequest:
+    ///   - assetWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `AssetRead` and the raw response.
     public func create(

@@ -76,7 +76,7 @@ public struct AuthApi: Sendable {
     /// `POST /api/auth/access_tokens`
     ///
     /// - Parameters:
-    ///   - accessTokenWriteRequest:
+    ///   - accessTokenWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `AccessTokenRead` and the raw response.
     public func createAccessTokens(
@@ -122,7 +122,7 @@ public struct AuthApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this API Access Token.
-    ///   - patchedAccessTokenWriteRequest:
+    ///   - patchedAccessTokenWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `AccessTokenRead` and the raw response.
     public func partialUpdateAccessTokens(
@@ -167,7 +167,7 @@ public struct AuthApi: Sendable {
     /// `POST /api/auth/login`
     ///
     /// - Parameters:
-    ///   - loginSerializerExRequest:
+    ///   - loginSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `Token` and the raw response.
     public func createLogin(
@@ -245,7 +245,7 @@ public struct AuthApi: Sendable {
     ///   - authParams:
     ///   - process:
     ///   - scope:
-    ///   - socialLoginSerializerExRequest:
+    ///   - socialLoginSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `Token` and the raw response.
     public func createOidcLoginToken(
@@ -272,7 +272,7 @@ public struct AuthApi: Sendable {
     /// `POST /api/auth/password/change`
     ///
     /// - Parameters:
-    ///   - passwordChangeRequest:
+    ///   - passwordChangeRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RestAuthDetail` and the raw response.
     public func createPasswordChange(
@@ -290,7 +290,7 @@ public struct AuthApi: Sendable {
     /// `POST /api/auth/password/reset`
     ///
     /// - Parameters:
-    ///   - passwordResetSerializerExRequest:
+    ///   - passwordResetSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RestAuthDetail` and the raw response.
     public func createPasswordReset(
@@ -315,7 +315,7 @@ public struct AuthApi: Sendable {
     /// `POST /api/auth/password/reset/confirm`
     ///
     /// - Parameters:
-    ///   - passwordResetConfirmRequest:
+    ///   - passwordResetConfirmRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RestAuthDetail` and the raw response.
     public func createPasswordResetConfirm(
@@ -337,7 +337,7 @@ public struct AuthApi: Sendable {
     /// `POST /api/auth/register`
     ///
     /// - Parameters:
-    ///   - registerSerializerWithSubscriptionsRequest:
+    ///   - registerSerializerWithSubscriptionsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RegisterSerializerWithSubscriptions` and the raw response.
     public func createRegister(
@@ -464,7 +464,7 @@ public struct AuthApi: Sendable {
     ///   - authParams:
     ///   - process:
     ///   - scope:
-    ///   - socialLoginSerializerExRequest:
+    ///   - socialLoginSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `Token` and the raw response.
     public func createSocialLoginToken(

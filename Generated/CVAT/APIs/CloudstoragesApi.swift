@@ -114,7 +114,7 @@ public struct CloudstoragesApi: Sendable {
     /// `POST /api/cloudstorages`
     ///
     /// - Parameters:
-    ///   - cloudStorageWriteRequest:
+    ///   - cloudStorageWriteRequest: The request body.
     ///   - xOrganization: Organization unique slug
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
@@ -171,7 +171,7 @@ public struct CloudstoragesApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this cloud storage.
-    ///   - patchedCloudStorageWriteRequest:
+    ///   - patchedCloudStorageWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `CloudStorageRead` and the raw response.
     public func partialUpdate(

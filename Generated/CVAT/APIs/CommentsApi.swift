@@ -95,7 +95,7 @@ public struct CommentsApi: Sendable {
     /// `POST /api/comments`
     ///
     /// - Parameters:
-    ///   - commentWriteRequest:
+    ///   - commentWriteRequest: The request body.
     ///   - xOrganization: Organization unique slug
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
@@ -152,7 +152,7 @@ public struct CommentsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this comment.
-    ///   - patchedCommentWriteRequest:
+    ///   - patchedCommentWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `CommentRead` and the raw response.
     public func partialUpdate(

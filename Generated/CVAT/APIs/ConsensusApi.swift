@@ -17,7 +17,7 @@ public struct ConsensusApi: Sendable {
     /// `POST /api/consensus/merges`
     ///
     /// - Parameters:
-    ///   - consensusMergeCreateRequest:
+    ///   - consensusMergeCreateRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createMerge(
@@ -109,7 +109,7 @@ public struct ConsensusApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: An id of a consensus settings instance
-    ///   - patchedConsensusSettingsRequest:
+    ///   - patchedConsensusSettingsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `ConsensusSettings` and the raw response.
     public func partialUpdateSettings(

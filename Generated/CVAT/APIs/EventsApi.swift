@@ -59,7 +59,7 @@ public struct EventsApi: Sendable {
     /// `POST /api/events`
     ///
     /// - Parameters:
-    ///   - clientEventsRequest:
+    ///   - clientEventsRequest: The request body.
     ///   - xOrganization: Organization unique slug
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier

@@ -80,7 +80,7 @@ public struct FunctionsApi: Sendable {
     /// `POST /api/functions`
     ///
     /// - Parameters:
-    ///   - functionRequest:
+    ///   - functionRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `Function` and the raw response.
     public func create(
@@ -141,7 +141,7 @@ public struct FunctionsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this function.
-    ///   - arParamsRequest:
+    ///   - arParamsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `Function` and the raw response.
     public func createRun(
@@ -172,7 +172,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - requestId:
-    ///   - queueRequestCompleteInputRequest:
+    ///   - queueRequestCompleteInputRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed no body and the raw response.
     public func queuesCompleteAnnotationRequest(
@@ -196,7 +196,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - requestId:
-    ///   - queueRequestFailInputRequest:
+    ///   - queueRequestFailInputRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed no body and the raw response.
     public func queuesFailAnnotationRequest(
@@ -220,7 +220,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - requestId:
-    ///   - queueRequestUpdateInputRequest:
+    ///   - queueRequestUpdateInputRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed no body and the raw response.
     public func queuesUpdateAnnotationRequest(
@@ -243,7 +243,7 @@ public struct FunctionsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id:
-    ///   - queueRequestAcquireInputRequest:
+    ///   - queueRequestAcquireInputRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `QueueRequestAcquireOutput` and the raw response.
     public func queuesAcquireAnnotationRequest(
@@ -292,7 +292,7 @@ public struct FunctionsApi: Sendable {
     /// `POST /api/functions/requests/`
     ///
     /// - Parameters:
-    ///   - functionIdAndArParamsRequest:
+    ///   - functionIdAndArParamsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `AnnotationRequest` and the raw response.
     public func createRequests(

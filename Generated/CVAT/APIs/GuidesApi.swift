@@ -19,7 +19,7 @@ public struct GuidesApi: Sendable {
     /// `POST /api/guides`
     ///
     /// - Parameters:
-    ///   - annotationGuideWriteRequest:
+    ///   - annotationGuideWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `AnnotationGuideRead` and the raw response.
     public func create(
@@ -67,7 +67,7 @@ public struct GuidesApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this annotation guide.
-    ///   - patchedAnnotationGuideWriteRequest:
+    ///   - patchedAnnotationGuideWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `AnnotationGuideRead` and the raw response.
     public func partialUpdate(

@@ -91,7 +91,7 @@ public struct InvitationsApi: Sendable {
     /// `POST /api/invitations`
     ///
     /// - Parameters:
-    ///   - invitationWriteRequest:
+    ///   - invitationWriteRequest: The request body.
     ///   - xOrganization: Organization unique slug
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier

@@ -119,7 +119,7 @@ public struct IssuesApi: Sendable {
     /// `POST /api/issues`
     ///
     /// - Parameters:
-    ///   - issueWriteRequest:
+    ///   - issueWriteRequest: The request body.
     ///   - xOrganization: Organization unique slug
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
@@ -176,7 +176,7 @@ public struct IssuesApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this issue.
-    ///   - patchedIssueWriteRequest:
+    ///   - patchedIssueWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `IssueRead` and the raw response.
     public func partialUpdate(

@@ -151,7 +151,7 @@ public struct JobsApi: Sendable {
     /// `POST /api/jobs`
     ///
     /// - Parameters:
-    ///   - jobWriteRequest:
+    ///   - jobWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `JobRead` and the raw response.
     public func create(
@@ -202,7 +202,7 @@ public struct JobsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
-    ///   - patchedJobWriteRequest:
+    ///   - patchedJobWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `JobRead` and the raw response.
     public func partialUpdate(
@@ -260,7 +260,7 @@ public struct JobsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
-    ///   - labeledDataRequest:
+    ///   - labeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed no body and the raw response.
     public func updateAnnotations(
@@ -287,7 +287,7 @@ public struct JobsApi: Sendable {
     ///   - importMode: How to import annotations
     ///   - location: where to import the annotation from
     ///   - useDefaultLocation: Use the location that was configured in the task to import annotation
-    ///   - annotationFileRequest:
+    ///   - annotationFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createAnnotations(
@@ -329,20 +329,20 @@ public struct JobsApi: Sendable {
     /// `PATCH /api/jobs/{id}/annotations/`
     ///
     /// - Parameters:
-    ///   - action:
     ///   - id: A unique integer value identifying this job.
-    ///   - patchedLabeledDataRequest:
+    ///   - action:
+    ///   - patchedLabeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed no body and the raw response.
     public func partialUpdateAnnotations(
-        action: JobsPartialUpdateAnnotationsAction,
         id: Int,
+        action: JobsPartialUpdateAnnotationsAction,
         patchedLabeledDataRequest: PatchedLabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
         try await session.send(
             Self.partialUpdateAnnotationsEndpoint,
-            [action, id],
+            [id, action],
             body: patchedLabeledDataRequest,
             options: options
         )
@@ -393,7 +393,7 @@ public struct JobsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
-    ///   - patchedJobDataMetaWriteRequest:
+    ///   - patchedJobDataMetaWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `DataMetaRead` and the raw response.
     public func partialUpdateDataMeta(
@@ -419,8 +419,8 @@ public struct JobsApi: Sendable {
     /// `POST /api/jobs/{id}/dataset/export`
     ///
     /// - Parameters:
-    ///   - format: Desired output format name You can get the list of supported formats at: /server/annotation/formats
     ///   - id: A unique integer value identifying this job.
+    ///   - format: Desired output format name You can get the list of supported formats at: /server/annotation/formats
     ///   - cloudStorageId: Storage id
     ///   - filename: Desired output file name
     ///   - location: Where need to save downloaded dataset
@@ -428,8 +428,8 @@ public struct JobsApi: Sendable {
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createDatasetExport(
-        format: String,
         id: Int,
+        format: String,
         cloudStorageId: Int? = nil,
         filename: String? = nil,
         location: JobsCreateDatasetExportLocation? = nil,
@@ -438,7 +438,7 @@ public struct JobsApi: Sendable {
     ) async throws -> ApiResponse<RqId> {
         try await session.send(
             Self.createDatasetExportEndpoint,
-            [format, id, cloudStorageId, filename, location, saveImages],
+            [id, format, cloudStorageId, filename, location, saveImages],
             options: options
         )
     }
@@ -487,7 +487,7 @@ public struct JobsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
-    ///   - patchedJobValidationLayoutWriteRequest:
+    ///   - patchedJobValidationLayoutWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `JobValidationLayoutRead` and the raw response.
     public func partialUpdateValidationLayout(
@@ -649,8 +649,8 @@ extension JobsApi {
         method: .patch,
         path: "/api/jobs/{id}/annotations/",
         parameters: [
-            .init("action", in: .query, type: "JobsPartialUpdateAnnotationsAction", required: true),
             .init("id", in: .path, type: "Int", required: true),
+            .init("action", in: .query, type: "JobsPartialUpdateAnnotationsAction", required: true),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200")],
@@ -704,8 +704,8 @@ extension JobsApi {
         method: .post,
         path: "/api/jobs/{id}/dataset/export",
         parameters: [
-            .init("format", in: .query, type: "String", required: true),
             .init("id", in: .path, type: "Int", required: true),
+            .init("format", in: .query, type: "String", required: true),
             .init("cloud_storage_id", in: .query, type: "Int?"),
             .init("filename", in: .query, type: "String?"),
             .init("location", in: .query, type: "JobsCreateDatasetExportLocation?"),

@@ -163,7 +163,7 @@ public struct LabelsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this label.
-    ///   - patchedLabelRequest:
+    ///   - patchedLabelRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `Label` and the raw response.
     public func partialUpdate(

@@ -52,7 +52,7 @@ public struct LambdaApi: Sendable {
     ///
     /// - Parameters:
     ///   - funcId:
-    ///   - onlineFunctionCallRequest:
+    ///   - onlineFunctionCallRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed no body and the raw response.
     public func createFunctions(
@@ -86,7 +86,7 @@ public struct LambdaApi: Sendable {
     /// `POST /api/lambda/requests`
     ///
     /// - Parameters:
-    ///   - functionCallRequest:
+    ///   - functionCallRequest: The request body.
     ///   - xOrganization: Organization unique slug
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier

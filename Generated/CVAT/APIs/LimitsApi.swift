@@ -82,7 +82,7 @@ public struct LimitsApi: Sendable {
     /// `POST /api/limits`
     ///
     /// - Parameters:
-    ///   - limitRequest:
+    ///   - limitRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `Limit` and the raw response.
     public func create(
@@ -126,7 +126,7 @@ public struct LimitsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this limit.
-    ///   - patchedLimitRequest:
+    ///   - patchedLimitRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `Limit` and the raw response.
     public func partialUpdate(

@@ -117,7 +117,7 @@ public struct MembershipsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this membership.
-    ///   - patchedMembershipWriteRequest:
+    ///   - patchedMembershipWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `MembershipRead` and the raw response.
     public func partialUpdate(

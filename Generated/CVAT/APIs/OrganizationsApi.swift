@@ -79,7 +79,7 @@ public struct OrganizationsApi: Sendable {
     /// `POST /api/organizations`
     ///
     /// - Parameters:
-    ///   - organizationWriteRequest:
+    ///   - organizationWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `OrganizationRead` and the raw response.
     public func create(
@@ -125,7 +125,7 @@ public struct OrganizationsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this organization.
-    ///   - patchedOrganizationWriteRequest:
+    ///   - patchedOrganizationWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `OrganizationRead` and the raw response.
     public func partialUpdate(

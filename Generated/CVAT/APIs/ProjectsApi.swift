@@ -96,7 +96,7 @@ public struct ProjectsApi: Sendable {
     /// `POST /api/projects`
     ///
     /// - Parameters:
-    ///   - projectWriteRequest:
+    ///   - projectWriteRequest: The request body.
     ///   - xOrganization: Organization unique slug
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
@@ -153,7 +153,7 @@ public struct ProjectsApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this project.
-    ///   - patchedProjectWriteRequest:
+    ///   - patchedProjectWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `ProjectRead` and the raw response.
     public func partialUpdate(
@@ -211,7 +211,7 @@ public struct ProjectsApi: Sendable {
     ///   - filename: Dataset file name
     ///   - format: Desired dataset format name You can get the list of supported formats at: /server/annotation/formats
     ///   - location: Where to import the dataset from
-    ///   - datasetFileRequest:
+    ///   - datasetFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createDataset(
@@ -241,8 +241,8 @@ public struct ProjectsApi: Sendable {
     /// `POST /api/projects/{id}/dataset/export`
     ///
     /// - Parameters:
-    ///   - format: Desired output format name You can get the list of supported formats at: /server/annotation/formats
     ///   - id: A unique integer value identifying this project.
+    ///   - format: Desired output format name You can get the list of supported formats at: /server/annotation/formats
     ///   - cloudStorageId: Storage id
     ///   - filename: Desired output file name
     ///   - location: Where need to save downloaded dataset
@@ -250,8 +250,8 @@ public struct ProjectsApi: Sendable {
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createDatasetExport(
-        format: String,
         id: Int,
+        format: String,
         cloudStorageId: Int? = nil,
         filename: String? = nil,
         location: ProjectsCreateDatasetExportLocation? = nil,
@@ -260,7 +260,7 @@ public struct ProjectsApi: Sendable {
     ) async throws -> ApiResponse<RqId> {
         try await session.send(
             Self.createDatasetExportEndpoint,
-            [format, id, cloudStorageId, filename, location, saveImages],
+            [id, format, cloudStorageId, filename, location, saveImages],
             options: options
         )
     }
@@ -306,7 +306,7 @@ public struct ProjectsApi: Sendable {
     ///   - location: Where to import the backup file from
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
-    ///   - projectFileRequest:
+    ///   - projectFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createBackup(
@@ -447,8 +447,8 @@ extension ProjectsApi {
         method: .post,
         path: "/api/projects/{id}/dataset/export",
         parameters: [
-            .init("format", in: .query, type: "String", required: true),
             .init("id", in: .path, type: "Int", required: true),
+            .init("format", in: .query, type: "String", required: true),
             .init("cloud_storage_id", in: .query, type: "Int?"),
             .init("filename", in: .query, type: "String?"),
             .init("location", in: .query, type: "ProjectsCreateDatasetExportLocation?"),

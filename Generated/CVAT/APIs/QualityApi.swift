@@ -235,7 +235,7 @@ public struct QualityApi: Sendable {
     /// `POST /api/quality/job_validations`
     ///
     /// - Parameters:
-    ///   - jobValidationCreateRequest:
+    ///   - jobValidationCreateRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `JobValidation` and the raw response.
     public func createValidation(
@@ -362,7 +362,7 @@ public struct QualityApi: Sendable {
     ///
     /// - Parameters:
     ///   - rqId: The report creation request id. Can be specified to check the report creation status.
-    ///   - qualityReportCreateRequest:
+    ///   - qualityReportCreateRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `QualityReport` and the raw response.
     public func createReport(
@@ -505,7 +505,7 @@ public struct QualityApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: An id of a quality settings instance
-    ///   - patchedQualitySettingsRequest:
+    ///   - patchedQualitySettingsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `QualitySettings` and the raw response.
     public func partialUpdateSettings(

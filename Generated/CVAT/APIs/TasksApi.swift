@@ -157,7 +157,7 @@ public struct TasksApi: Sendable {
     /// `POST /api/tasks`
     ///
     /// - Parameters:
-    ///   - taskWriteRequest:
+    ///   - taskWriteRequest: The request body.
     ///   - xOrganization: Organization unique slug
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
@@ -216,7 +216,7 @@ public struct TasksApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
-    ///   - patchedTaskWriteRequest:
+    ///   - patchedTaskWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `TaskRead` and the raw response.
     public func partialUpdate(
@@ -248,7 +248,7 @@ public struct TasksApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
-    ///   - labeledDataRequest:
+    ///   - labeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed no body and the raw response.
     public func updateAnnotations(
@@ -275,7 +275,7 @@ public struct TasksApi: Sendable {
     ///   - importMode: How to import annotations
     ///   - location: where to import the annotation from
     ///   - useDefaultLocation: Use the location that was configured in task to import annotations
-    ///   - annotationFileRequest:
+    ///   - annotationFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createAnnotations(
@@ -317,20 +317,20 @@ public struct TasksApi: Sendable {
     /// `PATCH /api/tasks/{id}/annotations/`
     ///
     /// - Parameters:
-    ///   - action:
     ///   - id: A unique integer value identifying this task.
-    ///   - patchedLabeledDataRequest:
+    ///   - action:
+    ///   - patchedLabeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `LabeledData` and the raw response.
     public func partialUpdateAnnotations(
-        action: TasksPartialUpdateAnnotationsAction,
         id: Int,
+        action: TasksPartialUpdateAnnotationsAction,
         patchedLabeledDataRequest: PatchedLabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<LabeledData> {
         try await session.send(
             Self.partialUpdateAnnotationsEndpoint,
-            [action, id],
+            [id, action],
             body: patchedLabeledDataRequest,
             options: options
         )
@@ -453,7 +453,7 @@ public struct TasksApi: Sendable {
     ///   - uploadMultiple: Indicates that data with this request are single or multiple files that should be attached
     ///     to a task
     ///   - uploadStart: Initializes data upload. Optionally, can include upload metadata in the request body.
-    ///   - dataRequest:
+    ///   - dataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `DataResponse` and the raw response.
     public func createData(
@@ -493,7 +493,7 @@ public struct TasksApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
-    ///   - patchedDataMetaWriteRequest:
+    ///   - patchedDataMetaWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `DataMetaRead` and the raw response.
     public func partialUpdateDataMeta(
@@ -519,8 +519,8 @@ public struct TasksApi: Sendable {
     /// `POST /api/tasks/{id}/dataset/export`
     ///
     /// - Parameters:
-    ///   - format: Desired output format name You can get the list of supported formats at: /server/annotation/formats
     ///   - id: A unique integer value identifying this task.
+    ///   - format: Desired output format name You can get the list of supported formats at: /server/annotation/formats
     ///   - cloudStorageId: Storage id
     ///   - filename: Desired output file name
     ///   - location: Where need to save downloaded dataset
@@ -528,8 +528,8 @@ public struct TasksApi: Sendable {
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createDatasetExport(
-        format: String,
         id: Int,
+        format: String,
         cloudStorageId: Int? = nil,
         filename: String? = nil,
         location: TasksCreateDatasetExportLocation? = nil,
@@ -538,7 +538,7 @@ public struct TasksApi: Sendable {
     ) async throws -> ApiResponse<RqId> {
         try await session.send(
             Self.createDatasetExportEndpoint,
-            [format, id, cloudStorageId, filename, location, saveImages],
+            [id, format, cloudStorageId, filename, location, saveImages],
             options: options
         )
     }
@@ -606,7 +606,7 @@ public struct TasksApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
-    ///   - patchedTaskValidationLayoutWriteRequest:
+    ///   - patchedTaskValidationLayoutWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `TaskValidationLayoutRead` and the raw response.
     public func partialUpdateValidationLayout(
@@ -644,7 +644,7 @@ public struct TasksApi: Sendable {
     ///   - location: Where to import the backup file from
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
-    ///   - taskFileRequest:
+    ///   - taskFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `RqId` and the raw response.
     public func createBackup(
@@ -810,8 +810,8 @@ extension TasksApi {
         method: .patch,
         path: "/api/tasks/{id}/annotations/",
         parameters: [
-            .init("action", in: .query, type: "TasksPartialUpdateAnnotationsAction", required: true),
             .init("id", in: .path, type: "Int", required: true),
+            .init("action", in: .query, type: "TasksPartialUpdateAnnotationsAction", required: true),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "LabeledData", isPrimary: true)],
@@ -896,8 +896,8 @@ extension TasksApi {
         method: .post,
         path: "/api/tasks/{id}/dataset/export",
         parameters: [
-            .init("format", in: .query, type: "String", required: true),
             .init("id", in: .path, type: "Int", required: true),
+            .init("format", in: .query, type: "String", required: true),
             .init("cloud_storage_id", in: .query, type: "Int?"),
             .init("filename", in: .query, type: "String?"),
             .init("location", in: .query, type: "TasksCreateDatasetExportLocation?"),

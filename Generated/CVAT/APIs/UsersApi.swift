@@ -126,7 +126,7 @@ public struct UsersApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this user.
-    ///   - patchedUserRequest:
+    ///   - patchedUserRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `MetaUser` and the raw response.
     public func partialUpdate(

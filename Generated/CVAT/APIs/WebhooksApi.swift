@@ -96,7 +96,7 @@ public struct WebhooksApi: Sendable {
     /// `POST /api/webhooks`
     ///
     /// - Parameters:
-    ///   - webhookWriteRequest:
+    ///   - webhookWriteRequest: The request body.
     ///   - xOrganization: Organization unique slug
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
@@ -138,7 +138,7 @@ public struct WebhooksApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this webhook.
-    ///   - webhookWriteRequest:
+    ///   - webhookWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `WebhookRead` and the raw response.
     public func update(
@@ -170,7 +170,7 @@ public struct WebhooksApi: Sendable {
     ///
     /// - Parameters:
     ///   - id: A unique integer value identifying this webhook.
-    ///   - patchedWebhookWriteRequest:
+    ///   - patchedWebhookWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `WebhookRead` and the raw response.
     public func partialUpdate(
@@ -216,16 +216,16 @@ public struct WebhooksApi: Sendable {
     /// `GET /api/webhooks/{id}/deliveries/{delivery_id}`
     ///
     /// - Parameters:
-    ///   - deliveryId:
     ///   - id: A unique integer value identifying this webhook.
+    ///   - deliveryId:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed `WebhookDeliveryRead` and the raw response.
     public func retrieveDeliveries(
-        deliveryId: String,
         id: Int,
+        deliveryId: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<WebhookDeliveryRead> {
-        try await session.send(Self.retrieveDeliveriesEndpoint, [deliveryId, id], options: options)
+        try await session.send(Self.retrieveDeliveriesEndpoint, [id, deliveryId], options: options)
     }
 
     /// Redeliver a webhook delivery
@@ -233,16 +233,16 @@ public struct WebhooksApi: Sendable {
     /// `POST /api/webhooks/{id}/deliveries/{delivery_id}/redelivery`
     ///
     /// - Parameters:
-    ///   - deliveryId:
     ///   - id: A unique integer value identifying this webhook.
+    ///   - deliveryId:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed no body and the raw response.
     public func createDeliveriesRedelivery(
-        deliveryId: String,
         id: Int,
+        deliveryId: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.createDeliveriesRedeliveryEndpoint, [deliveryId, id], options: options)
+        try await session.send(Self.createDeliveriesRedeliveryEndpoint, [id, deliveryId], options: options)
     }
 
     /// Send a ping webhook
@@ -386,8 +386,8 @@ extension WebhooksApi {
         method: .get,
         path: "/api/webhooks/{id}/deliveries/{delivery_id}",
         parameters: [
-            .init("delivery_id", in: .path, type: "String", required: true),
             .init("id", in: .path, type: "Int", required: true),
+            .init("delivery_id", in: .path, type: "String", required: true),
         ],
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "WebhookDeliveryRead", isPrimary: true)
@@ -401,8 +401,8 @@ extension WebhooksApi {
         method: .post,
         path: "/api/webhooks/{id}/deliveries/{delivery_id}/redelivery",
         parameters: [
-            .init("delivery_id", in: .path, type: "String", required: true),
             .init("id", in: .path, type: "Int", required: true),
+            .init("delivery_id", in: .path, type: "String", required: true),
         ],
         responses: [.init("200")],
         security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]

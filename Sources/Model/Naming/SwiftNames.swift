@@ -12,7 +12,9 @@ public enum SwiftNames {
     ]
 
     /// Member names that would clash with what models and enums get from their protocols.
-    static let reservedMembers: Set<String> = ["hashValue", "allCases", "rawValue", "isKnown", "init", "self", "Type", "Protocol"]
+    static let reservedMembers: Set<String> = [
+        "hashValue", "allCases", "rawValue", "isKnown", "init", "self", "Type", "Protocol",
+    ]
 
     /// Type names a schema may not take: Swift, Foundation and runtime types the generated code
     /// refers to unqualified. A schema called `Data` becomes `DataModel`.

@@ -4,7 +4,9 @@ import SpecforgeParser
 /// The model stage's entry point: OpenAPI document in, `ClientModel` out.
 public enum ModelTranslator {
     public static func translate(
-        _ document: OpenAPIDocument, loader: DocumentLoader, options: ModelOptions
+        _ document: OpenAPIDocument,
+        loader: DocumentLoader,
+        options: ModelOptions
     ) -> ClientModel {
         let types = TypeTranslator(loader: loader, diagnostics: loader.diagnostics, options: options)
         types.registerComponents(document.components.schemas, file: document.file)
@@ -30,24 +32,39 @@ public enum ModelTranslator {
         )
     }
 
-    private static func securitySchemes(_ document: OpenAPIDocument, diagnostics: Diagnostics) -> [SecuritySchemeModel] {
+    private static func securitySchemes(_ document: OpenAPIDocument, diagnostics: Diagnostics) -> [SecuritySchemeModel]
+    {
         document.components.securitySchemes.compactMap { name, scheme in
             switch scheme.kind {
             case .http(let httpScheme, _):
                 let kind: SecuritySchemeModel.Kind = httpScheme == "basic" ? .httpBasic : .httpBearer
                 return SecuritySchemeModel(
-                    name: name, kind: kind, parameterName: nil, location: nil, prefix: scheme.tokenPrefix,
-                    description: scheme.description)
+                    name: name,
+                    kind: kind,
+                    parameterName: nil,
+                    location: nil,
+                    prefix: scheme.tokenPrefix,
+                    description: scheme.description
+                )
             case .apiKey(let parameterName, let location):
                 return SecuritySchemeModel(
-                    name: name, kind: .apiKey, parameterName: parameterName,
-                    location: ParameterModel.Location(rawValue: location.rawValue), prefix: scheme.tokenPrefix,
-                    description: scheme.description)
+                    name: name,
+                    kind: .apiKey,
+                    parameterName: parameterName,
+                    location: ParameterModel.Location(rawValue: location.rawValue),
+                    prefix: scheme.tokenPrefix,
+                    description: scheme.description
+                )
             case .oauth2, .openIdConnect:
                 // Both end in a bearer token that the caller obtains; the client sends it.
                 return SecuritySchemeModel(
-                    name: name, kind: .httpBearer, parameterName: nil, location: nil, prefix: nil,
-                    description: scheme.description)
+                    name: name,
+                    kind: .httpBearer,
+                    parameterName: nil,
+                    location: nil,
+                    prefix: nil,
+                    description: scheme.description
+                )
             case .mutualTLS:
                 return nil
             }

@@ -19,7 +19,9 @@ struct OperationTranslator {
         let tag = groupTag(operation)
         if let include = options.includeTags, !include.contains(tag) { return false }
         if options.excludeTags.contains(tag) { return false }
-        if let include = options.includePaths, !include.contains(where: { operation.path.hasPrefix($0) }) { return false }
+        if let include = options.includePaths, !include.contains(where: { operation.path.hasPrefix($0) }) {
+            return false
+        }
         if options.excludePaths.contains(where: { operation.path.hasPrefix($0) }) { return false }
         let id = operation.operationId ?? ""
         if let include = options.includeOperations, !include.contains(id) { return false }
@@ -47,14 +49,19 @@ struct OperationTranslator {
                 if let first = seenIds[id] {
                     diagnostics.error(
                         "duplicate operationId '\(id)' (first used by \(first.method.rawValue.uppercased()) \(first.path))",
-                        at: operation.location, pointer: operation.pointer)
+                        at: operation.location,
+                        pointer: operation.pointer
+                    )
                     continue
                 }
                 seenIds[id] = operation
             }
             operationsByTag[groupTag(operation), default: []].append(operation)
         }
-        let descriptions = Dictionary(document.tags.map { ($0.name, $0.description) }, uniquingKeysWith: { first, _ in first })
+        let descriptions = Dictionary(
+            document.tags.map { ($0.name, $0.description) },
+            uniquingKeysWith: { first, _ in first }
+        )
         return operationsByTag.keys.sorted().map { tag in
             let typeName = names[tag]!
             var methodNames = UniqueNames()
@@ -63,8 +70,12 @@ struct OperationTranslator {
                 return translate(operation, name: name, groupPrefix: String(typeName.dropLast(3)))
             }
             return APIGroup(
-                typeName: typeName, propertyName: SwiftNames.lowercaseFirst(typeName), tag: tag,
-                description: descriptions[tag] ?? nil, operations: operations)
+                typeName: typeName,
+                propertyName: SwiftNames.lowercaseFirst(typeName),
+                tag: tag,
+                description: descriptions[tag] ?? nil,
+                operations: operations
+            )
         }
     }
 
@@ -106,7 +117,8 @@ struct OperationTranslator {
             returnType: primary?.type,
             security: security,
             pageItemType: pageItemType(primary?.type),
-            pointer: operation.pointer)
+            pointer: operation.pointer
+        )
     }
 
     private func pageItemType(_ type: TypeRef?) -> TypeRef? {
@@ -117,7 +129,8 @@ struct OperationTranslator {
         return model.pageItemType
     }
 
-    private func translateParameters(_ operation: Operation, hint: String, names: inout UniqueNames) -> [ParameterModel] {
+    private func translateParameters(_ operation: Operation, hint: String, names: inout UniqueNames) -> [ParameterModel]
+    {
         var seen: Set<String> = []
         var result: [ParameterModel] = []
         for item in operation.parameters {
@@ -125,13 +138,17 @@ struct OperationTranslator {
             guard seen.insert("\(parameter.location.rawValue):\(parameter.name)").inserted else {
                 diagnostics.warning(
                     "parameter '\(parameter.name)' in \(parameter.location.rawValue) is listed twice; the first is used",
-                    at: parameter.sourceLocation, pointer: parameter.pointer)
+                    at: parameter.sourceLocation,
+                    pointer: parameter.pointer
+                )
                 continue
             }
             if parameter.location == .path, !operation.path.contains("{\(parameter.name)}") {
                 diagnostics.warning(
                     "path parameter '\(parameter.name)' does not appear in '\(operation.path)'",
-                    at: parameter.sourceLocation, pointer: parameter.pointer)
+                    at: parameter.sourceLocation,
+                    pointer: parameter.pointer
+                )
             }
             let type = types.translate(schema, hint: hint + SwiftNames.typeName(parameter.name), inObject: false)
             result.append(
@@ -144,21 +161,36 @@ struct OperationTranslator {
                     style: parameter.style,
                     explode: parameter.explode,
                     deprecated: parameter.deprecated,
-                    documentation: parameter.description ?? schema.description))
+                    documentation: parameter.description ?? schema.description
+                )
+            )
         }
-        // Required parameters first (path ones in path order), as a caller reads them.
-        return result.filter(\.required) + result.filter { !$0.required }
+        // Path parameters first, in path order, then other required ones, then optional ones:
+        // the order a caller reads them in.
+        let pathOrder = { (parameter: ParameterModel) -> Int in
+            operation.path.firstRange(of: "{\(parameter.wireName)}").map {
+                operation.path.distance(from: operation.path.startIndex, to: $0.lowerBound)
+            } ?? Int.max
+        }
+        let path = result.filter { $0.location == .path }.sorted { pathOrder($0) < pathOrder($1) }
+        let required = result.filter { $0.required && $0.location != .path }
+        return path + required + result.filter { !$0.required }
     }
 
-    private func translateBody(_ item: Referenceable<RequestBody>, hint: String, names: inout UniqueNames) -> BodyModel? {
+    private func translateBody(_ item: Referenceable<RequestBody>, hint: String, names: inout UniqueNames) -> BodyModel?
+    {
         guard let body = loader.resolve(item), !body.content.isEmpty else { return nil }
         // One Swift type serves every content type: the schemas are the same in practice (CVAT
         // sends one model as JSON or multipart). When they differ, the first one wins.
         let primary = body.content.first { $0.schema != nil } ?? body.content[0]
-        if let schema = primary.schema, body.content.contains(where: { $0.schema.map { !sameSchema($0, schema) } ?? false }) {
+        if let schema = primary.schema,
+            body.content.contains(where: { $0.schema.map { !sameSchema($0, schema) } ?? false })
+        {
             diagnostics.warning(
                 "the request body has different schemas per content type; the one of '\(primary.contentType)' is used for all",
-                at: body.location, pointer: body.pointer)
+                at: body.location,
+                pointer: body.pointer
+            )
         }
         var type = primary.schema.map { types.translate($0, hint: hint + "Request", inObject: false) } ?? .data
         if primary.schema == nil || isBinaryContent(primary.contentType), type == .string { type = .data }
@@ -169,8 +201,12 @@ struct OperationTranslator {
             parameterName = names.claim("body")
         }
         return BodyModel(
-            parameterName: parameterName, type: body.required ? type : type.optional, required: body.required,
-            contentTypes: body.content.map(\.contentType), documentation: body.description)
+            parameterName: parameterName,
+            type: body.required ? type : type.optional,
+            required: body.required,
+            contentTypes: body.content.map(\.contentType),
+            documentation: body.description
+        )
     }
 
     private func sameSchema(_ first: Schema, _ second: Schema) -> Bool {
@@ -192,7 +228,8 @@ struct OperationTranslator {
             var type: TypeRef?
             if let media {
                 if let schema = media.schema {
-                    let suffix = status.hasPrefix("2") && ordered.filter({ $0.status.hasPrefix("2") }).count == 1 ? "" : status
+                    let suffix =
+                        status.hasPrefix("2") && ordered.filter({ $0.status.hasPrefix("2") }).count == 1 ? "" : status
                     type = types.translate(schema, hint: hint + "Response" + suffix, inObject: false)
                     if isBinaryContent(media.contentType), type == .string { type = .data }
                 } else {
@@ -203,8 +240,13 @@ struct OperationTranslator {
             if isSuccess, primaryType == nil, let type { primaryType = type }
             result.append(
                 ResponseModel(
-                    status: status, contentType: media?.contentType, type: type,
-                    isPrimary: isSuccess && type != nil && type == primaryType, description: response.description))
+                    status: status,
+                    contentType: media?.contentType,
+                    type: type,
+                    isPrimary: isSuccess && type != nil && type == primaryType,
+                    description: response.description
+                )
+            )
         }
         // Keep the document's order for display; primary flags are settled.
         return operation.responses.compactMap { status, _ in result.first { $0.status == status } }

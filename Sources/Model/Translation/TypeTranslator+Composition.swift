@@ -6,7 +6,11 @@ extension TypeTranslator {
     // MARK: - allOf
 
     func translateAllOf(
-        _ schema: Schema, members: [Schema], hint: String, inObject: Bool, declaringAs name: String?
+        _ schema: Schema,
+        members: [Schema],
+        hint: String,
+        inObject: Bool,
+        declaringAs name: String?
     ) -> TypeRef {
         // `allOf: [$ref]` with annotations (drf-spectacular's way to add `nullable` or a
         // description to a reference) is the referenced type itself.
@@ -34,7 +38,9 @@ extension TypeTranslator {
     /// The properties of every member (following references and nested `allOf`) and the
     /// schema's own, in order; a later definition of a property replaces an earlier one.
     private func mergedProperties(
-        _ schema: Schema, members: [Schema], visited: inout Set<String>
+        _ schema: Schema,
+        members: [Schema],
+        visited: inout Set<String>
     ) -> (properties: [(name: String, schema: Schema)], required: Set<String>)? {
         var properties: [(name: String, schema: Schema)] = []
         var required = Set(schema.required)
@@ -50,21 +56,25 @@ extension TypeTranslator {
             guard visited.insert(resolved.pointer + resolved.location.description).inserted else { continue }
             if isNullOnly(resolved) { continue }
             let isObject = resolved.types.isEmpty || resolved.types.contains("object")
-            guard isObject, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty, resolved.enumValues == nil else { return nil }
+            guard isObject, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty, resolved.enumValues == nil else {
+                return nil
+            }
             let nested = resolved.reference.map { [Schema.referencing($0)] } ?? []
             guard let inner = mergedProperties(resolved, members: nested + resolved.allOf, visited: &visited) else {
                 return nil
             }
-            inner.properties.forEach { add($0.name, $0.schema) }
+            for property in inner.properties { add(property.name, property.schema) }
             required.formUnion(inner.required)
         }
-        schema.properties.forEach { add($0.name, $0.schema) }
+        for property in schema.properties { add(property.name, property.schema) }
         return (properties, required)
     }
 
     // MARK: - Structs
 
-    func structModel(properties: [(name: String, schema: Schema)], required: Set<String>, typeName: String) -> StructModel {
+    func structModel(properties: [(name: String, schema: Schema)], required: Set<String>, typeName: String)
+        -> StructModel
+    {
         var memberNames = UniqueNames(reserved: SwiftNames.reservedMembers)
         let models = properties.map { wireName, schema -> PropertyModel in
             let type = translate(schema, hint: typeName + SwiftNames.typeName(wireName), inObject: true)
@@ -77,7 +87,8 @@ extension TypeTranslator {
                 nullable: type.isOptional,
                 readOnly: schema.readOnly,
                 deprecated: schema.deprecated,
-                documentation: schema.description ?? schema.title)
+                documentation: schema.description ?? schema.title
+            )
         }
         return StructModel(properties: models, pageItemType: pageItemType(models))
     }
@@ -119,9 +130,16 @@ extension TypeTranslator {
                 discriminatorValues = [reference.suggestedName]
             }
             return UnionModel.Case(
-                name: caseNames.claim(caseName(for: type)), type: type, discriminatorValues: discriminatorValues)
+                name: caseNames.claim(caseName(for: type)),
+                type: type,
+                discriminatorValues: discriminatorValues
+            )
         }
-        let union = UnionModel(cases: cases, discriminator: schema.discriminator?.propertyName, isAnyOf: schema.oneOf.isEmpty)
+        let union = UnionModel(
+            cases: cases,
+            discriminator: schema.discriminator?.propertyName,
+            isAnyOf: schema.oneOf.isEmpty
+        )
         declare(typeName, .union(union), schema: schema)
         let type = TypeRef.named(typeName)
         return nullable ? type.optional : type
@@ -163,13 +181,17 @@ extension TypeTranslator {
             return declaringAsAlias(name, .json, schema: schema)
         }
         let declaredType = schema.singleType
-        if declaredType == "boolean" || (declaredType == nil && !scalars.isEmpty && scalars.allSatisfy { $0.bool != nil }) {
+        if declaredType == "boolean"
+            || (declaredType == nil && !scalars.isEmpty && scalars.allSatisfy { $0.bool != nil })
+        {
             return declaringAsAlias(name, .bool, schema: schema)
         }
         if declaredType == "number" {
             return declaringAsAlias(name, .double, schema: schema)
         }
-        let isInteger = declaredType == "integer" || (declaredType == nil && !scalars.isEmpty && scalars.allSatisfy { $0.integer != nil })
+        let isInteger =
+            declaredType == "integer"
+            || (declaredType == nil && !scalars.isEmpty && scalars.allSatisfy { $0.integer != nil })
         if isInteger, !scalars.allSatisfy({ $0.integer != nil }) {
             warnLoose(schema, "an integer enum has values that are not integers; mapped to Int")
             return declaringAsAlias(name, .int, schema: schema)

@@ -95,7 +95,10 @@ final class TypeTranslator {
     }
 
     private func translateIgnoringNull(
-        _ schema: Schema, hint: String, inObject: Bool, declaringAs name: String?
+        _ schema: Schema,
+        hint: String,
+        inObject: Bool,
+        declaringAs name: String?
     ) -> TypeRef {
         if let reference = schema.reference, schema.isPlainReference || !hasStructure(schema) {
             let type = namedType(for: reference) ?? .optional(.json)
@@ -103,8 +106,13 @@ final class TypeTranslator {
         }
         if let reference = schema.reference {
             // 3.1: `$ref` with sibling keywords means both apply, as `allOf` would.
-            return translateAllOf(schema, members: [Schema.referencing(reference)] + schema.allOf, hint: hint,
-                                  inObject: inObject, declaringAs: name)
+            return translateAllOf(
+                schema,
+                members: [Schema.referencing(reference)] + schema.allOf,
+                hint: hint,
+                inObject: inObject,
+                declaringAs: name
+            )
         }
         if !schema.allOf.isEmpty {
             return translateAllOf(schema, members: schema.allOf, hint: hint, inObject: inObject, declaringAs: name)
@@ -192,7 +200,10 @@ final class TypeTranslator {
         }
         let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
         let model = structModel(
-            properties: schema.properties, required: Set(schema.required), typeName: typeName)
+            properties: schema.properties,
+            required: Set(schema.required),
+            typeName: typeName
+        )
         declare(typeName, .structure(model), schema: schema)
         return .named(typeName)
     }
@@ -207,8 +218,13 @@ final class TypeTranslator {
     func declare(_ name: String, _ kind: TypeDeclaration.Kind, schema: Schema) {
         declarations.append(
             TypeDeclaration(
-                name: name, documentation: schema.description ?? schema.title, deprecated: schema.deprecated,
-                kind: kind, pointer: schema.pointer))
+                name: name,
+                documentation: schema.description ?? schema.title,
+                deprecated: schema.deprecated,
+                kind: kind,
+                pointer: schema.pointer
+            )
+        )
     }
 
     func warnLoose(_ schema: Schema, _ message: String) {
@@ -236,9 +252,28 @@ extension Schema {
     /// A bare `$ref` schema, as if written `{ $ref: ... }`.
     static func referencing(_ reference: Reference) -> Schema {
         Schema(
-            reference: reference, types: [], format: nil, nullable: false, enumValues: nil, constValue: nil,
-            properties: [], required: [], additionalProperties: .unspecified, items: nil, allOf: [], oneOf: [],
-            anyOf: [], discriminator: nil, title: nil, description: nil, readOnly: false, writeOnly: false,
-            deprecated: false, defaultValue: nil, location: reference.location, pointer: reference.pointer)
+            reference: reference,
+            types: [],
+            format: nil,
+            nullable: false,
+            enumValues: nil,
+            constValue: nil,
+            properties: [],
+            required: [],
+            additionalProperties: .unspecified,
+            items: nil,
+            allOf: [],
+            oneOf: [],
+            anyOf: [],
+            discriminator: nil,
+            title: nil,
+            description: nil,
+            readOnly: false,
+            writeOnly: false,
+            deprecated: false,
+            defaultValue: nil,
+            location: reference.location,
+            pointer: reference.pointer
+        )
     }
 }

@@ -22,22 +22,34 @@ public final class DocumentLoader {
         let file = FilePath.resolve(path, against: FileManager.default.currentDirectoryPath)
         let root = try readRoot(file, requestedAt: nil)
         guard let map = root.mapping else {
-            throw Diagnostic.error("an OpenAPI document must be a mapping, found \(root.kindName)", at: root.location, pointer: "#")
+            throw Diagnostic.error(
+                "an OpenAPI document must be a mapping, found \(root.kindName)",
+                at: root.location,
+                pointer: "#"
+            )
         }
         if let swagger = map["swagger"] {
             throw Diagnostic.error(
                 "Swagger \(swagger.string ?? "2.0") documents are not supported; convert the document to OpenAPI 3",
-                at: swagger.location, pointer: "#/swagger")
+                at: swagger.location,
+                pointer: "#/swagger"
+            )
         }
         guard let versionNode = map["openapi"] else {
             throw Diagnostic.error(
-                "not an OpenAPI document: the root has no 'openapi' version field", at: root.location, pointer: "#")
+                "not an OpenAPI document: the root has no 'openapi' version field",
+                at: root.location,
+                pointer: "#"
+            )
         }
-        guard let version = versionNode.string, version.hasPrefix("3.0") || version.hasPrefix("3.1") || version.hasPrefix("3.2")
+        guard let version = versionNode.string,
+            version.hasPrefix("3.0") || version.hasPrefix("3.1") || version.hasPrefix("3.2")
         else {
             throw Diagnostic.error(
                 "unsupported OpenAPI version '\(versionNode.string ?? versionNode.kindName)'; expected 3.0.x or 3.1.x",
-                at: versionNode.location, pointer: "#/openapi")
+                at: versionNode.location,
+                pointer: "#/openapi"
+            )
         }
         isOpenAPI31 = !version.hasPrefix("3.0")
         return parser(for: file).parse(root, version: version)
@@ -53,7 +65,8 @@ public final class DocumentLoader {
     private func readRoot(_ file: String, requestedAt reference: Reference?) throws(Diagnostic) -> Node {
         if let root = roots[file] { return root }
         guard let data = FileManager.default.contents(atPath: file) else {
-            let message = reference.map { "cannot read '\(file)', referenced by '\($0.text)'" } ?? "cannot read '\(file)'"
+            let message =
+                reference.map { "cannot read '\(file)', referenced by '\($0.text)'" } ?? "cannot read '\(file)'"
             throw Diagnostic.error(message, at: reference?.location, pointer: reference?.pointer)
         }
         let root = try YAMLLoader.load([UInt8](data), file: file, limits: limits)
@@ -86,7 +99,9 @@ public final class DocumentLoader {
             } else {
                 diagnostics.error(
                     "'$ref' target '\(reference.text)' does not exist (no '\(segment)' in \(FilePath.displayName(reference.file)))",
-                    at: reference.location, pointer: reference.pointer)
+                    at: reference.location,
+                    pointer: reference.pointer
+                )
                 return nil
             }
         }
@@ -111,7 +126,9 @@ public final class DocumentLoader {
             guard visited.insert(reference.key).inserted else {
                 diagnostics.error(
                     "reference cycle: '\(reference.text)' refers back to itself without defining a schema",
-                    at: reference.location, pointer: reference.pointer)
+                    at: reference.location,
+                    pointer: reference.pointer
+                )
                 return nil
             }
             guard let target = self.schema(for: reference) else { return nil }
@@ -134,7 +151,8 @@ public final class DocumentLoader {
     }
 
     private func resolve<Value>(
-        _ item: Referenceable<Value>, parse: (DocumentParser, Node, String) -> Value?
+        _ item: Referenceable<Value>,
+        parse: (DocumentParser, Node, String) -> Value?
     ) -> Value? {
         var current = item
         var visited: Set<String> = []
@@ -145,7 +163,10 @@ public final class DocumentLoader {
             case .reference(let reference):
                 guard visited.insert(reference.key).inserted else {
                     diagnostics.error(
-                        "reference cycle through '\(reference.text)'", at: reference.location, pointer: reference.pointer)
+                        "reference cycle through '\(reference.text)'",
+                        at: reference.location,
+                        pointer: reference.pointer
+                    )
                     return nil
                 }
                 guard let node = node(for: reference) else { return nil }

@@ -35,11 +35,13 @@ struct DocumentParser {
         return Info(
             title: reader.string(info, "title", at: "#/info") ?? "API",
             version: reader.string(info, "version", at: "#/info") ?? "",
-            description: reader.string(info, "description", at: "#/info"))
+            description: reader.string(info, "description", at: "#/info")
+        )
     }
 
     private func servers(_ map: Mapping) -> [Server] {
-        guard let node = map["servers"], let items = reader.sequence(node, at: "#/servers", expected: "'servers'") else {
+        guard let node = map["servers"], let items = reader.sequence(node, at: "#/servers", expected: "'servers'")
+        else {
             return []
         }
         return items.enumerated().compactMap { index, item in
@@ -94,8 +96,10 @@ struct DocumentParser {
     private func securityScheme(_ node: Node, at pointer: String) -> SecurityScheme? {
         if let reference = node["$ref"] {
             diagnostics.warning(
-                "a security scheme given by '$ref' is not supported and is ignored", at: reference.location,
-                pointer: pointer)
+                "a security scheme given by '$ref' is not supported and is ignored",
+                at: reference.location,
+                pointer: pointer
+            )
             return nil
         }
         guard let map = reader.mapping(node, at: pointer, expected: "a security scheme") else { return nil }
@@ -106,17 +110,25 @@ struct DocumentParser {
             let scheme = reader.string(map, "scheme", at: pointer) ?? "bearer"
             return SecurityScheme(
                 kind: .http(scheme: scheme.lowercased(), bearerFormat: reader.string(map, "bearerFormat", at: pointer)),
-                description: description, tokenPrefix: prefix)
+                description: description,
+                tokenPrefix: prefix
+            )
         case "apiKey":
             let name = reader.string(map, "name", at: pointer) ?? ""
             let location = reader.string(map, "in", at: pointer).flatMap(ParameterLocation.init(rawValue:))
             guard !name.isEmpty, let location, location != .path else {
                 diagnostics.error(
-                    "an apiKey security scheme needs 'name' and 'in' (header, query or cookie)", at: node.location,
-                    pointer: pointer)
+                    "an apiKey security scheme needs 'name' and 'in' (header, query or cookie)",
+                    at: node.location,
+                    pointer: pointer
+                )
                 return nil
             }
-            return SecurityScheme(kind: .apiKey(name: name, location: location), description: description, tokenPrefix: prefix)
+            return SecurityScheme(
+                kind: .apiKey(name: name, location: location),
+                description: description,
+                tokenPrefix: prefix
+            )
         case "oauth2":
             return SecurityScheme(kind: .oauth2, description: description, tokenPrefix: prefix)
         case "openIdConnect":
@@ -125,8 +137,10 @@ struct DocumentParser {
             return SecurityScheme(kind: .mutualTLS, description: description, tokenPrefix: prefix)
         case let other:
             diagnostics.error(
-                "unknown security scheme type '\(other ?? "")'", at: map.entry("type")?.value.location ?? node.location,
-                pointer: JSONPointer.appending(pointer, "type"))
+                "unknown security scheme type '\(other ?? "")'",
+                at: map.entry("type")?.value.location ?? node.location,
+                pointer: JSONPointer.appending(pointer, "type")
+            )
             return nil
         }
     }
@@ -157,7 +171,9 @@ struct DocumentParser {
         var node = node
         var pointer = pointer
         var pathParser = self
-        if let refNode = node["$ref"], let reference = references.make(refNode, at: JSONPointer.appending(pointer, "$ref")) {
+        if let refNode = node["$ref"],
+            let reference = references.make(refNode, at: JSONPointer.appending(pointer, "$ref"))
+        {
             // A path item may live in another file (common in split documents).
             guard let target = loader.node(for: reference) else { return nil }
             node = target
@@ -171,8 +187,12 @@ struct DocumentParser {
             guard let operationNode = map[method.rawValue] else { continue }
             let operationPointer = JSONPointer.appending(pointer, method.rawValue)
             if let operation = pathParser.operation(
-                operationNode, method: method, path: path, shared: shared, at: operationPointer)
-            {
+                operationNode,
+                method: method,
+                path: path,
+                shared: shared,
+                at: operationPointer
+            ) {
                 operations.append(operation)
             }
         }
@@ -180,7 +200,11 @@ struct DocumentParser {
     }
 
     private func operation(
-        _ node: Node, method: HTTPMethod, path: String, shared: [Referenceable<Parameter>], at pointer: String
+        _ node: Node,
+        method: HTTPMethod,
+        path: String,
+        shared: [Referenceable<Parameter>],
+        at pointer: String
     ) -> Operation? {
         guard let map = reader.mapping(node, at: pointer, expected: "an operation") else { return nil }
         let own = parameterList(map, at: pointer)
@@ -204,7 +228,9 @@ struct DocumentParser {
     }
 
     /// Operation parameters replace path-level ones with the same name and location.
-    private func merge(shared: [Referenceable<Parameter>], own: [Referenceable<Parameter>]) -> [Referenceable<Parameter>] {
+    private func merge(shared: [Referenceable<Parameter>], own: [Referenceable<Parameter>]) -> [Referenceable<
+        Parameter
+    >] {
         guard !shared.isEmpty else { return own }
         func key(_ parameter: Referenceable<Parameter>) -> String? {
             if case .value(let value) = parameter { return "\(value.location.rawValue):\(value.name)" }
@@ -215,7 +241,9 @@ struct DocumentParser {
     }
 
     func referenceable<Value>(
-        _ node: Node, at pointer: String, _ parse: (Node, String) -> Value?
+        _ node: Node,
+        at pointer: String,
+        _ parse: (Node, String) -> Value?
     ) -> Referenceable<Value>? {
         if let refNode = node["$ref"] {
             return references.make(refNode, at: JSONPointer.appending(pointer, "$ref")).map { .reference($0) }
@@ -242,7 +270,9 @@ struct DocumentParser {
         guard let location = locationText.flatMap(ParameterLocation.init(rawValue:)) else {
             diagnostics.error(
                 "parameter '\(name)' needs 'in' to be path, query, header or cookie, found '\(locationText ?? "nothing")'",
-                at: node.location, pointer: pointer)
+                at: node.location,
+                pointer: pointer
+            )
             return nil
         }
         var schema = map["schema"].map { schemas.parse($0, at: JSONPointer.appending(pointer, "schema")) }
@@ -253,19 +283,33 @@ struct DocumentParser {
         }
         if schema == nil {
             diagnostics.error(
-                "parameter '\(name)' has neither 'schema' nor 'content'", at: node.location, pointer: pointer)
+                "parameter '\(name)' has neither 'schema' nor 'content'",
+                at: node.location,
+                pointer: pointer
+            )
             return nil
         }
         let required = reader.bool(map, "required", at: pointer) ?? false
         if location == .path, !required {
             diagnostics.warning(
-                "path parameter '\(name)' must be required; treating it as required", at: node.location, pointer: pointer)
+                "path parameter '\(name)' must be required; treating it as required",
+                at: node.location,
+                pointer: pointer
+            )
         }
         return Parameter(
-            name: name, location: location, description: reader.string(map, "description", at: pointer),
-            required: required || location == .path, deprecated: reader.bool(map, "deprecated", at: pointer) ?? false,
-            style: reader.string(map, "style", at: pointer), explode: reader.bool(map, "explode", at: pointer),
-            schema: schema, contentType: contentType, sourceLocation: node.location, pointer: pointer)
+            name: name,
+            location: location,
+            description: reader.string(map, "description", at: pointer),
+            required: required || location == .path,
+            deprecated: reader.bool(map, "deprecated", at: pointer) ?? false,
+            style: reader.string(map, "style", at: pointer),
+            explode: reader.bool(map, "explode", at: pointer),
+            schema: schema,
+            contentType: contentType,
+            sourceLocation: node.location,
+            pointer: pointer
+        )
     }
 
     func requestBody(_ node: Node, at pointer: String) -> RequestBody? {
@@ -273,10 +317,14 @@ struct DocumentParser {
         return RequestBody(
             description: reader.string(map, "description", at: pointer),
             required: reader.bool(map, "required", at: pointer) ?? false,
-            content: mediaTypes(map, at: pointer), location: node.location, pointer: pointer)
+            content: mediaTypes(map, at: pointer),
+            location: node.location,
+            pointer: pointer
+        )
     }
 
-    private func responses(_ map: Mapping, at pointer: String) -> [(status: String, response: Referenceable<Response>)] {
+    private func responses(_ map: Mapping, at pointer: String) -> [(status: String, response: Referenceable<Response>)]
+    {
         let base = JSONPointer.appending(pointer, "responses")
         return reader.entries(map, "responses", at: pointer).compactMap { entry in
             if entry.key.hasPrefix("x-") { return nil }
@@ -285,7 +333,9 @@ struct DocumentParser {
             guard valid else {
                 diagnostics.error(
                     "response key '\(entry.key)' is not a status code, a range like 2XX, or 'default'",
-                    at: entry.keyLocation, pointer: JSONPointer.appending(base, entry.key))
+                    at: entry.keyLocation,
+                    pointer: JSONPointer.appending(base, entry.key)
+                )
                 return nil
             }
             guard let response = referenceable(entry.value, at: JSONPointer.appending(base, entry.key), response)
@@ -298,28 +348,43 @@ struct DocumentParser {
         guard let map = reader.mapping(node, at: pointer, expected: "a response") else { return nil }
         let headers = reader.entries(map, "headers", at: pointer).map { entry -> (String, Schema?) in
             let headerPointer = JSONPointer.appending(JSONPointer.appending(pointer, "headers"), entry.key)
-            let schema = entry.value["schema"].map { schemas.parse($0, at: JSONPointer.appending(headerPointer, "schema")) }
+            let schema = entry.value["schema"].map {
+                schemas.parse($0, at: JSONPointer.appending(headerPointer, "schema"))
+            }
             return (entry.key, schema)
         }
         return Response(
-            description: reader.string(map, "description", at: pointer), content: mediaTypes(map, at: pointer),
-            headers: headers, location: node.location, pointer: pointer)
+            description: reader.string(map, "description", at: pointer),
+            content: mediaTypes(map, at: pointer),
+            headers: headers,
+            location: node.location,
+            pointer: pointer
+        )
     }
 
     private func mediaTypes(_ map: Mapping, at pointer: String) -> [MediaType] {
         let base = JSONPointer.appending(pointer, "content")
         return reader.entries(map, "content", at: pointer).compactMap { entry in
             let mediaPointer = JSONPointer.appending(base, entry.key)
-            guard let media = entry.value.scalar?.isNull == true ? nil : reader.mapping(entry.value, at: mediaPointer, expected: "a media type")
+            guard
+                let media = entry.value.scalar?.isNull == true
+                    ? nil : reader.mapping(entry.value, at: mediaPointer, expected: "a media type")
             else { return MediaType(contentType: entry.key, schema: nil, encoding: [], pointer: mediaPointer) }
             let schema = media["schema"].map { schemas.parse($0, at: JSONPointer.appending(mediaPointer, "schema")) }
-            let encoding = reader.entries(media, "encoding", at: mediaPointer).compactMap { item -> (String, Encoding)? in
+            let encoding = reader.entries(media, "encoding", at: mediaPointer).compactMap {
+                item -> (String, Encoding)? in
                 let encodingPointer = JSONPointer.appending(JSONPointer.appending(mediaPointer, "encoding"), item.key)
-                guard let body = reader.mapping(item.value, at: encodingPointer, expected: "an encoding") else { return nil }
-                return (item.key, Encoding(
-                    contentType: reader.string(body, "contentType", at: encodingPointer),
-                    style: reader.string(body, "style", at: encodingPointer),
-                    explode: reader.bool(body, "explode", at: encodingPointer)))
+                guard let body = reader.mapping(item.value, at: encodingPointer, expected: "an encoding") else {
+                    return nil
+                }
+                return (
+                    item.key,
+                    Encoding(
+                        contentType: reader.string(body, "contentType", at: encodingPointer),
+                        style: reader.string(body, "style", at: encodingPointer),
+                        explode: reader.bool(body, "explode", at: encodingPointer)
+                    )
+                )
             }
             return MediaType(contentType: entry.key, schema: schema, encoding: encoding, pointer: mediaPointer)
         }

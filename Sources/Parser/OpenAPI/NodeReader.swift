@@ -22,8 +22,10 @@ struct NodeReader {
         if let scalar = node.scalar, !scalar.isNull || !scalar.isPlain { return scalar.value }
         if node.scalar?.isNull == true { return nil }
         diagnostics.error(
-            "'\(key)' must be a string, found \(node.kindName)", at: node.location,
-            pointer: JSONPointer.appending(pointer, key))
+            "'\(key)' must be a string, found \(node.kindName)",
+            at: node.location,
+            pointer: JSONPointer.appending(pointer, key)
+        )
         return nil
     }
 
@@ -31,8 +33,10 @@ struct NodeReader {
         guard let node = mapping[key] else { return nil }
         if let value = node.scalar?.bool { return value }
         diagnostics.error(
-            "'\(key)' must be true or false, found '\(node.string ?? node.kindName)'", at: node.location,
-            pointer: JSONPointer.appending(pointer, key))
+            "'\(key)' must be true or false, found '\(node.string ?? node.kindName)'",
+            at: node.location,
+            pointer: JSONPointer.appending(pointer, key)
+        )
         return nil
     }
 
@@ -43,8 +47,10 @@ struct NodeReader {
         return items.enumerated().compactMap { index, item in
             if let text = item.scalar?.value { return text }
             diagnostics.error(
-                "'\(key)' items must be strings, found \(item.kindName)", at: item.location,
-                pointer: JSONPointer.appending(keyPointer, String(index)))
+                "'\(key)' items must be strings, found \(item.kindName)",
+                at: item.location,
+                pointer: JSONPointer.appending(keyPointer, String(index))
+            )
             return nil
         }
     }

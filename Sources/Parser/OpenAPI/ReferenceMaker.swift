@@ -8,7 +8,11 @@ struct ReferenceMaker {
     /// - Parameter bareName: discriminator mappings may name a schema (`Cat`) instead of a `$ref`.
     func make(_ node: Node, at pointer: String, bareName: Bool = false) -> Reference? {
         guard let text = node.scalar?.value, !text.isEmpty else {
-            diagnostics.error("'$ref' must be a non-empty string, found \(node.kindName)", at: node.location, pointer: pointer)
+            diagnostics.error(
+                "'$ref' must be a non-empty string, found \(node.kindName)",
+                at: node.location,
+                pointer: pointer
+            )
             return nil
         }
         var filePart = text
@@ -23,7 +27,9 @@ struct ReferenceMaker {
         if filePart.contains("://") {
             diagnostics.error(
                 "remote reference '\(text)' is not supported; download the document and refer to it by a relative path",
-                at: node.location, pointer: pointer)
+                at: node.location,
+                pointer: pointer
+            )
             return nil
         }
         let target = filePart.isEmpty ? file : FilePath.resolve(filePart, against: FilePath.directory(of: file))

@@ -41,12 +41,28 @@ public final class Schema: Sendable {
     public let pointer: String
 
     public init(
-        reference: Reference?, types: [String], format: String?, nullable: Bool, enumValues: [Node]?,
-        constValue: Node?, properties: [(name: String, schema: Schema)], required: [String],
-        additionalProperties: AdditionalProperties, items: Schema?, allOf: [Schema], oneOf: [Schema],
-        anyOf: [Schema], discriminator: Discriminator?, title: String?, description: String?,
-        readOnly: Bool, writeOnly: Bool, deprecated: Bool, defaultValue: Node?,
-        location: SourceLocation, pointer: String
+        reference: Reference?,
+        types: [String],
+        format: String?,
+        nullable: Bool,
+        enumValues: [Node]?,
+        constValue: Node?,
+        properties: [(name: String, schema: Schema)],
+        required: [String],
+        additionalProperties: AdditionalProperties,
+        items: Schema?,
+        allOf: [Schema],
+        oneOf: [Schema],
+        anyOf: [Schema],
+        discriminator: Discriminator?,
+        title: String?,
+        description: String?,
+        readOnly: Bool,
+        writeOnly: Bool,
+        deprecated: Bool,
+        defaultValue: Node?,
+        location: SourceLocation,
+        pointer: String
     ) {
         self.reference = reference
         self.types = types

@@ -27,7 +27,9 @@ struct SchemaParser {
         var types = typeList(map, at: pointer)
         var nullable = reader.bool(map, "nullable", at: pointer) ?? false
         if types.contains("null") { nullable = true }
-        let enumValues = map["enum"].flatMap { reader.sequence($0, at: JSONPointer.appending(pointer, "enum"), expected: "'enum'") }
+        let enumValues = map["enum"].flatMap {
+            reader.sequence($0, at: JSONPointer.appending(pointer, "enum"), expected: "'enum'")
+        }
         if let values = enumValues, values.contains(where: { $0.scalar?.isNull == true }) { nullable = true }
         if types.isEmpty, map["properties"] != nil { types = ["object"] }
         return Schema(
@@ -58,19 +60,56 @@ struct SchemaParser {
 
     private func referenceOnly(_ reference: Reference, map: Mapping, node: Node, pointer: String) -> Schema {
         Schema(
-            reference: reference, types: [], format: nil, nullable: false, enumValues: nil, constValue: nil,
-            properties: [], required: [], additionalProperties: .unspecified, items: nil, allOf: [], oneOf: [],
-            anyOf: [], discriminator: nil, title: nil, description: reader.string(map, "description", at: pointer),
-            readOnly: false, writeOnly: false, deprecated: false, defaultValue: nil,
-            location: node.location, pointer: pointer)
+            reference: reference,
+            types: [],
+            format: nil,
+            nullable: false,
+            enumValues: nil,
+            constValue: nil,
+            properties: [],
+            required: [],
+            additionalProperties: .unspecified,
+            items: nil,
+            allOf: [],
+            oneOf: [],
+            anyOf: [],
+            discriminator: nil,
+            title: nil,
+            description: reader.string(map, "description", at: pointer),
+            readOnly: false,
+            writeOnly: false,
+            deprecated: false,
+            defaultValue: nil,
+            location: node.location,
+            pointer: pointer
+        )
     }
 
     static func empty(at node: Node, pointer: String, types: [String]) -> Schema {
         Schema(
-            reference: nil, types: types, format: nil, nullable: types == ["null"], enumValues: nil, constValue: nil,
-            properties: [], required: [], additionalProperties: .unspecified, items: nil, allOf: [], oneOf: [],
-            anyOf: [], discriminator: nil, title: nil, description: nil, readOnly: false, writeOnly: false,
-            deprecated: false, defaultValue: nil, location: node.location, pointer: pointer)
+            reference: nil,
+            types: types,
+            format: nil,
+            nullable: types == ["null"],
+            enumValues: nil,
+            constValue: nil,
+            properties: [],
+            required: [],
+            additionalProperties: .unspecified,
+            items: nil,
+            allOf: [],
+            oneOf: [],
+            anyOf: [],
+            discriminator: nil,
+            title: nil,
+            description: nil,
+            readOnly: false,
+            writeOnly: false,
+            deprecated: false,
+            defaultValue: nil,
+            location: node.location,
+            pointer: pointer
+        )
     }
 
     private func typeList(_ map: Mapping, at pointer: String) -> [String] {
@@ -78,8 +117,10 @@ struct SchemaParser {
         if let text = node.scalar?.value { return [text] }
         if node.sequence != nil { return reader.strings(map, "type", at: pointer) }
         reader.diagnostics.error(
-            "'type' must be a string or a list of strings, found \(node.kindName)", at: node.location,
-            pointer: JSONPointer.appending(pointer, "type"))
+            "'type' must be a string or a list of strings, found \(node.kindName)",
+            at: node.location,
+            pointer: JSONPointer.appending(pointer, "type")
+        )
         return []
     }
 
@@ -112,7 +153,12 @@ struct SchemaParser {
             return nil
         }
         let mapping = reader.entries(body, "mapping", at: base).compactMap { entry -> (String, Reference)? in
-            guard let reference = references.make(entry.value, at: JSONPointer.appending(base, "mapping/\(entry.key)"), bareName: true)
+            guard
+                let reference = references.make(
+                    entry.value,
+                    at: JSONPointer.appending(base, "mapping/\(entry.key)"),
+                    bareName: true
+                )
             else { return nil }
             return (entry.key, reference)
         }

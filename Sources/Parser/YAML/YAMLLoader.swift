@@ -16,12 +16,17 @@ public struct LoaderLimits: Sendable {
 public enum YAMLLoader {
     /// Parses one document. Errors are thrown as a `Diagnostic` naming the file, line and column.
     public static func load(
-        _ bytes: [UInt8], file: String, limits: LoaderLimits = LoaderLimits()
+        _ bytes: [UInt8],
+        file: String,
+        limits: LoaderLimits = LoaderLimits()
     ) throws(Diagnostic) -> Node {
         var builder = TreeBuilder(file: file, limits: limits)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            throw Diagnostic.error("cannot initialise the YAML parser", at: SourceLocation(file: file, line: 1, column: 1))
+            throw Diagnostic.error(
+                "cannot initialise the YAML parser",
+                at: SourceLocation(file: file, line: 1, column: 1)
+            )
         }
         defer { yaml_parser_delete(&parser) }
 
@@ -61,8 +66,14 @@ public enum YAMLLoader {
 private struct TreeBuilder {
     private enum Frame {
         case sequence(items: [Node], location: SourceLocation, anchor: String?, weight: Int)
-        case mapping(entries: [Mapping.Entry], index: [String: Int], pendingKey: Node?,
-                     location: SourceLocation, anchor: String?, weight: Int)
+        case mapping(
+            entries: [Mapping.Entry],
+            index: [String: Int],
+            pendingKey: Node?,
+            location: SourceLocation,
+            anchor: String?,
+            weight: Int
+        )
     }
 
     let file: String
@@ -79,7 +90,10 @@ private struct TreeBuilder {
 
     mutating func consume(_ event: yaml_event_t) throws(Diagnostic) {
         let location = SourceLocation(
-            file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            file: file,
+            line: Int(event.start_mark.line) + 1,
+            column: Int(event.start_mark.column) + 1
+        )
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
@@ -89,10 +103,27 @@ private struct TreeBuilder {
             try register(anchor: Self.string(data.anchor), node: node)
             try add(node)
         case YAML_SEQUENCE_START_EVENT:
-            try push(.sequence(items: [], location: location, anchor: Self.string(event.data.sequence_start.anchor), weight: 1), at: location)
+            try push(
+                .sequence(
+                    items: [],
+                    location: location,
+                    anchor: Self.string(event.data.sequence_start.anchor),
+                    weight: 1
+                ),
+                at: location
+            )
         case YAML_MAPPING_START_EVENT:
-            try push(.mapping(entries: [], index: [:], pendingKey: nil, location: location,
-                              anchor: Self.string(event.data.mapping_start.anchor), weight: 1), at: location)
+            try push(
+                .mapping(
+                    entries: [],
+                    index: [:],
+                    pendingKey: nil,
+                    location: location,
+                    anchor: Self.string(event.data.mapping_start.anchor),
+                    weight: 1
+                ),
+                at: location
+            )
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try pop()
         case YAML_ALIAS_EVENT:
@@ -104,7 +135,8 @@ private struct TreeBuilder {
             if expandedNodes > limits.maxExpandedNodes {
                 throw Diagnostic.error(
                     "aliases expand the document beyond \(limits.maxExpandedNodes) nodes; refusing to continue",
-                    at: location)
+                    at: location
+                )
             }
             try add(target)
         default:
@@ -153,8 +185,16 @@ private struct TreeBuilder {
             stack.append(.sequence(items: items, location: location, anchor: anchor, weight: weight + node.weight))
         case .mapping(var entries, var index, let pendingKey, let location, let anchor, let weight):
             guard let key = pendingKey else {
-                stack.append(.mapping(entries: entries, index: index, pendingKey: node, location: location,
-                                      anchor: anchor, weight: weight))
+                stack.append(
+                    .mapping(
+                        entries: entries,
+                        index: index,
+                        pendingKey: node,
+                        location: location,
+                        anchor: anchor,
+                        weight: weight
+                    )
+                )
                 return
             }
             guard let keyText = key.scalar?.value else {
@@ -165,8 +205,16 @@ private struct TreeBuilder {
             }
             index[keyText] = entries.count
             entries.append(Mapping.Entry(key: keyText, keyLocation: key.location, value: node))
-            stack.append(.mapping(entries: entries, index: index, pendingKey: nil, location: location,
-                                  anchor: anchor, weight: weight + node.weight))
+            stack.append(
+                .mapping(
+                    entries: entries,
+                    index: index,
+                    pendingKey: nil,
+                    location: location,
+                    anchor: anchor,
+                    weight: weight + node.weight
+                )
+            )
         }
     }
 }

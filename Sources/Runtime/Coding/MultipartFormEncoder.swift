@@ -32,7 +32,8 @@ struct MultipartFormEncoder {
             case .file(let file):
                 body.append(
                     "Content-Disposition: form-data; name=\"\(Self.quoted(field.name))\"; "
-                        + "filename=\"\(Self.quoted(file.fileName))\"\r\n")
+                        + "filename=\"\(Self.quoted(file.fileName))\"\r\n"
+                )
                 body.append("Content-Type: \(file.contentType)\r\n\r\n")
                 body.append(try file.data())
             }

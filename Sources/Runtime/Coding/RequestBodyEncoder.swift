@@ -35,7 +35,8 @@ enum RequestBodyEncoder {
             return EncodedBody(data: Data(text.utf8), contentType: mediaType)
         }
         throw APIError.invalidInput(
-            "Cannot send \(type(of: body)) as \(mediaType); pass Data or an UploadFile for binary bodies")
+            "Cannot send \(type(of: body)) as \(mediaType); pass Data or an UploadFile for binary bodies"
+        )
     }
 
     /// Media types whose body is built from a model rather than sent as raw bytes.

@@ -20,9 +20,9 @@ public struct CalendarDate: Codable, Hashable, Sendable, Comparable, CustomStrin
     public init?(_ string: String) {
         var scanner = ASCIIScanner(string)
         guard let year = scanner.digits(4), scanner.skip("-"),
-              let month = scanner.digits(2), scanner.skip("-"),
-              let day = scanner.digits(2), scanner.isAtEnd,
-              CivilCalendar.isValid(year: year, month: month, day: day)
+            let month = scanner.digits(2), scanner.skip("-"),
+            let day = scanner.digits(2), scanner.isAtEnd,
+            CivilCalendar.isValid(year: year, month: month, day: day)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -53,7 +53,9 @@ public struct CalendarDate: Codable, Hashable, Sendable, Comparable, CustomStrin
         let string = try container.decode(String.self)
         guard let date = CalendarDate(string) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "Expected a yyyy-MM-dd date, got \"\(string)\"")
+                in: container,
+                debugDescription: "Expected a yyyy-MM-dd date, got \"\(string)\""
+            )
         }
         self = date
     }

@@ -31,7 +31,8 @@ extension APISession {
         let resolved = URL(string: url.absoluteString, relativeTo: configuration.host)?.absoluteURL ?? url
         guard resolved.host?.lowercased() == configuration.host.host?.lowercased() else {
             throw APIError.invalidInput(
-                "Refusing to send credentials to \(resolved.host ?? "an unknown host"), which is not the configured host")
+                "Refusing to send credentials to \(resolved.host ?? "an unknown host"), which is not the configured host"
+            )
         }
         let request = try requestBuilder(configuration).request(absoluteURL: resolved, for: endpoint)
         let response = try await execute(request, timeout: configuration.timeout)

@@ -70,12 +70,15 @@ public final class APISession: Sendable {
     ) async throws -> ApiResponse<Value> {
         let response = try await perform(endpoint, arguments, body: body, options: options)
         guard options.parseResponse, options.downloadTo == nil,
-              let declared = endpoint.response(for: response.status), declared.isPrimary
+            let declared = endpoint.response(for: response.status), declared.isPrimary
         else {
             return ApiResponse(data: nil, response: response)
         }
         let value = try ResponseBodyDecoder.decode(
-            Value.self, from: response, declaredContentType: declared.contentType)
+            Value.self,
+            from: response,
+            declaredContentType: declared.contentType
+        )
         return ApiResponse(data: value, response: response)
     }
 
@@ -98,7 +101,11 @@ public final class APISession: Sendable {
     ) async throws -> HTTPResponse {
         let configuration = configuration
         let request = try requestBuilder(configuration).request(
-            for: endpoint, arguments: arguments, body: body, options: options)
+            for: endpoint,
+            arguments: arguments,
+            body: body,
+            options: options
+        )
         return try await execute(
             request,
             timeout: options.timeout ?? configuration.timeout,

@@ -20,7 +20,8 @@ struct RequestBuilder {
     ) throws -> HTTPRequest {
         guard arguments.count == endpoint.parameters.count else {
             throw APIError.invalidInput(
-                "\(endpoint.id) takes \(endpoint.parameters.count) parameters, got \(arguments.count)")
+                "\(endpoint.id) takes \(endpoint.parameters.count) parameters, got \(arguments.count)"
+            )
         }
         var draft = RequestDraft()
         // Default headers first, so header parameters of the call can replace them.
@@ -38,11 +39,19 @@ struct RequestBuilder {
             switch parameter.location {
             case .path:
                 let text = ParameterSerializer.pathValue(
-                    value, name: parameter.name, style: parameter.style, explode: parameter.explode)
+                    value,
+                    name: parameter.name,
+                    style: parameter.style,
+                    explode: parameter.explode
+                )
                 path = path.replacingOccurrences(of: "{\(parameter.name)}", with: text)
             case .query:
                 draft.queryItems += ParameterSerializer.queryItems(
-                    value, name: parameter.name, style: parameter.style, explode: parameter.explode)
+                    value,
+                    name: parameter.name,
+                    style: parameter.style,
+                    explode: parameter.explode
+                )
             case .header:
                 draft.headers.set(parameter.name, ParameterSerializer.headerValue(value, explode: parameter.explode))
             case .cookie:
@@ -54,7 +63,9 @@ struct RequestBuilder {
         var bodyData: Data?
         if let body {
             let encoded = try RequestBodyEncoder.encode(
-                body, as: options.contentType ?? endpoint.requestContentTypes.first)
+                body,
+                as: options.contentType ?? endpoint.requestContentTypes.first
+            )
             bodyData = encoded.data
             draft.headers.set("Content-Type", encoded.contentType)
         }
@@ -151,7 +162,7 @@ struct RequestBuilder {
     /// `scheme://host[:port]`, as browsers send it in the `Origin` header.
     static func origin(of url: URL) -> String? {
         guard let components = URLComponents(url: url, resolvingAgainstBaseURL: true),
-              let scheme = components.scheme, let host = components.host
+            let scheme = components.scheme, let host = components.host
         else { return nil }
         let bracketedHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         return "\(scheme)://\(bracketedHost)" + (components.port.map { ":\($0)" } ?? "")

@@ -27,11 +27,11 @@ enum InternetDateTime {
     static func date(from string: String) -> Date? {
         var scanner = ASCIIScanner(string)
         guard let year = scanner.digits(4), scanner.skip("-"),
-              let month = scanner.digits(2), scanner.skip("-"),
-              let day = scanner.digits(2), scanner.skip(anyOf: "Tt ") != nil,
-              let hour = scanner.digits(2), scanner.skip(":"),
-              let minute = scanner.digits(2), scanner.skip(":"),
-              let second = scanner.digits(2)
+            let month = scanner.digits(2), scanner.skip("-"),
+            let day = scanner.digits(2), scanner.skip(anyOf: "Tt ") != nil,
+            let hour = scanner.digits(2), scanner.skip(":"),
+            let minute = scanner.digits(2), scanner.skip(":"),
+            let second = scanner.digits(2)
         else { return nil }
 
         var fraction = 0.0
@@ -40,8 +40,8 @@ enum InternetDateTime {
             fraction = value
         }
         guard let offsetSeconds = timeZoneOffset(&scanner), scanner.isAtEnd,
-              CivilCalendar.isValid(year: year, month: month, day: day),
-              hour < 24, minute < 60, second <= 60
+            CivilCalendar.isValid(year: year, month: month, day: day),
+            hour < 24, minute < 60, second <= 60
         else { return nil }
 
         let days = CivilCalendar.days(year: year, month: month, day: day)
