@@ -24,6 +24,7 @@ build: deps
 
 generate: build
 	$(SPECFORGE) generate $(SCHEMA) --config $(CONFIG) --output Generated/CVAT
+	$(SPECFORGE) generate $(SHARED)/schemas/cvat/cvat-2.61.0.json --config Schemas/cvat-2.61.yaml --output Generated/CVAT261
 
 build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
@@ -36,10 +37,11 @@ unit-tests:
 # Generated/CVAT must be exactly what the generator produces from the 2.72 schema.
 check-generated: build
 	$(SPECFORGE) generate $(SHARED)/schemas/cvat/cvat-2.72.0.json --config $(CONFIG) --output Generated/CVAT --check
+	$(SPECFORGE) generate $(SHARED)/schemas/cvat/cvat-2.61.0.json --config Schemas/cvat-2.61.yaml --output Generated/CVAT261 --check
 
 # The generated client and specforge's own code follow the committed .swift-format.
 lint-generated:
-	swift format lint --strict --recursive Generated/CVAT Sources Tests Plugins Package.swift
+	swift format lint --strict --recursive Generated/CVAT Generated/CVAT261 Sources Tests Plugins Package.swift
 
 # Every CVAT schema generates a client that compiles with zero warnings in Swift 6 mode.
 compile-cvat-schemas: build

@@ -82,10 +82,18 @@ let package = Package(
         .target(name: "SpecforgeRuntime", path: "Sources/Runtime", swiftSettings: strict),
         // The generated CVAT client (regenerate with `make generate`).
         .target(name: "CVAT", dependencies: ["SpecforgeRuntime"], path: "Generated/CVAT", swiftSettings: strict),
+        // The CVAT 2.61 client, for the forward-compatibility tests only.
+        .target(name: "CVAT261", dependencies: ["SpecforgeRuntime"], path: "Generated/CVAT261", swiftSettings: strict),
         .testTarget(
             name: "SpecforgeTests",
             dependencies: ["SpecforgeGenerator", "SpecforgeParser", "SpecforgeModel", "SpecforgePostProcessor"],
             path: "Tests/SpecforgeTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["SpecforgeRuntime", "CVAT", "CVAT261"],
+            path: "Tests/EndToEndTests",
             swiftSettings: strict
         ),
         .testTarget(

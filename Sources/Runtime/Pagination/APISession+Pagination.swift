@@ -27,6 +27,34 @@ extension APISession {
     /// Relative URLs are resolved against the configured host. Credentials are only sent to the
     /// configured host: a link to another one fails with `APIError.invalidInput`.
     public func get<T: Decodable & Sendable>(absoluteURL url: URL, endpoint: Endpoint) async throws -> T {
+        let (request, timeout) = try serverProvidedRequest(url, endpoint: endpoint)
+        let response = try await execute(request, timeout: timeout)
+        guard let value = try ResponseBodyDecoder.decode(T.self, from: response) else {
+            throw APIError.missingBody
+        }
+        return value
+    }
+
+    /// Downloads a URL the server handed out (such as the `result_url` of a finished export)
+    /// straight into `destination`, without holding the body in memory. Same credentials and
+    /// host rule as `get(absoluteURL:endpoint:)`.
+    @discardableResult
+    public func download(
+        absoluteURL url: URL,
+        endpoint: Endpoint,
+        to destination: URL,
+        options: RequestOptions = RequestOptions()
+    ) async throws -> HTTPResponse {
+        let (request, timeout) = try serverProvidedRequest(url, endpoint: endpoint)
+        return try await execute(
+            request,
+            timeout: options.timeout ?? timeout,
+            downloadTo: destination,
+            checkStatus: options.checkStatus
+        )
+    }
+
+    private func serverProvidedRequest(_ url: URL, endpoint: Endpoint) throws -> (HTTPRequest, Duration?) {
         let configuration = configuration
         let resolved = URL(string: url.absoluteString, relativeTo: configuration.host)?.absoluteURL ?? url
         guard resolved.host?.lowercased() == configuration.host.host?.lowercased() else {
@@ -34,11 +62,6 @@ extension APISession {
                 "Refusing to send credentials to \(resolved.host ?? "an unknown host"), which is not the configured host"
             )
         }
-        let request = try requestBuilder(configuration).request(absoluteURL: resolved, for: endpoint)
-        let response = try await execute(request, timeout: configuration.timeout)
-        guard let value = try ResponseBodyDecoder.decode(T.self, from: response) else {
-            throw APIError.missingBody
-        }
-        return value
+        return (try requestBuilder(configuration).request(absoluteURL: resolved, for: endpoint), configuration.timeout)
     }
 }

@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Runs `Tests/Server/fake_cvat.py` on 127.0.0.1 (an ephemeral port) for as long as the test
+/// process lives, and reads back what it recorded.
+final class FakeCVATServer: @unchecked Sendable {
+    /// One server for the whole test process: it is stateless between scenarios.
+    static let shared: FakeCVATServer = {
+        do {
+            return try FakeCVATServer()
+        } catch {
+            fatalError("cannot start the fake CVAT server: \(error)")
+        }
+    }()
+
+    let url: URL
+    private let process = Process()
+    private let input = Pipe()
+
+    private init() throws {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let schema = tests.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/schemas/cvat/cvat-2.72.0.json")
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", tests.appendingPathComponent("Server/fake_cvat.py").path, schema.path]
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        // The first line is "PORT <n>": the server is listening once it is printed.
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
+            line += chunk
+        }
+        let port = String(decoding: line, as: UTF8.self).split(separator: " ")[1].prefix { $0.isNumber }
+        url = URL(string: "http://127.0.0.1:\(port)")!
+    }
+
+    /// Requests that broke an expectation since the last call (the server forgets them).
+    func failures() async throws -> [String] {
+        let (data, _) = try await URLSession.shared.data(from: url.appendingPathComponent("__failures"))
+        return try JSONDecoder().decode([String].self, from: data)
+    }
+
+    struct RecordedRequest: Decodable {
+        let method: String
+        let target: String
+        let headers: [[String]]
+        let body: String
+
+        var bodyData: Data { Data(base64Encoded: body) ?? Data() }
+
+        func header(_ name: String) -> String? {
+            headers.first { $0[0].lowercased() == name.lowercased() }?[1]
+        }
+    }
+
+    /// Every request received since the last call (the server forgets them).
+    func log() async throws -> [RecordedRequest] {
+        let (data, _) = try await URLSession.shared.data(from: url.appendingPathComponent("__log"))
+        return try JSONDecoder().decode([RecordedRequest].self, from: data)
+    }
+}
+
+/// Base class: every scenario starts with an empty server log and ends by asking the server
+/// whether any request broke its expectations.
+class EndToEndTestCase: XCTestCase {
+    var server: FakeCVATServer { FakeCVATServer.shared }
+
+    override func setUp() async throws {
+        _ = try await server.log()
+        _ = try await server.failures()
+    }
+
+    override func tearDown() async throws {
+        let failures = try await server.failures()
+        XCTAssertEqual(failures, [], "the server rejected requests")
+    }
+}
