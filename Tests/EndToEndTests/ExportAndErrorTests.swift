@@ -12,7 +12,10 @@ final class ExportAndErrorTests: EndToEndTestCase {
     /// 5 MB result to a file without holding it in memory.
     func testDatasetExportIsPolledAndStreamedToAFile() async throws {
         let accepted = try await client.projectsApi.createDatasetExport(
-            id: 7, format: "CVAT for images 1.1", saveImages: true)
+            id: 7,
+            format: "CVAT for images 1.1",
+            saveImages: true
+        )
         XCTAssertEqual(accepted.status, 202)
         let requestId = try accepted.body().rqId
 
@@ -28,7 +31,10 @@ final class ExportAndErrorTests: EndToEndTestCase {
         defer { try? FileManager.default.removeItem(at: file) }
         let before = PeakMemory.resetAndRead()
         let response = try await client.session.download(
-            absoluteURL: resultURL, endpoint: ProjectsApi.createDatasetExportEndpoint, to: file)
+            absoluteURL: resultURL,
+            endpoint: ProjectsApi.createDatasetExportEndpoint,
+            to: file
+        )
         let growth = PeakMemory.read() - before
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(response.body.count, 0, "the body went to the file")
@@ -48,7 +54,10 @@ final class ExportAndErrorTests: EndToEndTestCase {
         } catch let error as APIError {
             XCTAssertTrue(error.isNotFound)
             XCTAssertEqual(error.response?.headers["Content-Type"], "application/vnd.cvat+json")
-            XCTAssertEqual(error.response.map { String(decoding: $0.body, as: UTF8.self) }, #"{"detail": "Not found."}"#)
+            XCTAssertEqual(
+                error.response.map { String(decoding: $0.body, as: UTF8.self) },
+                #"{"detail": "Not found."}"#
+            )
         }
         do {
             _ = try await client.tasksApi.retrieve(id: 500)
@@ -110,5 +119,23 @@ enum PeakMemory {
             let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
         else { return 0 }
         return kilobytes * 1024
+    }
+}
+
+/// `text/event-stream` responses arrive as an asynchronous sequence of events.
+final class EventStreamTests: EndToEndTestCase {
+    func testEventStreamResponseIsASequenceOfEvents() async throws {
+        let client = ApiClient(configuration: Configuration(host: server.url, username: "admin", password: "secret"))
+        var events: [ServerSentEvents.Event] = []
+        for await event in try await client.functionsApi.queuesWatch(id: "function:12").body() {
+            events.append(event)
+        }
+        XCTAssertEqual(
+            events,
+            [
+                ServerSentEvents.Event(event: "request", data: #"{"id": "r1"}"#, id: "1"),
+                ServerSentEvents.Event(data: "first line\nsecond line", retry: 500),
+            ]
+        )
     }
 }

@@ -32,10 +32,16 @@ final class LowLevelExampleTests: EndToEndTestCase {
         XCTAssertEqual(try XCTUnwrap(task.createdDate).timeIntervalSince1970, 1_795_428_000.123456, accuracy: 1e-6)
 
         let images = [
-            UploadFile(data: Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data("first image".utf8) + Data([0, 1]),
-                       fileName: "image1.jpg", contentType: "image/jpeg"),
-            UploadFile(data: Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data("second image\r\n--".utf8),
-                       fileName: "image2.jpg", contentType: "image/jpeg"),
+            UploadFile(
+                data: Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data("first image".utf8) + Data([0, 1]),
+                fileName: "image1.jpg",
+                contentType: "image/jpeg"
+            ),
+            UploadFile(
+                data: Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data("second image\r\n--".utf8),
+                fileName: "image2.jpg",
+                contentType: "image/jpeg"
+            ),
         ]
         let upload = try await client.tasksApi.createData(
             id: 42,
@@ -60,10 +66,13 @@ final class LowLevelExampleTests: EndToEndTestCase {
         XCTAssertEqual(refreshed.size, 2)
 
         let log = try await server.log()
-        XCTAssertEqual(log.map { "\($0.method) \($0.target)" }, [
-            "POST /api/tasks", "POST /api/tasks/42/data/", "GET /api/requests/create%3Atask-42",
-            "GET /api/requests/create%3Atask-42", "GET /api/requests/create%3Atask-42", "GET /api/tasks/42",
-        ])
+        XCTAssertEqual(
+            log.map { "\($0.method) \($0.target)" },
+            [
+                "POST /api/tasks", "POST /api/tasks/42/data/", "GET /api/requests/create%3Atask-42",
+                "GET /api/requests/create%3Atask-42", "GET /api/requests/create%3Atask-42", "GET /api/tasks/42",
+            ]
+        )
         // The JSON body carries the schema's property names and omits what was not set.
         let body = try JSONSerialization.jsonObject(with: log[0].bodyData) as? [String: Any]
         XCTAssertEqual(body?.keys.sorted(), ["labels", "name"])

@@ -16,9 +16,12 @@ final class PaginationAndOrganizationTests: EndToEndTestCase {
         }
         XCTAssertEqual(ids, [1, 2, 3, 4, 5])
         let log = try await server.log()
-        XCTAssertEqual(log.map(\.target), [
-            "/api/projects?page_size=2", "/api/projects?page=2&page_size=2", "/api/projects?page=3&page_size=2",
-        ])
+        XCTAssertEqual(
+            log.map(\.target),
+            [
+                "/api/projects?page_size=2", "/api/projects?page=2&page_size=2", "/api/projects?page=3&page_size=2",
+            ]
+        )
     }
 
     /// Scenario 7: organization context as ordinary parameters: `org`, `org_id`, `X-Organization`.
@@ -29,12 +32,20 @@ final class PaginationAndOrganizationTests: EndToEndTestCase {
             name: "example task",
             labels: [
                 PatchedLabelRequest(
-                    name: "car", color: "#ff00ff",
+                    name: "car",
+                    color: "#ff00ff",
                     attributes: [
                         AttributeRequest(
-                            name: "a", mutable: true, inputType: .number, defaultValue: "5", values: ["4", "5", "6"])
-                    ])
-            ])
+                            name: "a",
+                            mutable: true,
+                            inputType: .number,
+                            defaultValue: "5",
+                            values: ["4", "5", "6"]
+                        )
+                    ]
+                )
+            ]
+        )
         let created = try await client.tasksApi.create(taskWriteRequest: spec, orgId: 3)
         XCTAssertEqual(created.status, 201)
         let log = try await server.log()

@@ -31,8 +31,13 @@ final class SessionTests: EndToEndTestCase {
 
     func testCredentialsNeverAppearInDescriptions() async throws {
         let configuration = Configuration(
-            host: server.url, username: "admin", password: "hunter2-password", accessToken: "bearer-secret",
-            apiKeys: ["tokenAuth": "token-secret"], cookies: ["sessionid": "cookie-secret"])
+            host: server.url,
+            username: "admin",
+            password: "hunter2-password",
+            accessToken: "bearer-secret",
+            apiKeys: ["tokenAuth": "token-secret"],
+            cookies: ["sessionid": "cookie-secret"]
+        )
         let client = ApiClient(configuration: configuration)
         let text = String(describing: configuration) + String(reflecting: configuration)
         for secret in ["hunter2-password", "bearer-secret", "token-secret", "cookie-secret"] {

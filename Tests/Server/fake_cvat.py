@@ -375,6 +375,17 @@ class Handler(BaseHTTPRequestHandler):
         for offset in range(0, DOWNLOAD_SIZE, chunk):
             self.wfile.write(download_chunk(offset, min(chunk, DOWNLOAD_SIZE - offset)))
 
+    # -- server-sent events --
+
+    def watch_queue(self):
+        self.auth(BASIC)
+        self.expect(self.route == "/api/functions/queues/function%3A12/watch", f"path {self.route}")
+        self.expect_header("Accept", "text/event-stream")
+        self.expect_no_body()
+        stream = (b": keep-alive\r\n\r\nevent: request\r\nid: 1\r\ndata: {\"id\": \"r1\"}\r\n\r\n"
+                  b"data: first line\ndata: second line\nretry: 500\n\n")
+        self.send(200, stream, content_type="text/event-stream")
+
 
 ROUTES = [
     ("POST /api/tasks", Handler.create_task),
@@ -388,6 +399,7 @@ ROUTES = [
     ("GET /api/projects", Handler.list_projects),
     ("POST /api/projects/7/dataset/export", Handler.export_dataset),
     ("GET /api/projects/7/dataset/download", Handler.download),
+    ("GET /api/functions/queues/*", Handler.watch_queue),
 ]
 
 

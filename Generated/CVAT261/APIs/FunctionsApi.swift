@@ -266,11 +266,11 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `String` and the raw response.
+    /// - Returns: The parsed `ServerSentEvents` and the raw response.
     public func queuesWatch(
         id: String,
         options: RequestOptions = RequestOptions()
-    ) async throws -> ApiResponse<String> {
+    ) async throws -> ApiResponse<ServerSentEvents> {
         try await session.send(Self.queuesWatchEndpoint, [id], options: options)
     }
 
@@ -526,7 +526,7 @@ extension FunctionsApi {
         method: .get,
         path: "/api/functions/queues/{id}/watch",
         parameters: [.init("id", in: .path, type: "String", required: true)],
-        responses: [.init("200", contentType: "text/event-stream", type: "String", isPrimary: true)],
+        responses: [.init("200", contentType: "text/event-stream", type: "ServerSentEvents", isPrimary: true)],
         security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
     )
 

@@ -12,6 +12,8 @@ public indirect enum TypeRef: Sendable, Hashable, Encodable {
     case file
     /// Any JSON value (runtime `JSONValue`).
     case json
+    /// A `text/event-stream` body (runtime `ServerSentEvents`).
+    case eventStream
     /// A declared type, by its final Swift name.
     case named(String)
     case array(TypeRef)
@@ -34,6 +36,7 @@ public indirect enum TypeRef: Sendable, Hashable, Encodable {
         case .data: return "Data"
         case .file: return "UploadFile"
         case .json: return "JSONValue"
+        case .eventStream: return "ServerSentEvents"
         case .named(let name): return name
         case .array(let element): return "[\(element.swift)]"
         case .map(let value): return "[String: \(value.swift)]"

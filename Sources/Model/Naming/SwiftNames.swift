@@ -27,7 +27,7 @@ public enum SwiftNames {
         "APIModel", "OpenEnum", "JSONValue", "CalendarDate", "UploadFile", "ParameterValue", "Endpoint",
         "HTTPMethod", "Configuration", "SecuritySchemeSpec", "RequestOptions", "ApiResponse", "HTTPResponse",
         "HTTPRequest", "HTTPTransport", "URLSessionTransport", "APIError", "APISession", "PaginatedList",
-        "PageSequence", "SpecforgeRuntime", "ApiClient",
+        "PageSequence", "SpecforgeRuntime", "ApiClient", "ServerSentEvents",
     ]
 
     /// Splits text into words at punctuation, spaces and camel-case humps (`HTTPServer_v2` →

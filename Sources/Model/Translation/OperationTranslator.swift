@@ -226,7 +226,9 @@ struct OperationTranslator {
             guard let response = loader.resolve(item) else { continue }
             let media = response.content.first { $0.contentType.contains("json") } ?? response.content.first
             var type: TypeRef?
-            if let media {
+            if let media, media.contentType.lowercased().hasPrefix("text/event-stream") {
+                type = .eventStream
+            } else if let media {
                 if let schema = media.schema {
                     let suffix =
                         status.hasPrefix("2") && ordered.filter({ $0.status.hasPrefix("2") }).count == 1 ? "" : status

@@ -14,6 +14,9 @@ enum ResponseBodyDecoder {
         if let data = response.body as? Value {
             return data
         }
+        if Value.self == ServerSentEvents.self {
+            return ServerSentEvents(parsing: response.body) as? Value
+        }
         let contentType = response.contentType ?? declaredContentType
         if Value.self == String.self, let contentType, !MediaType.isJSON(contentType) {
             return String(decoding: response.body, as: UTF8.self) as? Value
