@@ -71,12 +71,19 @@ struct OperationTranslator {
             }
             return APIGroup(
                 typeName: typeName,
-                propertyName: SwiftNames.lowercaseFirst(typeName),
+                propertyName: Self.propertyName(forGroup: typeName),
                 tag: tag,
                 description: descriptions[tag] ?? nil,
                 operations: operations
             )
         }
+    }
+
+    /// `TasksApi` → `tasksApi`; a name that would start with a digit (`_1ClickApi`) gets a
+    /// word in front instead, as `_1ClickApi` would shadow the type inside `ApiClient`.
+    static func propertyName(forGroup typeName: String) -> String {
+        let name = SwiftNames.lowercaseFirst(typeName)
+        return name.first?.isNumber == true ? "api" + name : name
     }
 
     /// `tasks_create_backup_export` in tag `tasks` → `createBackupExport`; without an id,

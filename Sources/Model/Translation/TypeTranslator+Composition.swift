@@ -12,6 +12,10 @@ extension TypeTranslator {
         inObject: Bool,
         declaringAs name: String?
     ) -> TypeRef {
+        // Members that only annotate or constrain (a description, `maxLength: 16`, `required`)
+        // change no type; only the properties they require are kept.
+        let constraints = members.filter(\.isAnnotationOnly)
+        let members = members.filter { !$0.isAnnotationOnly }
         // `allOf: [$ref]` with annotations (drf-spectacular's way to add `nullable` or a
         // description to a reference) is the referenced type itself.
         if members.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
@@ -24,7 +28,8 @@ extension TypeTranslator {
             return declaringAsAlias(name, .json, schema: schema)
         }
         let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
-        let model = structModel(properties: merged.properties, required: merged.required, typeName: typeName)
+        let required = merged.required.union(constraints.flatMap(\.required))
+        let model = structModel(properties: merged.properties, required: required, typeName: typeName)
         declare(typeName, .structure(model), schema: schema)
         return .named(typeName)
     }

@@ -58,7 +58,8 @@ public final class DocumentLoader {
     func parser(for file: String) -> DocumentParser {
         let reader = NodeReader(diagnostics: diagnostics)
         let references = ReferenceMaker(file: file, diagnostics: diagnostics)
-        let schemas = SchemaParser(reader: reader, references: references, isOpenAPI31: isOpenAPI31)
+        let schemas = SchemaParser(
+            loader: self, reader: reader, references: references, isOpenAPI31: isOpenAPI31)
         return DocumentParser(loader: self, reader: reader, references: references, schemas: schemas, file: file)
     }
 

@@ -35,7 +35,7 @@ struct DocumentParser {
         return Info(
             title: reader.string(info, "title", at: "#/info") ?? "API",
             version: reader.string(info, "version", at: "#/info") ?? "",
-            description: reader.string(info, "description", at: "#/info")
+            description: reader.text(info, "description", at: "#/info")
         )
     }
 
@@ -49,7 +49,7 @@ struct DocumentParser {
             guard let server = reader.mapping(item, at: pointer, expected: "a server"),
                 let url = reader.string(server, "url", at: pointer)
             else { return nil }
-            return Server(url: url, description: reader.string(server, "description", at: pointer))
+            return Server(url: url, description: reader.text(server, "description", at: pointer))
         }
     }
 
@@ -62,7 +62,7 @@ struct DocumentParser {
             guard let tag = reader.mapping(item, at: pointer, expected: "a tag"),
                 let name = reader.string(tag, "name", at: pointer)
             else { return nil }
-            return Tag(name: name, description: reader.string(tag, "description", at: pointer))
+            return Tag(name: name, description: reader.text(tag, "description", at: pointer))
         }
     }
 
@@ -103,7 +103,7 @@ struct DocumentParser {
             return nil
         }
         guard let map = reader.mapping(node, at: pointer, expected: "a security scheme") else { return nil }
-        let description = reader.string(map, "description", at: pointer)
+        let description = reader.text(map, "description", at: pointer)
         let prefix = reader.string(map, "x-token-prefix", at: pointer)
         switch reader.string(map, "type", at: pointer) {
         case "http":
@@ -184,9 +184,20 @@ struct DocumentParser {
         let shared = pathParser.parameterList(map, at: pointer)
         var operations: [Operation] = []
         for method in HTTPMethod.allCases {
-            guard let operationNode = map[method.rawValue] else { continue }
-            let operationPointer = JSONPointer.appending(pointer, method.rawValue)
-            if let operation = pathParser.operation(
+            guard var operationNode = map[method.rawValue] else { continue }
+            var operationPointer = JSONPointer.appending(pointer, method.rawValue)
+            var operationParser = pathParser
+            // Not in the specification, but common in split documents: the whole operation in
+            // another file. References inside it are relative to that file.
+            if let refNode = operationNode["$ref"],
+                let reference = pathParser.references.make(refNode, at: JSONPointer.appending(operationPointer, "$ref"))
+            {
+                guard let target = loader.node(for: reference) else { continue }
+                operationNode = target
+                operationPointer = reference.fragment
+                operationParser = loader.parser(for: reference.file)
+            }
+            if let operation = operationParser.operation(
                 operationNode,
                 method: method,
                 path: path,
@@ -212,8 +223,8 @@ struct DocumentParser {
             method: method,
             path: path,
             operationId: reader.string(map, "operationId", at: pointer),
-            summary: reader.string(map, "summary", at: pointer),
-            description: reader.string(map, "description", at: pointer),
+            summary: reader.text(map, "summary", at: pointer),
+            description: reader.text(map, "description", at: pointer),
             tags: reader.strings(map, "tags", at: pointer),
             deprecated: reader.bool(map, "deprecated", at: pointer) ?? false,
             parameters: merge(shared: shared, own: own),
@@ -300,7 +311,7 @@ struct DocumentParser {
         return Parameter(
             name: name,
             location: location,
-            description: reader.string(map, "description", at: pointer),
+            description: reader.text(map, "description", at: pointer),
             required: required || location == .path,
             deprecated: reader.bool(map, "deprecated", at: pointer) ?? false,
             style: reader.string(map, "style", at: pointer),
@@ -315,7 +326,7 @@ struct DocumentParser {
     func requestBody(_ node: Node, at pointer: String) -> RequestBody? {
         guard let map = reader.mapping(node, at: pointer, expected: "a request body") else { return nil }
         return RequestBody(
-            description: reader.string(map, "description", at: pointer),
+            description: reader.text(map, "description", at: pointer),
             required: reader.bool(map, "required", at: pointer) ?? false,
             content: mediaTypes(map, at: pointer),
             location: node.location,
@@ -354,7 +365,7 @@ struct DocumentParser {
             return (entry.key, schema)
         }
         return Response(
-            description: reader.string(map, "description", at: pointer),
+            description: reader.text(map, "description", at: pointer),
             content: mediaTypes(map, at: pointer),
             headers: headers,
             location: node.location,

@@ -29,6 +29,16 @@ struct NodeReader {
         return nil
     }
 
+    /// Human-readable text (`description`, `summary`, `title`): only documentation depends on
+    /// it, so a value of the wrong kind is a warning and is ignored.
+    func text(_ mapping: Mapping, _ key: String, at pointer: String) -> String? {
+        guard let node = mapping[key] else { return nil }
+        if let scalar = node.scalar { return scalar.isNull && scalar.isPlain ? nil : scalar.value }
+        let how = node["$ref"] != nil ? "given by '$ref' is not supported" : "must be a string, found \(node.kindName)"
+        diagnostics.warning("'\(key)' \(how); it is ignored", at: node.location, pointer: JSONPointer.appending(pointer, key))
+        return nil
+    }
+
     func bool(_ mapping: Mapping, _ key: String, at pointer: String) -> Bool? {
         guard let node = mapping[key] else { return nil }
         if let value = node.scalar?.bool { return value }

@@ -101,6 +101,15 @@ public final class Schema: Sendable {
             && { if case .unspecified = additionalProperties { return true } else { return false } }()
     }
 
+    /// True for schemas that carry annotations or constraints (description, `maxLength`, an
+    /// example) but say nothing about the type: as an `allOf` member they change nothing.
+    public var isAnnotationOnly: Bool {
+        reference == nil && types.isEmpty && properties.isEmpty && items == nil
+            && allOf.allSatisfy(\.isAnnotationOnly) && oneOf.allSatisfy(\.isAnnotationOnly)
+            && anyOf.allSatisfy(\.isAnnotationOnly) && enumValues == nil && constValue == nil && format == nil
+            && { if case .unspecified = additionalProperties { return true } else { return false } }()
+    }
+
     /// The single non-null type, if the schema names exactly one.
     public var singleType: String? {
         let concrete = types.filter { $0 != "null" }

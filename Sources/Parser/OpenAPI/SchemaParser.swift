@@ -2,6 +2,7 @@ import SpecforgeDiagnostics
 
 /// Builds `Schema` values from nodes (any file, any position).
 struct SchemaParser {
+    let loader: DocumentLoader
     let reader: NodeReader
     let references: ReferenceMaker
     /// OpenAPI 3.1 documents use JSON Schema 2020-12: `$ref` siblings apply, types may be lists.
@@ -47,8 +48,8 @@ struct SchemaParser {
             oneOf: list(map, "oneOf", at: pointer),
             anyOf: list(map, "anyOf", at: pointer),
             discriminator: discriminator(map, at: pointer),
-            title: reader.string(map, "title", at: pointer),
-            description: reader.string(map, "description", at: pointer),
+            title: reader.text(map, "title", at: pointer),
+            description: reader.text(map, "description", at: pointer),
             readOnly: reader.bool(map, "readOnly", at: pointer) ?? false,
             writeOnly: reader.bool(map, "writeOnly", at: pointer) ?? false,
             deprecated: reader.bool(map, "deprecated", at: pointer) ?? false,
@@ -75,7 +76,7 @@ struct SchemaParser {
             anyOf: [],
             discriminator: nil,
             title: nil,
-            description: reader.string(map, "description", at: pointer),
+            description: reader.text(map, "description", at: pointer),
             readOnly: false,
             writeOnly: false,
             deprecated: false,
@@ -126,6 +127,19 @@ struct SchemaParser {
 
     private func properties(_ map: Mapping, at pointer: String) -> [(name: String, schema: Schema)] {
         let base = JSONPointer.appending(pointer, "properties")
+        // Split documents sometimes keep a whole `properties` map in another file; its own
+        // references are relative to that file.
+        if let refNode = map["properties"]?["$ref"], map["properties"]?.mapping?.count == 1,
+            let reference = references.make(refNode, at: JSONPointer.appending(base, "$ref"))
+        {
+            guard let target = loader.node(for: reference),
+                let entries = reader.mapping(target, at: reference.fragment, expected: "'properties'")?.entries
+            else { return [] }
+            let parser = loader.parser(for: reference.file).schemas
+            return entries.map { entry in
+                (entry.key, parser.parse(entry.value, at: JSONPointer.appending(reference.fragment, entry.key)))
+            }
+        }
         return reader.entries(map, "properties", at: pointer).map { entry in
             (entry.key, parse(entry.value, at: JSONPointer.appending(base, entry.key)))
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A schema model of a generated client: a struct for objects, an enum for `oneOf`/`anyOf`.
-public protocol APIModel: Codable, Hashable, Sendable {}
+public protocol APIModel: Codable, Hashable, Sendable, ParameterValue {}
 
 extension APIModel {
     /// Builds the model from a plain JSON value as produced by `JSONSerialization`
@@ -27,5 +27,14 @@ extension APIModel {
     /// The model as a plain JSON value (`[String: Any]` for objects), for APIs that take one.
     public func jsonObject() throws -> Any {
         try JSONSerialization.jsonObject(with: jsonData(), options: [.fragmentsAllowed])
+    }
+
+    /// A model used as a query, header or cookie parameter (`style: form` or `deepObject`)
+    /// serialises as its JSON properties, keys sorted.
+    public func parameterComponents() -> ParameterComponents {
+        guard let data = try? jsonData(), let value = try? JSONCoding.decode(JSONValue.self, from: data) else {
+            return .primitive("")
+        }
+        return value.parameterComponents()
     }
 }
