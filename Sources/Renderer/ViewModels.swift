@@ -18,10 +18,12 @@ enum ViewModels {
         context["name"] = declaration.name
         // Deprecation is documented, not an attribute: the generated code itself must use the
         // declaration (initialisers, coding) without warnings.
-        context["documentation"] = DocComment.lines(
+        let documentation = DocComment.lines(
             declaration.documentation,
             DocComment.deprecation(declaration.deprecated)
         )
+        context["documentation"] = documentation
+        context["hasDocumentation"] = !documentation.isEmpty
         switch declaration.kind {
         case .structure(let model):
             context.merge(structure(model), uniquingKeysWith: { _, new in new })
@@ -58,6 +60,7 @@ enum ViewModels {
                 "type": property.type.swift,
                 "isOptional": property.type.isOptional,
                 "isLast": index == model.properties.count - 1,
+                "attribute": property.indirect ? "@Indirect " : "",
                 "documentation": DocComment.lines(
                     property.documentation,
                     DocComment.deprecation(property.deprecated),
@@ -149,7 +152,7 @@ enum ViewModels {
     private static func isInlineCall(_ operation: OperationModel, _ arguments: Arguments) -> Bool {
         let body = operation.body.map { "body: \(SwiftNames.escaped($0.parameterName)), " } ?? ""
         let call =
-            "        try await session.send(Self.\(operation.name)Endpoint, [\(arguments.endpointValues.joined(separator: ", "))], \(body)options: options)"
+            "        try await self.session.send(Self.\(operation.name)Endpoint, [\(arguments.endpointValues.joined(separator: ", "))], \(body)options: options)"
         return call.count <= DocComment.width
     }
 

@@ -96,4 +96,27 @@ final class BodyEncodingTests: XCTestCase {
         let events = ServerSentEvents(parsing: Data("id: 7\nevent: a\ndata: x\n\n: comment\n\ndata\n\n".utf8))
         XCTAssertEqual(events.events, [.init(event: "a", data: "x", id: "7"), .init(data: "")])
     }
+
+    private struct Chain: APIModel {
+        var name: String
+        @Indirect var next: Chain?
+
+        init(name: String, next: Chain? = nil) {
+            self.name = name
+            self.next = next
+        }
+    }
+
+    func testIndirectPropertiesCodeLikePlainOptionals() throws {
+        let decoded = try Chain(jsonData: Data(#"{"name": "a", "next": {"name": "b", "next": null}}"#.utf8))
+        XCTAssertEqual(decoded.next?.name, "b")
+        XCTAssertNil(decoded.next?.next)
+        XCTAssertNil(try Chain(jsonData: Data(#"{"name": "c"}"#.utf8)).next, "an absent key is nil")
+        var copy = decoded
+        copy.next = Chain(name: "z")
+        XCTAssertEqual(decoded.next?.name, "b", "copies stay independent")
+        XCTAssertNotEqual(copy, decoded)
+        let encoded = try JSONSerialization.jsonObject(with: try Chain(name: "x").jsonData()) as? [String: Any]
+        XCTAssertEqual(encoded?.keys.sorted(), ["name"], "nil is omitted")
+    }
 }

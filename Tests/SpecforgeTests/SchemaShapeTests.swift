@@ -264,4 +264,37 @@ final class SchemaShapeTests: XCTestCase {
             diagnostics.errors[0].description
         )
     }
+
+    func testStructCyclesAreStoredIndirectlyAndUnionsBreakCycles() throws {
+        let (model, _) = try translate(
+            document(
+                """
+                Intent:
+                  type: object
+                  properties:
+                    last_error: {$ref: '#/components/schemas/Error'}
+                    children: {type: array, items: {$ref: '#/components/schemas/Intent'}}
+                Error:
+                  type: object
+                  properties:
+                    intent: {$ref: '#/components/schemas/Intent'}
+                    code: {type: string}
+                Node:
+                  type: object
+                  properties:
+                    next: {$ref: '#/components/schemas/Node'}
+                Expandable:
+                  type: object
+                  properties:
+                    parent: {anyOf: [{type: string}, {$ref: '#/components/schemas/Expandable'}]}
+                """
+            )
+        )
+        XCTAssertEqual(model.structure("Intent")?.property("last_error")?.indirect, true)
+        XCTAssertEqual(model.structure("Intent")?.property("children")?.indirect, false, "arrays break cycles")
+        XCTAssertEqual(model.structure("ErrorModel")?.property("intent")?.indirect, true)
+        XCTAssertEqual(model.structure("ErrorModel")?.property("code")?.indirect, false)
+        XCTAssertEqual(model.structure("Node")?.property("next")?.indirect, true)
+        XCTAssertEqual(model.structure("Expandable")?.property("parent")?.indirect, false, "unions are indirect enums")
+    }
 }

@@ -24,7 +24,7 @@ public struct AssetsApi: Sendable {
         assetWriteRequest: AssetWriteRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AssetRead> {
-        try await session.send(Self.createEndpoint, [], body: assetWriteRequest, options: options)
+        try await self.session.send(Self.createEndpoint, [], body: assetWriteRequest, options: options)
     }
 
     /// Get an asset
@@ -39,7 +39,7 @@ public struct AssetsApi: Sendable {
         uuid: UUID,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveEndpoint, [uuid], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [uuid], options: options)
     }
 
     /// Delete an asset
@@ -54,7 +54,7 @@ public struct AssetsApi: Sendable {
         uuid: UUID,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [uuid], options: options)
+        try await self.session.send(Self.destroyEndpoint, [uuid], options: options)
     }
 }
 

@@ -41,7 +41,7 @@ public struct AuthApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedAccessTokenReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listAccessTokensEndpoint,
             [filter, name, page, pageSize, readOnly, search, sort],
             options: options
@@ -58,7 +58,7 @@ public struct AuthApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedAccessTokenReadList> {
-        session.paginate(Self.listAccessTokensEndpoint) {
+        self.session.paginate(Self.listAccessTokensEndpoint) {
             try await self.listAccessTokens(
                 filter: filter,
                 name: name,
@@ -83,7 +83,12 @@ public struct AuthApi: Sendable {
         accessTokenWriteRequest: AccessTokenWriteRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
-        try await session.send(Self.createAccessTokensEndpoint, [], body: accessTokenWriteRequest, options: options)
+        try await self.session.send(
+            Self.createAccessTokensEndpoint,
+            [],
+            body: accessTokenWriteRequest,
+            options: options
+        )
     }
 
     /// Get token details
@@ -98,7 +103,7 @@ public struct AuthApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
-        try await session.send(Self.retrieveAccessTokensEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveAccessTokensEndpoint, [id], options: options)
     }
 
     /// Revoke token
@@ -113,7 +118,7 @@ public struct AuthApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyAccessTokensEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyAccessTokensEndpoint, [id], options: options)
     }
 
     /// Update a token
@@ -130,7 +135,7 @@ public struct AuthApi: Sendable {
         patchedAccessTokenWriteRequest: PatchedAccessTokenWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateAccessTokensEndpoint,
             [id],
             body: patchedAccessTokenWriteRequest,
@@ -151,7 +156,7 @@ public struct AuthApi: Sendable {
     public func retrieveAccessTokensSelf(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
-        try await session.send(Self.retrieveAccessTokensSelfEndpoint, [], options: options)
+        try await self.session.send(Self.retrieveAccessTokensSelfEndpoint, [], options: options)
     }
 
     /// Check the credentials and return the REST Token
@@ -174,7 +179,7 @@ public struct AuthApi: Sendable {
         loginSerializerExRequest: LoginSerializerExRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Token> {
-        try await session.send(Self.createLoginEndpoint, [], body: loginSerializerExRequest, options: options)
+        try await self.session.send(Self.createLoginEndpoint, [], body: loginSerializerExRequest, options: options)
     }
 
     /// Calls Django logout method and delete the Token object
@@ -190,7 +195,7 @@ public struct AuthApi: Sendable {
     public func createLogout(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
-        try await session.send(Self.createLogoutEndpoint, [], options: options)
+        try await self.session.send(Self.createLogoutEndpoint, [], options: options)
     }
 
     /// Redirects to provider authentication page
@@ -208,7 +213,7 @@ public struct AuthApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveOidcLoginEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveOidcLoginEndpoint, [id], options: options)
     }
 
     /// Checks the authentication response from specified provider, redirects to the CVAT client if successful.
@@ -230,7 +235,7 @@ public struct AuthApi: Sendable {
         state: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveOidcLoginCallbackEndpoint, [id, code, state], options: options)
+        try await self.session.send(Self.retrieveOidcLoginCallbackEndpoint, [id, code, state], options: options)
     }
 
     /// Method returns an authentication token based on code parameter
@@ -256,7 +261,7 @@ public struct AuthApi: Sendable {
         socialLoginSerializerExRequest: SocialLoginSerializerExRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Token> {
-        try await session.send(
+        try await self.session.send(
             Self.createOidcLoginTokenEndpoint,
             [id, authParams, process, scope],
             body: socialLoginSerializerExRequest,
@@ -279,7 +284,12 @@ public struct AuthApi: Sendable {
         passwordChangeRequest: PasswordChangeRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
-        try await session.send(Self.createPasswordChangeEndpoint, [], body: passwordChangeRequest, options: options)
+        try await self.session.send(
+            Self.createPasswordChangeEndpoint,
+            [],
+            body: passwordChangeRequest,
+            options: options
+        )
     }
 
     /// Calls Django Auth PasswordResetForm save method.
@@ -297,7 +307,7 @@ public struct AuthApi: Sendable {
         passwordResetSerializerExRequest: PasswordResetSerializerExRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
-        try await session.send(
+        try await self.session.send(
             Self.createPasswordResetEndpoint,
             [],
             body: passwordResetSerializerExRequest,
@@ -322,7 +332,7 @@ public struct AuthApi: Sendable {
         passwordResetConfirmRequest: PasswordResetConfirmRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
-        try await session.send(
+        try await self.session.send(
             Self.createPasswordResetConfirmEndpoint,
             [],
             body: passwordResetConfirmRequest,
@@ -344,7 +354,7 @@ public struct AuthApi: Sendable {
         registerSerializerWithSubscriptionsRequest: RegisterSerializerWithSubscriptionsRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RegisterSerializerWithSubscriptions> {
-        try await session.send(
+        try await self.session.send(
             Self.createRegisterEndpoint,
             [],
             body: registerSerializerWithSubscriptionsRequest,
@@ -360,7 +370,7 @@ public struct AuthApi: Sendable {
     public func retrieveRules(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveRulesEndpoint, [], options: options)
+        try await self.session.send(Self.retrieveRulesEndpoint, [], options: options)
     }
 
     /// Method returns an authentication token
@@ -396,7 +406,7 @@ public struct AuthApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Token> {
-        try await session.send(Self.createSamlLoginTokenEndpoint, [id], options: options)
+        try await self.session.send(Self.createSamlLoginTokenEndpoint, [id], options: options)
     }
 
     /// Method provides a list with integrated social accounts authentication.
@@ -409,7 +419,7 @@ public struct AuthApi: Sendable {
     public func listSocial(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<[SocialAuthMethods]> {
-        try await session.send(Self.listSocialEndpoint, [], options: options)
+        try await self.session.send(Self.listSocialEndpoint, [], options: options)
     }
 
     /// Redirects to provider authentication page
@@ -427,7 +437,7 @@ public struct AuthApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveSocialLoginEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveSocialLoginEndpoint, [id], options: options)
     }
 
     /// Checks the authentication response from specified provider, redirects to the CVAT client if successful.
@@ -449,7 +459,7 @@ public struct AuthApi: Sendable {
         state: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveSocialLoginCallbackEndpoint, [id, code, state], options: options)
+        try await self.session.send(Self.retrieveSocialLoginCallbackEndpoint, [id, code, state], options: options)
     }
 
     /// Method returns an authentication token based on code parameter
@@ -475,7 +485,7 @@ public struct AuthApi: Sendable {
         socialLoginSerializerExRequest: SocialLoginSerializerExRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Token> {
-        try await session.send(
+        try await self.session.send(
             Self.createSocialLoginTokenEndpoint,
             [id, authParams, process, scope],
             body: socialLoginSerializerExRequest,
@@ -499,7 +509,7 @@ public struct AuthApi: Sendable {
         iss: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<SSOLoginURL> {
-        try await session.send(Self.retrieveSsoLoginUrlEndpoint, [email, iss], options: options)
+        try await self.session.send(Self.retrieveSsoLoginUrlEndpoint, [email, iss], options: options)
     }
 }
 

@@ -53,7 +53,7 @@ public struct CloudstoragesApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedCloudStorageReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [
                 xOrganization,
@@ -90,7 +90,7 @@ public struct CloudstoragesApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedCloudStorageReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 credentialsType: credentialsType,
@@ -127,7 +127,7 @@ public struct CloudstoragesApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CloudStorageRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: cloudStorageWriteRequest,
@@ -147,7 +147,7 @@ public struct CloudstoragesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CloudStorageRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a cloud storage
@@ -162,7 +162,7 @@ public struct CloudstoragesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a cloud storage
@@ -179,7 +179,7 @@ public struct CloudstoragesApi: Sendable {
         patchedCloudStorageWriteRequest: PatchedCloudStorageWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CloudStorageRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateEndpoint,
             [id],
             body: patchedCloudStorageWriteRequest,
@@ -201,7 +201,7 @@ public struct CloudstoragesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<String> {
-        try await session.send(Self.retrieveActionsEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveActionsEndpoint, [id], options: options)
     }
 
     /// Get cloud storage content
@@ -224,7 +224,7 @@ public struct CloudstoragesApi: Sendable {
         prefix: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CloudStorageContent> {
-        try await session.send(
+        try await self.session.send(
             Self.retrieveContentV2Endpoint,
             [id, manifestPath, nextToken, pageSize, prefix],
             options: options
@@ -243,7 +243,7 @@ public struct CloudstoragesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrievePreviewEndpoint, [id], options: options)
+        try await self.session.send(Self.retrievePreviewEndpoint, [id], options: options)
     }
 }
 

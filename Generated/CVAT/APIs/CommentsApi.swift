@@ -50,7 +50,7 @@ public struct CommentsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedCommentReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, filter, frameId, issueId, jobId, org, orgId, owner, page, pageSize, search, sort],
             options: options
@@ -72,7 +72,7 @@ public struct CommentsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedCommentReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -108,7 +108,7 @@ public struct CommentsApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CommentRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: commentWriteRequest,
@@ -128,7 +128,7 @@ public struct CommentsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CommentRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a comment
@@ -143,7 +143,7 @@ public struct CommentsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a comment
@@ -160,7 +160,12 @@ public struct CommentsApi: Sendable {
         patchedCommentWriteRequest: PatchedCommentWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CommentRead> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedCommentWriteRequest, options: options)
+        try await self.session.send(
+            Self.partialUpdateEndpoint,
+            [id],
+            body: patchedCommentWriteRequest,
+            options: options
+        )
     }
 }
 

@@ -24,7 +24,7 @@ public struct ConsensusApi: Sendable {
         consensusMergeCreateRequest: ConsensusMergeCreateRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(Self.createMergeEndpoint, [], body: consensusMergeCreateRequest, options: options)
+        try await self.session.send(Self.createMergeEndpoint, [], body: consensusMergeCreateRequest, options: options)
     }
 
     /// List consensus settings instances
@@ -56,7 +56,7 @@ public struct ConsensusApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedConsensusSettingsList> {
-        try await session.send(
+        try await self.session.send(
             Self.listSettingsEndpoint,
             [xOrganization, filter, org, orgId, page, pageSize, sort, taskId],
             options: options
@@ -74,7 +74,7 @@ public struct ConsensusApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedConsensusSettingsList> {
-        session.paginate(Self.listSettingsEndpoint) {
+        self.session.paginate(Self.listSettingsEndpoint) {
             try await self.listSettings(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -100,7 +100,7 @@ public struct ConsensusApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<ConsensusSettings> {
-        try await session.send(Self.retrieveSettingsEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveSettingsEndpoint, [id], options: options)
     }
 
     /// Update a consensus settings instance
@@ -117,7 +117,7 @@ public struct ConsensusApi: Sendable {
         patchedConsensusSettingsRequest: PatchedConsensusSettingsRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<ConsensusSettings> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateSettingsEndpoint,
             [id],
             body: patchedConsensusSettingsRequest,

@@ -45,7 +45,7 @@ public struct EventsApi: Sendable {
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [action, filename, from, jobId, orgId, projectId, queryId, taskId, to, userId],
             options: options
@@ -72,7 +72,7 @@ public struct EventsApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<ClientEvents> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: clientEventsRequest,
@@ -110,7 +110,7 @@ public struct EventsApi: Sendable {
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createExportEndpoint,
             [cloudStorageId, filename, from, jobId, location, orgId, projectId, taskId, to, userId],
             options: options

@@ -48,7 +48,7 @@ public struct InvitationsApi: Sendable {
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedInvitationReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, accepted, filter, org, orgId, owner, page, pageSize, search, sort, userId],
             options: options
@@ -69,7 +69,7 @@ public struct InvitationsApi: Sendable {
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedInvitationReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 accepted: accepted,
@@ -104,7 +104,7 @@ public struct InvitationsApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<InvitationRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: invitationWriteRequest,
@@ -124,7 +124,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<InvitationRead> {
-        try await session.send(Self.retrieveEndpoint, [key], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [key], options: options)
     }
 
     /// Delete an invitation
@@ -139,7 +139,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [key], options: options)
+        try await self.session.send(Self.destroyEndpoint, [key], options: options)
     }
 
     /// Accept an invitation
@@ -154,7 +154,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AcceptInvitationRead> {
-        try await session.send(Self.acceptEndpoint, [key], options: options)
+        try await self.session.send(Self.acceptEndpoint, [key], options: options)
     }
 
     /// Decline an invitation
@@ -169,7 +169,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.declineEndpoint, [key], options: options)
+        try await self.session.send(Self.declineEndpoint, [key], options: options)
     }
 
     /// Resend an invitation
@@ -184,7 +184,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.resendEndpoint, [key], options: options)
+        try await self.session.send(Self.resendEndpoint, [key], options: options)
     }
 }
 

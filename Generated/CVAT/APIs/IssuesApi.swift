@@ -55,7 +55,7 @@ public struct IssuesApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedIssueReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [
                 xOrganization,
@@ -94,7 +94,7 @@ public struct IssuesApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedIssueReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 assignee: assignee,
@@ -132,7 +132,7 @@ public struct IssuesApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<IssueRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: issueWriteRequest,
@@ -152,7 +152,7 @@ public struct IssuesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<IssueRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete an issue
@@ -167,7 +167,7 @@ public struct IssuesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update an issue
@@ -184,7 +184,7 @@ public struct IssuesApi: Sendable {
         patchedIssueWriteRequest: PatchedIssueWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<IssueRead> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedIssueWriteRequest, options: options)
+        try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedIssueWriteRequest, options: options)
     }
 }
 

@@ -69,7 +69,7 @@ public struct JobsApi: Sendable {
         type: JobsListType? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedJobReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [
                 xOrganization,
@@ -120,7 +120,7 @@ public struct JobsApi: Sendable {
         type: JobsListType? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedJobReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 assignee: assignee,
@@ -158,7 +158,7 @@ public struct JobsApi: Sendable {
         jobWriteRequest: JobWriteRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobRead> {
-        try await session.send(Self.createEndpoint, [], body: jobWriteRequest, options: options)
+        try await self.session.send(Self.createEndpoint, [], body: jobWriteRequest, options: options)
     }
 
     /// Get job details
@@ -173,7 +173,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a job
@@ -193,7 +193,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a job
@@ -210,7 +210,7 @@ public struct JobsApi: Sendable {
         patchedJobWriteRequest: PatchedJobWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobRead> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedJobWriteRequest, options: options)
+        try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedJobWriteRequest, options: options)
     }
 
     /// Get job annotations
@@ -247,7 +247,7 @@ public struct JobsApi: Sendable {
         location: JobsRetrieveAnnotationsLocation? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<LabeledData> {
-        try await session.send(
+        try await self.session.send(
             Self.retrieveAnnotationsEndpoint,
             [id, action, cloudStorageId, filename, format, location],
             options: options
@@ -268,7 +268,7 @@ public struct JobsApi: Sendable {
         labeledDataRequest: LabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.updateAnnotationsEndpoint, [id], body: labeledDataRequest, options: options)
+        try await self.session.send(Self.updateAnnotationsEndpoint, [id], body: labeledDataRequest, options: options)
     }
 
     /// Import annotations into a job
@@ -301,7 +301,7 @@ public struct JobsApi: Sendable {
         annotationFileRequest: AnnotationFileRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createAnnotationsEndpoint,
             [id, cloudStorageId, filename, format, importMode, location, useDefaultLocation],
             body: annotationFileRequest,
@@ -321,7 +321,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyAnnotationsEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyAnnotationsEndpoint, [id], options: options)
     }
 
     /// Update job annotations
@@ -340,7 +340,7 @@ public struct JobsApi: Sendable {
         patchedLabeledDataRequest: PatchedLabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateAnnotationsEndpoint,
             [id, action],
             body: patchedLabeledDataRequest,
@@ -369,7 +369,7 @@ public struct JobsApi: Sendable {
         quality: JobsRetrieveDataQuality? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Data> {
-        try await session.send(Self.retrieveDataEndpoint, [id, type, index, number, quality], options: options)
+        try await self.session.send(Self.retrieveDataEndpoint, [id, type, index, number, quality], options: options)
     }
 
     /// Get metainformation for media files in a job
@@ -384,7 +384,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataMetaRead> {
-        try await session.send(Self.retrieveDataMetaEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveDataMetaEndpoint, [id], options: options)
     }
 
     /// Update metainformation for media files in a job
@@ -401,7 +401,7 @@ public struct JobsApi: Sendable {
         patchedJobDataMetaWriteRequest: PatchedJobDataMetaWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataMetaRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateDataMetaEndpoint,
             [id],
             body: patchedJobDataMetaWriteRequest,
@@ -436,7 +436,7 @@ public struct JobsApi: Sendable {
         saveImages: Bool? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createDatasetExportEndpoint,
             [id, format, cloudStorageId, filename, location, saveImages],
             options: options
@@ -459,7 +459,7 @@ public struct JobsApi: Sendable {
         prefer: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrievePreviewEndpoint, [id, prefer], options: options)
+        try await self.session.send(Self.retrievePreviewEndpoint, [id, prefer], options: options)
     }
 
     /// Allows getting current validation configuration
@@ -474,7 +474,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobValidationLayoutRead> {
-        try await session.send(Self.retrieveValidationLayoutEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveValidationLayoutEndpoint, [id], options: options)
     }
 
     /// Allows updating current validation configuration
@@ -495,7 +495,7 @@ public struct JobsApi: Sendable {
         patchedJobValidationLayoutWriteRequest: PatchedJobValidationLayoutWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobValidationLayoutRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateValidationLayoutEndpoint,
             [id],
             body: patchedJobValidationLayoutWriteRequest,

@@ -58,7 +58,7 @@ public struct LabelsApi: Sendable {
         type: LabelsListType? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedLabelList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [
                 xOrganization,
@@ -101,7 +101,7 @@ public struct LabelsApi: Sendable {
         type: LabelsListType? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedLabelList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 color: color,
@@ -135,7 +135,7 @@ public struct LabelsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Label> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a label
@@ -152,7 +152,7 @@ public struct LabelsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a label
@@ -171,7 +171,7 @@ public struct LabelsApi: Sendable {
         patchedLabelRequest: PatchedLabelRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Label> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedLabelRequest, options: options)
+        try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedLabelRequest, options: options)
     }
 }
 

@@ -22,7 +22,7 @@ public struct LambdaApi: Sendable {
     public func listFunctions(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.listFunctionsEndpoint, [], options: options)
+        try await self.session.send(Self.listFunctionsEndpoint, [], options: options)
     }
 
     /// Method returns the information about the function
@@ -37,7 +37,7 @@ public struct LambdaApi: Sendable {
         funcId: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<[String: JSONValue]> {
-        try await session.send(Self.retrieveFunctionsEndpoint, [funcId], options: options)
+        try await self.session.send(Self.retrieveFunctionsEndpoint, [funcId], options: options)
     }
 
     /// Allows to execute a function for immediate computation.
@@ -60,7 +60,7 @@ public struct LambdaApi: Sendable {
         onlineFunctionCallRequest: OnlineFunctionCallRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(
+        try await self.session.send(
             Self.createFunctionsEndpoint,
             [funcId],
             body: onlineFunctionCallRequest,
@@ -78,7 +78,7 @@ public struct LambdaApi: Sendable {
     public func listRequests(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<[FunctionCall]> {
-        try await session.send(Self.listRequestsEndpoint, [], options: options)
+        try await self.session.send(Self.listRequestsEndpoint, [], options: options)
     }
 
     /// Method calls the function
@@ -99,7 +99,7 @@ public struct LambdaApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<FunctionCall> {
-        try await session.send(
+        try await self.session.send(
             Self.createRequestsEndpoint,
             [xOrganization, org, orgId],
             body: functionCallRequest,
@@ -119,7 +119,7 @@ public struct LambdaApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<FunctionCall> {
-        try await session.send(Self.retrieveRequestsEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveRequestsEndpoint, [id], options: options)
     }
 
     /// Method cancels the request
@@ -134,7 +134,7 @@ public struct LambdaApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.deleteRequestsEndpoint, [id], options: options)
+        try await self.session.send(Self.deleteRequestsEndpoint, [id], options: options)
     }
 }
 

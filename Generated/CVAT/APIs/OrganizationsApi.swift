@@ -42,7 +42,7 @@ public struct OrganizationsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedOrganizationReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [filter, name, owner, page, pageSize, search, slug, sort],
             options: options
@@ -60,7 +60,7 @@ public struct OrganizationsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedOrganizationReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 filter: filter,
                 name: name,
@@ -86,7 +86,7 @@ public struct OrganizationsApi: Sendable {
         organizationWriteRequest: OrganizationWriteRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<OrganizationRead> {
-        try await session.send(Self.createEndpoint, [], body: organizationWriteRequest, options: options)
+        try await self.session.send(Self.createEndpoint, [], body: organizationWriteRequest, options: options)
     }
 
     /// Get organization details
@@ -101,7 +101,7 @@ public struct OrganizationsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<OrganizationRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete an organization
@@ -116,7 +116,7 @@ public struct OrganizationsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update an organization
@@ -133,7 +133,7 @@ public struct OrganizationsApi: Sendable {
         patchedOrganizationWriteRequest: PatchedOrganizationWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<OrganizationRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateEndpoint,
             [id],
             body: patchedOrganizationWriteRequest,

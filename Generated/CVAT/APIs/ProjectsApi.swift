@@ -51,7 +51,7 @@ public struct ProjectsApi: Sendable {
         status: ProjectsListStatus? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedProjectReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, assignee, filter, name, org, orgId, owner, page, pageSize, search, sort, status],
             options: options
@@ -73,7 +73,7 @@ public struct ProjectsApi: Sendable {
         status: ProjectsListStatus? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedProjectReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 assignee: assignee,
@@ -109,7 +109,7 @@ public struct ProjectsApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<ProjectRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: projectWriteRequest,
@@ -129,7 +129,7 @@ public struct ProjectsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<ProjectRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a project
@@ -144,7 +144,7 @@ public struct ProjectsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a project
@@ -161,7 +161,12 @@ public struct ProjectsApi: Sendable {
         patchedProjectWriteRequest: PatchedProjectWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<ProjectRead> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedProjectWriteRequest, options: options)
+        try await self.session.send(
+            Self.partialUpdateEndpoint,
+            [id],
+            body: patchedProjectWriteRequest,
+            options: options
+        )
     }
 
     /// Initiate process to backup resource
@@ -190,7 +195,7 @@ public struct ProjectsApi: Sendable {
         location: ProjectsCreateBackupExportLocation? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createBackupExportEndpoint,
             [id, cloudStorageId, filename, lightweight, location],
             options: options
@@ -223,7 +228,7 @@ public struct ProjectsApi: Sendable {
         datasetFileRequest: DatasetFileRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createDatasetEndpoint,
             [id, cloudStorageId, filename, format, location],
             body: datasetFileRequest,
@@ -258,7 +263,7 @@ public struct ProjectsApi: Sendable {
         saveImages: Bool? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createDatasetExportEndpoint,
             [id, format, cloudStorageId, filename, location, saveImages],
             options: options
@@ -281,7 +286,7 @@ public struct ProjectsApi: Sendable {
         prefer: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrievePreviewEndpoint, [id, prefer], options: options)
+        try await self.session.send(Self.retrievePreviewEndpoint, [id, prefer], options: options)
     }
 
     /// Recreate a project from a backup
@@ -319,7 +324,7 @@ public struct ProjectsApi: Sendable {
         projectFileRequest: ProjectFileRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createBackupEndpoint,
             [xOrganization, cloudStorageId, filename, location, org, orgId],
             body: projectFileRequest,

@@ -55,7 +55,7 @@ public struct QualityApi: Sendable {
         type: QualityListConflictsType? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedAnnotationConflictList> {
-        try await session.send(
+        try await self.session.send(
             Self.listConflictsEndpoint,
             [
                 xOrganization,
@@ -94,7 +94,7 @@ public struct QualityApi: Sendable {
         type: QualityListConflictsType? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedAnnotationConflictList> {
-        session.paginate(Self.listConflictsEndpoint) {
+        self.session.paginate(Self.listConflictsEndpoint) {
             try await self.listConflicts(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -154,7 +154,7 @@ public struct QualityApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedJobValidationList> {
-        try await session.send(
+        try await self.session.send(
             Self.listJobValidationsEndpoint,
             [
                 xOrganization,
@@ -191,7 +191,7 @@ public struct QualityApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedJobValidationList> {
-        session.paginate(Self.listJobValidationsEndpoint) {
+        self.session.paginate(Self.listJobValidationsEndpoint) {
             try await self.listJobValidations(
                 xOrganization: xOrganization,
                 assignee: assignee,
@@ -242,7 +242,12 @@ public struct QualityApi: Sendable {
         jobValidationCreateRequest: JobValidationCreateRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobValidation> {
-        try await session.send(Self.createValidationEndpoint, [], body: jobValidationCreateRequest, options: options)
+        try await self.session.send(
+            Self.createValidationEndpoint,
+            [],
+            body: jobValidationCreateRequest,
+            options: options
+        )
     }
 
     /// Get job validation details
@@ -257,7 +262,7 @@ public struct QualityApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobValidation> {
-        try await session.send(Self.retrieveJobValidationsEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveJobValidationsEndpoint, [id], options: options)
     }
 
     /// Method returns a paginated list of quality reports.
@@ -313,7 +318,7 @@ public struct QualityApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedQualityReportList> {
-        try await session.send(
+        try await self.session.send(
             Self.listReportsEndpoint,
             [xOrganization, filter, jobId, org, orgId, page, pageSize, parentId, projectId, sort, target, taskId],
             options: options
@@ -335,7 +340,7 @@ public struct QualityApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedQualityReportList> {
-        session.paginate(Self.listReportsEndpoint) {
+        self.session.paginate(Self.listReportsEndpoint) {
             try await self.listReports(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -370,7 +375,12 @@ public struct QualityApi: Sendable {
         qualityReportCreateRequest: QualityReportCreateRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<QualityReport> {
-        try await session.send(Self.createReportEndpoint, [rqId], body: qualityReportCreateRequest, options: options)
+        try await self.session.send(
+            Self.createReportEndpoint,
+            [rqId],
+            body: qualityReportCreateRequest,
+            options: options
+        )
     }
 
     /// Get quality report details
@@ -385,7 +395,7 @@ public struct QualityApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<QualityReport> {
-        try await session.send(Self.retrieveReportEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveReportEndpoint, [id], options: options)
     }
 
     /// Get quality report contents
@@ -402,7 +412,7 @@ public struct QualityApi: Sendable {
         format: QualityRetrieveReportDataFormat? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Data> {
-        try await session.send(Self.retrieveReportDataEndpoint, [id, format], options: options)
+        try await self.session.send(Self.retrieveReportDataEndpoint, [id, format], options: options)
     }
 
     /// List quality settings instances
@@ -446,7 +456,7 @@ public struct QualityApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedQualitySettingsList> {
-        try await session.send(
+        try await self.session.send(
             Self.listSettingsEndpoint,
             [xOrganization, filter, inherit, org, orgId, page, pageSize, parentType, projectId, sort, taskId],
             options: options
@@ -467,7 +477,7 @@ public struct QualityApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedQualitySettingsList> {
-        session.paginate(Self.listSettingsEndpoint) {
+        self.session.paginate(Self.listSettingsEndpoint) {
             try await self.listSettings(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -496,7 +506,7 @@ public struct QualityApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<QualitySettings> {
-        try await session.send(Self.retrieveSettingsEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveSettingsEndpoint, [id], options: options)
     }
 
     /// Update a quality settings instance
@@ -513,7 +523,7 @@ public struct QualityApi: Sendable {
         patchedQualitySettingsRequest: PatchedQualitySettingsRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<QualitySettings> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateSettingsEndpoint,
             [id],
             body: patchedQualitySettingsRequest,

@@ -53,7 +53,7 @@ public struct RequestsApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedRequestList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [
                 action,
@@ -92,7 +92,7 @@ public struct RequestsApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedRequestList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 action: action,
                 filter: filter,
@@ -124,7 +124,7 @@ public struct RequestsApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Request> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Cancel request
@@ -139,7 +139,7 @@ public struct RequestsApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.createCancelEndpoint, [id], options: options)
+        try await self.session.send(Self.createCancelEndpoint, [id], options: options)
     }
 }
 

@@ -29,7 +29,7 @@ public struct SchemaApi: Sendable {
         scheme: SchemaRetrieveScheme? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<[String: JSONValue]> {
-        try await session.send(Self.retrieveEndpoint, [lang, scheme], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [lang, scheme], options: options)
     }
 }
 

@@ -22,7 +22,7 @@ public struct SubscriptionsApi: Sendable {
     public func userAgreementsRetrieve(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<UserAgreement> {
-        try await session.send(Self.userAgreementsRetrieveEndpoint, [], options: options)
+        try await self.session.send(Self.userAgreementsRetrieveEndpoint, [], options: options)
     }
 }
 

@@ -72,7 +72,7 @@ public struct TasksApi: Sendable {
         validationMode: TasksListValidationMode? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedTaskReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [
                 xOrganization,
@@ -123,7 +123,7 @@ public struct TasksApi: Sendable {
         validationMode: TasksListValidationMode? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedTaskReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 assignee: assignee,
@@ -170,7 +170,7 @@ public struct TasksApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: taskWriteRequest,
@@ -190,7 +190,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a task
@@ -207,7 +207,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a task
@@ -224,7 +224,7 @@ public struct TasksApi: Sendable {
         patchedTaskWriteRequest: PatchedTaskWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskRead> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedTaskWriteRequest, options: options)
+        try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedTaskWriteRequest, options: options)
     }
 
     /// Get task annotations
@@ -239,7 +239,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<LabeledData> {
-        try await session.send(Self.retrieveAnnotationsEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveAnnotationsEndpoint, [id], options: options)
     }
 
     /// Replace task annotations
@@ -256,7 +256,7 @@ public struct TasksApi: Sendable {
         labeledDataRequest: LabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.updateAnnotationsEndpoint, [id], body: labeledDataRequest, options: options)
+        try await self.session.send(Self.updateAnnotationsEndpoint, [id], body: labeledDataRequest, options: options)
     }
 
     /// Import annotations into a task
@@ -289,7 +289,7 @@ public struct TasksApi: Sendable {
         annotationFileRequest: AnnotationFileRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createAnnotationsEndpoint,
             [id, cloudStorageId, filename, format, importMode, location, useDefaultLocation],
             body: annotationFileRequest,
@@ -309,7 +309,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyAnnotationsEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyAnnotationsEndpoint, [id], options: options)
     }
 
     /// Update task annotations
@@ -328,7 +328,7 @@ public struct TasksApi: Sendable {
         patchedLabeledDataRequest: PatchedLabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<LabeledData> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateAnnotationsEndpoint,
             [id, action],
             body: patchedLabeledDataRequest,
@@ -362,7 +362,7 @@ public struct TasksApi: Sendable {
         location: TasksCreateBackupExportLocation? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createBackupExportEndpoint,
             [id, cloudStorageId, filename, lightweight, location],
             options: options
@@ -387,7 +387,7 @@ public struct TasksApi: Sendable {
         quality: TasksRetrieveDataQuality? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveDataEndpoint, [id, type, number, quality], options: options)
+        try await self.session.send(Self.retrieveDataEndpoint, [id, type, number, quality], options: options)
     }
 
     /// Attach data to a task
@@ -464,7 +464,7 @@ public struct TasksApi: Sendable {
         dataRequest: DataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataResponse> {
-        try await session.send(
+        try await self.session.send(
             Self.createDataEndpoint,
             [id, uploadFinish, uploadMultiple, uploadStart],
             body: dataRequest,
@@ -484,7 +484,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataMetaRead> {
-        try await session.send(Self.retrieveDataMetaEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveDataMetaEndpoint, [id], options: options)
     }
 
     /// Update metainformation for media files in a task
@@ -501,7 +501,7 @@ public struct TasksApi: Sendable {
         patchedDataMetaWriteRequest: PatchedDataMetaWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataMetaRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateDataMetaEndpoint,
             [id],
             body: patchedDataMetaWriteRequest,
@@ -536,7 +536,7 @@ public struct TasksApi: Sendable {
         saveImages: Bool? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createDatasetExportEndpoint,
             [id, format, cloudStorageId, filename, location, saveImages],
             options: options
@@ -559,7 +559,7 @@ public struct TasksApi: Sendable {
         prefer: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrievePreviewEndpoint, [id, prefer], options: options)
+        try await self.session.send(Self.retrievePreviewEndpoint, [id, prefer], options: options)
     }
 
     /// Get the creation status of a task
@@ -578,7 +578,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqStatus> {
-        try await session.send(Self.retrieveStatusEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveStatusEndpoint, [id], options: options)
     }
 
     /// Allows getting current validation configuration
@@ -593,7 +593,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskValidationLayoutRead> {
-        try await session.send(Self.retrieveValidationLayoutEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveValidationLayoutEndpoint, [id], options: options)
     }
 
     /// Allows updating current validation configuration
@@ -614,7 +614,7 @@ public struct TasksApi: Sendable {
         patchedTaskValidationLayoutWriteRequest: PatchedTaskValidationLayoutWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskValidationLayoutRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateValidationLayoutEndpoint,
             [id],
             body: patchedTaskValidationLayoutWriteRequest,
@@ -657,7 +657,7 @@ public struct TasksApi: Sendable {
         taskFileRequest: TaskFileRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createBackupEndpoint,
             [xOrganization, cloudStorageId, filename, location, org, orgId],
             body: taskFileRequest,

@@ -43,7 +43,7 @@ public struct UsageApi: Sendable {
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedUsageList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, filter, org, orgId, page, pageSize, sort, user, userId],
             options: options
@@ -62,7 +62,7 @@ public struct UsageApi: Sendable {
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedUsageList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 filter: filter,

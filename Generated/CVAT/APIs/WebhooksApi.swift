@@ -51,7 +51,7 @@ public struct WebhooksApi: Sendable {
         type: WebhooksListType? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedWebhookReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, filter, org, orgId, owner, page, pageSize, projectId, search, sort, targetUrl, type],
             options: options
@@ -73,7 +73,7 @@ public struct WebhooksApi: Sendable {
         type: WebhooksListType? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedWebhookReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -109,7 +109,7 @@ public struct WebhooksApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<WebhookRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: webhookWriteRequest,
@@ -129,7 +129,7 @@ public struct WebhooksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<WebhookRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Replace a webhook
@@ -146,7 +146,7 @@ public struct WebhooksApi: Sendable {
         webhookWriteRequest: WebhookWriteRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<WebhookRead> {
-        try await session.send(Self.updateEndpoint, [id], body: webhookWriteRequest, options: options)
+        try await self.session.send(Self.updateEndpoint, [id], body: webhookWriteRequest, options: options)
     }
 
     /// Delete a webhook
@@ -161,7 +161,7 @@ public struct WebhooksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a webhook
@@ -178,7 +178,12 @@ public struct WebhooksApi: Sendable {
         patchedWebhookWriteRequest: PatchedWebhookWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<WebhookRead> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedWebhookWriteRequest, options: options)
+        try await self.session.send(
+            Self.partialUpdateEndpoint,
+            [id],
+            body: patchedWebhookWriteRequest,
+            options: options
+        )
     }
 
     /// List deliveries for a webhook
@@ -197,7 +202,7 @@ public struct WebhooksApi: Sendable {
         pageSize: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedWebhookDeliveryReadList> {
-        try await session.send(Self.listDeliveriesEndpoint, [id, page, pageSize], options: options)
+        try await self.session.send(Self.listDeliveriesEndpoint, [id, page, pageSize], options: options)
     }
 
     /// Every item of every page of `listDeliveries`, following `next` links.
@@ -206,7 +211,7 @@ public struct WebhooksApi: Sendable {
         pageSize: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedWebhookDeliveryReadList> {
-        session.paginate(Self.listDeliveriesEndpoint) {
+        self.session.paginate(Self.listDeliveriesEndpoint) {
             try await self.listDeliveries(id: id, pageSize: pageSize, options: options)
         }
     }
@@ -225,7 +230,7 @@ public struct WebhooksApi: Sendable {
         deliveryId: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<WebhookDeliveryRead> {
-        try await session.send(Self.retrieveDeliveriesEndpoint, [id, deliveryId], options: options)
+        try await self.session.send(Self.retrieveDeliveriesEndpoint, [id, deliveryId], options: options)
     }
 
     /// Redeliver a webhook delivery
@@ -242,7 +247,7 @@ public struct WebhooksApi: Sendable {
         deliveryId: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.createDeliveriesRedeliveryEndpoint, [id, deliveryId], options: options)
+        try await self.session.send(Self.createDeliveriesRedeliveryEndpoint, [id, deliveryId], options: options)
     }
 
     /// Send a ping webhook
@@ -257,7 +262,7 @@ public struct WebhooksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<WebhookDeliveryRead> {
-        try await session.send(Self.createPingEndpoint, [id], options: options)
+        try await self.session.send(Self.createPingEndpoint, [id], options: options)
     }
 
     /// List available webhook events
@@ -272,7 +277,7 @@ public struct WebhooksApi: Sendable {
         type: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Events> {
-        try await session.send(Self.retrieveEventsEndpoint, [type], options: options)
+        try await self.session.send(Self.retrieveEventsEndpoint, [type], options: options)
     }
 }
 

@@ -6,7 +6,7 @@ import SpecforgeRuntime
 public struct AnnotationConflict: APIModel {
     public var id: Int?
     public var frame: Int?
-    public var type2: AnnotationConflictType?
+    public var type: AnnotationConflictType?
     public var annotationIds: [AnnotationId]
     public var reportId: Int?
     public var severity: AnnotationConflictSeverity?
@@ -14,14 +14,14 @@ public struct AnnotationConflict: APIModel {
     public init(
         id: Int? = nil,
         frame: Int? = nil,
-        type2: AnnotationConflictType? = nil,
+        type: AnnotationConflictType? = nil,
         annotationIds: [AnnotationId],
         reportId: Int? = nil,
         severity: AnnotationConflictSeverity? = nil
     ) {
         self.id = id
         self.frame = frame
-        self.type2 = type2
+        self.type = type
         self.annotationIds = annotationIds
         self.reportId = reportId
         self.severity = severity
@@ -30,7 +30,7 @@ public struct AnnotationConflict: APIModel {
     enum CodingKeys: String, CodingKey {
         case id
         case frame
-        case type2 = "type"
+        case type
         case annotationIds = "annotation_ids"
         case reportId = "report_id"
         case severity

@@ -6,25 +6,25 @@ import SpecforgeRuntime
 public struct AnnotationId: APIModel {
     public var objId: Int?
     public var jobId: Int?
-    public var type2: AnnotationConflictAnnotationType?
+    public var type: AnnotationConflictAnnotationType?
     public var shapeType: ShapeType?
 
     public init(
         objId: Int? = nil,
         jobId: Int? = nil,
-        type2: AnnotationConflictAnnotationType? = nil,
+        type: AnnotationConflictAnnotationType? = nil,
         shapeType: ShapeType? = nil
     ) {
         self.objId = objId
         self.jobId = jobId
-        self.type2 = type2
+        self.type = type
         self.shapeType = shapeType
     }
 
     enum CodingKeys: String, CodingKey {
         case objId = "obj_id"
         case jobId = "job_id"
-        case type2 = "type"
+        case type
         case shapeType = "shape_type"
     }
 }

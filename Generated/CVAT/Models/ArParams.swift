@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct ArParams: APIModel {
-    public var type2: Type837Enum?
+    public var type: Type837Enum?
     public var task: Int
     public var job: Int?
     public var frame: Int?
@@ -20,7 +20,7 @@ public struct ArParams: APIModel {
     public var states: [String]?
 
     public init(
-        type2: Type837Enum? = nil,
+        type: Type837Enum? = nil,
         task: Int,
         job: Int? = nil,
         frame: Int? = nil,
@@ -35,7 +35,7 @@ public struct ArParams: APIModel {
         shapes: [Shape]? = nil,
         states: [String]? = nil
     ) {
-        self.type2 = type2
+        self.type = type
         self.task = task
         self.job = job
         self.frame = frame
@@ -52,7 +52,7 @@ public struct ArParams: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case task
         case job
         case frame

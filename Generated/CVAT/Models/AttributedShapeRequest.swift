@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct AttributedShapeRequest: APIModel {
-    public var type2: ShapeType
+    public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
     public var zOrder: Int?
@@ -13,7 +13,7 @@ public struct AttributedShapeRequest: APIModel {
     public var attributes: [AttributeValRequest]?
 
     public init(
-        type2: ShapeType,
+        type: ShapeType,
         occluded: Bool? = nil,
         outside: Bool? = nil,
         zOrder: Int? = nil,
@@ -21,7 +21,7 @@ public struct AttributedShapeRequest: APIModel {
         points: [Double]? = nil,
         attributes: [AttributeValRequest]? = nil
     ) {
-        self.type2 = type2
+        self.type = type
         self.occluded = occluded
         self.outside = outside
         self.zOrder = zOrder
@@ -31,7 +31,7 @@ public struct AttributedShapeRequest: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case occluded
         case outside
         case zOrder = "z_order"

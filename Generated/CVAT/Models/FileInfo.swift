@@ -5,22 +5,22 @@ import SpecforgeRuntime
 
 public struct FileInfo: APIModel {
     public var name: String
-    public var type2: FileInfoTypeEnum
+    public var type: FileInfoTypeEnum
     public var mimeType: String
 
     public init(
         name: String,
-        type2: FileInfoTypeEnum,
+        type: FileInfoTypeEnum,
         mimeType: String
     ) {
         self.name = name
-        self.type2 = type2
+        self.type = type
         self.mimeType = mimeType
     }
 
     enum CodingKeys: String, CodingKey {
         case name
-        case type2 = "type"
+        case type
         case mimeType = "mime_type"
     }
 }

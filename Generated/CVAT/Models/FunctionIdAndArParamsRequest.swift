@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct FunctionIdAndArParamsRequest: APIModel {
-    public var type2: Type837Enum?
+    public var type: Type837Enum?
     public var task: Int
     public var job: Int?
     public var frame: Int?
@@ -21,7 +21,7 @@ public struct FunctionIdAndArParamsRequest: APIModel {
     public var function: Int
 
     public init(
-        type2: Type837Enum? = nil,
+        type: Type837Enum? = nil,
         task: Int,
         job: Int? = nil,
         frame: Int? = nil,
@@ -37,7 +37,7 @@ public struct FunctionIdAndArParamsRequest: APIModel {
         states: [String]? = nil,
         function: Int
     ) {
-        self.type2 = type2
+        self.type = type
         self.task = task
         self.job = job
         self.frame = frame
@@ -55,7 +55,7 @@ public struct FunctionIdAndArParamsRequest: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case task
         case job
         case frame

@@ -5,26 +5,19 @@ import SpecforgeRuntime
 
 public struct FunctionLabel: APIModel {
     public var name: String
-    public var type2: LabelType?
+    public var type: LabelType?
     public var attributes: [FunctionAttribute]?
     public var sublabels: [FunctionSublabel]?
 
     public init(
         name: String,
-        type2: LabelType? = nil,
+        type: LabelType? = nil,
         attributes: [FunctionAttribute]? = nil,
         sublabels: [FunctionSublabel]? = nil
     ) {
         self.name = name
-        self.type2 = type2
+        self.type = type
         self.attributes = attributes
         self.sublabels = sublabels
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case type2 = "type"
-        case attributes
-        case sublabels
     }
 }

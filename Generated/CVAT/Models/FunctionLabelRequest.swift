@@ -5,26 +5,19 @@ import SpecforgeRuntime
 
 public struct FunctionLabelRequest: APIModel {
     public var name: String
-    public var type2: LabelType?
+    public var type: LabelType?
     public var attributes: [FunctionAttributeRequest]?
     public var sublabels: [FunctionSublabelRequest]?
 
     public init(
         name: String,
-        type2: LabelType? = nil,
+        type: LabelType? = nil,
         attributes: [FunctionAttributeRequest]? = nil,
         sublabels: [FunctionSublabelRequest]? = nil
     ) {
         self.name = name
-        self.type2 = type2
+        self.type = type
         self.attributes = attributes
         self.sublabels = sublabels
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case type2 = "type"
-        case attributes
-        case sublabels
     }
 }

@@ -5,22 +5,16 @@ import SpecforgeRuntime
 
 public struct FunctionSublabel: APIModel {
     public var name: String
-    public var type2: LabelType?
+    public var type: LabelType?
     public var attributes: [FunctionAttribute]?
 
     public init(
         name: String,
-        type2: LabelType? = nil,
+        type: LabelType? = nil,
         attributes: [FunctionAttribute]? = nil
     ) {
         self.name = name
-        self.type2 = type2
+        self.type = type
         self.attributes = attributes
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case type2 = "type"
-        case attributes
     }
 }

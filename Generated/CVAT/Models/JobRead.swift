@@ -29,7 +29,7 @@ public struct JobRead: APIModel {
     public var updatedDate: Date?
     public var issues: IssuesSummary
     public var labels: LabelsSummary
-    public var type2: JobType?
+    public var type: JobType?
     public var organization: Int?
     public var targetStorage: Storage?
     public var sourceStorage: Storage?
@@ -65,7 +65,7 @@ public struct JobRead: APIModel {
         updatedDate: Date? = nil,
         issues: IssuesSummary,
         labels: LabelsSummary,
-        type2: JobType? = nil,
+        type: JobType? = nil,
         organization: Int? = nil,
         targetStorage: Storage? = nil,
         sourceStorage: Storage? = nil,
@@ -99,7 +99,7 @@ public struct JobRead: APIModel {
         self.updatedDate = updatedDate
         self.issues = issues
         self.labels = labels
-        self.type2 = type2
+        self.type = type
         self.organization = organization
         self.targetStorage = targetStorage
         self.sourceStorage = sourceStorage
@@ -135,7 +135,7 @@ public struct JobRead: APIModel {
         case updatedDate = "updated_date"
         case issues
         case labels
-        case type2 = "type"
+        case type
         case organization
         case targetStorage = "target_storage"
         case sourceStorage = "source_storage"

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public enum MetaUser: APIModel {
+public indirect enum MetaUser: APIModel {
     case user(User)
     case basicUser(BasicUser)
 

@@ -7,7 +7,7 @@ public struct ReportEvent: APIModel {
     public var taskId: Int
     public var taskName: String
     public var jobId: Int
-    public var type2: JobType
+    public var type: JobType
     public var frameCount: Int
     public var exists: Bool
     public var objects: Int
@@ -26,7 +26,7 @@ public struct ReportEvent: APIModel {
         taskId: Int,
         taskName: String,
         jobId: Int,
-        type2: JobType,
+        type: JobType,
         frameCount: Int,
         exists: Bool,
         objects: Int,
@@ -44,7 +44,7 @@ public struct ReportEvent: APIModel {
         self.taskId = taskId
         self.taskName = taskName
         self.jobId = jobId
-        self.type2 = type2
+        self.type = type
         self.frameCount = frameCount
         self.exists = exists
         self.objects = objects
@@ -64,7 +64,7 @@ public struct ReportEvent: APIModel {
         case taskId = "task_id"
         case taskName = "task_name"
         case jobId = "job_id"
-        case type2 = "type"
+        case type
         case frameCount = "frame_count"
         case exists
         case objects

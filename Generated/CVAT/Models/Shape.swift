@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct Shape: APIModel {
-    public var type2: ShapeType
+    public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
     public var zOrder: Int?
@@ -12,14 +12,14 @@ public struct Shape: APIModel {
     public var points: [Double]?
 
     public init(
-        type2: ShapeType,
+        type: ShapeType,
         occluded: Bool? = nil,
         outside: Bool? = nil,
         zOrder: Int? = nil,
         rotation: Double? = nil,
         points: [Double]? = nil
     ) {
-        self.type2 = type2
+        self.type = type
         self.occluded = occluded
         self.outside = outside
         self.zOrder = zOrder
@@ -28,7 +28,7 @@ public struct Shape: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case occluded
         case outside
         case zOrder = "z_order"

@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct SubLabeledShape: APIModel {
-    public var type2: ShapeType
+    public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
     public var zOrder: Int?
@@ -19,7 +19,7 @@ public struct SubLabeledShape: APIModel {
     public var score: Double?
 
     public init(
-        type2: ShapeType,
+        type: ShapeType,
         occluded: Bool? = nil,
         outside: Bool? = nil,
         zOrder: Int? = nil,
@@ -33,7 +33,7 @@ public struct SubLabeledShape: APIModel {
         attributes: [AttributeVal]? = nil,
         score: Double? = nil
     ) {
-        self.type2 = type2
+        self.type = type
         self.occluded = occluded
         self.outside = outside
         self.zOrder = zOrder
@@ -49,7 +49,7 @@ public struct SubLabeledShape: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case occluded
         case outside
         case zOrder = "z_order"

@@ -24,7 +24,7 @@ public struct SublabelRequest: APIModel {
     /// * `skeleton` - SKELETON
     /// * `interval` - INTERVAL
     /// * `tag` - TAG
-    public var type2: LabelType?
+    public var type: LabelType?
     public var hasParent: Bool?
 
     public init(
@@ -32,14 +32,14 @@ public struct SublabelRequest: APIModel {
         name: String,
         color: String? = nil,
         attributes: [AttributeRequest]? = nil,
-        type2: LabelType? = nil,
+        type: LabelType? = nil,
         hasParent: Bool? = nil
     ) {
         self.id = id
         self.name = name
         self.color = color
         self.attributes = attributes
-        self.type2 = type2
+        self.type = type
         self.hasParent = hasParent
     }
 
@@ -48,7 +48,7 @@ public struct SublabelRequest: APIModel {
         case name
         case color
         case attributes
-        case type2 = "type"
+        case type
         case hasParent = "has_parent"
     }
 }

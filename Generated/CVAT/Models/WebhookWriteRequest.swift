@@ -6,7 +6,7 @@ import SpecforgeRuntime
 public struct WebhookWriteRequest: APIModel {
     public var targetUrl: String
     public var description: String?
-    public var type2: WebhookType
+    public var type: WebhookType
     public var contentType: WebhookContentType?
     public var secret: String?
     public var isActive: Bool?
@@ -17,7 +17,7 @@ public struct WebhookWriteRequest: APIModel {
     public init(
         targetUrl: String,
         description: String? = nil,
-        type2: WebhookType,
+        type: WebhookType,
         contentType: WebhookContentType? = nil,
         secret: String? = nil,
         isActive: Bool? = nil,
@@ -27,7 +27,7 @@ public struct WebhookWriteRequest: APIModel {
     ) {
         self.targetUrl = targetUrl
         self.description = description
-        self.type2 = type2
+        self.type = type
         self.contentType = contentType
         self.secret = secret
         self.isActive = isActive
@@ -39,7 +39,7 @@ public struct WebhookWriteRequest: APIModel {
     enum CodingKeys: String, CodingKey {
         case targetUrl = "target_url"
         case description
-        case type2 = "type"
+        case type
         case contentType = "content_type"
         case secret
         case isActive = "is_active"

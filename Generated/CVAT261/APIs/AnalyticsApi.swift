@@ -34,7 +34,7 @@ public struct AnalyticsApi: Sendable {
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AnalyticsReport> {
-        try await session.send(
+        try await self.session.send(
             Self.getReportsEndpoint,
             [endDate, jobId, projectId, startDate, taskId],
             options: options
@@ -55,7 +55,7 @@ public struct AnalyticsApi: Sendable {
         createAnalyticsReportBodyRequest: CreateAnalyticsReportBodyRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createReportEndpoint,
             [rqId],
             body: createAnalyticsReportBodyRequest,

@@ -39,7 +39,7 @@ public struct AuthApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedAccessTokenReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listAccessTokensEndpoint,
             [filter, name, page, pageSize, search, sort],
             options: options
@@ -55,7 +55,7 @@ public struct AuthApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedAccessTokenReadList> {
-        session.paginate(Self.listAccessTokensEndpoint) {
+        self.session.paginate(Self.listAccessTokensEndpoint) {
             try await self.listAccessTokens(
                 filter: filter,
                 name: name,
@@ -79,7 +79,12 @@ public struct AuthApi: Sendable {
         accessTokenWriteRequest: AccessTokenWriteRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
-        try await session.send(Self.createAccessTokensEndpoint, [], body: accessTokenWriteRequest, options: options)
+        try await self.session.send(
+            Self.createAccessTokensEndpoint,
+            [],
+            body: accessTokenWriteRequest,
+            options: options
+        )
     }
 
     /// Get token details
@@ -94,7 +99,7 @@ public struct AuthApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
-        try await session.send(Self.retrieveAccessTokensEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveAccessTokensEndpoint, [id], options: options)
     }
 
     /// Revoke token
@@ -109,7 +114,7 @@ public struct AuthApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyAccessTokensEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyAccessTokensEndpoint, [id], options: options)
     }
 
     /// Update a token
@@ -126,7 +131,7 @@ public struct AuthApi: Sendable {
         patchedAccessTokenWriteRequest: PatchedAccessTokenWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateAccessTokensEndpoint,
             [id],
             body: patchedAccessTokenWriteRequest,
@@ -147,7 +152,7 @@ public struct AuthApi: Sendable {
     public func retrieveAccessTokensSelf(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
-        try await session.send(Self.retrieveAccessTokensSelfEndpoint, [], options: options)
+        try await self.session.send(Self.retrieveAccessTokensSelfEndpoint, [], options: options)
     }
 
     /// Check the credentials and return the REST Token
@@ -170,7 +175,7 @@ public struct AuthApi: Sendable {
         loginSerializerExRequest: LoginSerializerExRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Token> {
-        try await session.send(Self.createLoginEndpoint, [], body: loginSerializerExRequest, options: options)
+        try await self.session.send(Self.createLoginEndpoint, [], body: loginSerializerExRequest, options: options)
     }
 
     /// Calls Django logout method and delete the Token object
@@ -186,7 +191,7 @@ public struct AuthApi: Sendable {
     public func createLogout(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
-        try await session.send(Self.createLogoutEndpoint, [], options: options)
+        try await self.session.send(Self.createLogoutEndpoint, [], options: options)
     }
 
     /// Redirects to provider authentication page
@@ -204,7 +209,7 @@ public struct AuthApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveOidcLoginEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveOidcLoginEndpoint, [id], options: options)
     }
 
     /// Checks the authentication response from specified provider, redirects to the CVAT client if successful.
@@ -226,7 +231,7 @@ public struct AuthApi: Sendable {
         state: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveOidcLoginCallbackEndpoint, [id, code, state], options: options)
+        try await self.session.send(Self.retrieveOidcLoginCallbackEndpoint, [id, code, state], options: options)
     }
 
     /// Method returns an authentication token based on code parameter
@@ -252,7 +257,7 @@ public struct AuthApi: Sendable {
         socialLoginSerializerExRequest: SocialLoginSerializerExRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Token> {
-        try await session.send(
+        try await self.session.send(
             Self.createOidcLoginTokenEndpoint,
             [id, authParams, process, scope],
             body: socialLoginSerializerExRequest,
@@ -275,7 +280,12 @@ public struct AuthApi: Sendable {
         passwordChangeRequest: PasswordChangeRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
-        try await session.send(Self.createPasswordChangeEndpoint, [], body: passwordChangeRequest, options: options)
+        try await self.session.send(
+            Self.createPasswordChangeEndpoint,
+            [],
+            body: passwordChangeRequest,
+            options: options
+        )
     }
 
     /// Calls Django Auth PasswordResetForm save method.
@@ -293,7 +303,7 @@ public struct AuthApi: Sendable {
         passwordResetSerializerExRequest: PasswordResetSerializerExRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
-        try await session.send(
+        try await self.session.send(
             Self.createPasswordResetEndpoint,
             [],
             body: passwordResetSerializerExRequest,
@@ -318,7 +328,7 @@ public struct AuthApi: Sendable {
         passwordResetConfirmRequest: PasswordResetConfirmRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
-        try await session.send(
+        try await self.session.send(
             Self.createPasswordResetConfirmEndpoint,
             [],
             body: passwordResetConfirmRequest,
@@ -336,7 +346,7 @@ public struct AuthApi: Sendable {
         registerSerializerWithSubscriptionsRequest: RegisterSerializerWithSubscriptionsRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RegisterSerializerWithSubscriptions> {
-        try await session.send(
+        try await self.session.send(
             Self.createRegisterEndpoint,
             [],
             body: registerSerializerWithSubscriptionsRequest,
@@ -352,7 +362,7 @@ public struct AuthApi: Sendable {
     public func retrieveRules(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveRulesEndpoint, [], options: options)
+        try await self.session.send(Self.retrieveRulesEndpoint, [], options: options)
     }
 
     /// Method returns an authentication token
@@ -388,7 +398,7 @@ public struct AuthApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Token> {
-        try await session.send(Self.createSamlLoginTokenEndpoint, [id], options: options)
+        try await self.session.send(Self.createSamlLoginTokenEndpoint, [id], options: options)
     }
 
     /// Method provides a list with integrated social accounts authentication.
@@ -401,7 +411,7 @@ public struct AuthApi: Sendable {
     public func listSocial(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<[SocialAuthMethods]> {
-        try await session.send(Self.listSocialEndpoint, [], options: options)
+        try await self.session.send(Self.listSocialEndpoint, [], options: options)
     }
 
     /// Redirects to provider authentication page
@@ -419,7 +429,7 @@ public struct AuthApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveSocialLoginEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveSocialLoginEndpoint, [id], options: options)
     }
 
     /// Checks the authentication response from specified provider, redirects to the CVAT client if successful.
@@ -441,7 +451,7 @@ public struct AuthApi: Sendable {
         state: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveSocialLoginCallbackEndpoint, [id, code, state], options: options)
+        try await self.session.send(Self.retrieveSocialLoginCallbackEndpoint, [id, code, state], options: options)
     }
 
     /// Method returns an authentication token based on code parameter
@@ -467,7 +477,7 @@ public struct AuthApi: Sendable {
         socialLoginSerializerExRequest: SocialLoginSerializerExRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Token> {
-        try await session.send(
+        try await self.session.send(
             Self.createSocialLoginTokenEndpoint,
             [id, authParams, process, scope],
             body: socialLoginSerializerExRequest,
@@ -491,7 +501,7 @@ public struct AuthApi: Sendable {
         iss: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<SSOLoginURL> {
-        try await session.send(Self.retrieveSsoLoginUrlEndpoint, [email, iss], options: options)
+        try await self.session.send(Self.retrieveSsoLoginUrlEndpoint, [email, iss], options: options)
     }
 }
 

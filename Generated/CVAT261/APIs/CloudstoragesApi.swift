@@ -54,7 +54,7 @@ public struct CloudstoragesApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedCloudStorageReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [
                 xOrganization,
@@ -91,7 +91,7 @@ public struct CloudstoragesApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedCloudStorageReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 credentialsType: credentialsType,
@@ -128,7 +128,7 @@ public struct CloudstoragesApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CloudStorageRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: cloudStorageWriteRequest,
@@ -148,7 +148,7 @@ public struct CloudstoragesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CloudStorageRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a cloud storage
@@ -163,7 +163,7 @@ public struct CloudstoragesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a cloud storage
@@ -180,7 +180,7 @@ public struct CloudstoragesApi: Sendable {
         patchedCloudStorageWriteRequest: PatchedCloudStorageWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CloudStorageRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateEndpoint,
             [id],
             body: patchedCloudStorageWriteRequest,
@@ -202,7 +202,7 @@ public struct CloudstoragesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<String> {
-        try await session.send(Self.retrieveActionsEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveActionsEndpoint, [id], options: options)
     }
 
     /// Get cloud storage content
@@ -225,7 +225,7 @@ public struct CloudstoragesApi: Sendable {
         prefix: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<CloudStorageContent> {
-        try await session.send(
+        try await self.session.send(
             Self.retrieveContentV2Endpoint,
             [id, manifestPath, nextToken, pageSize, prefix],
             options: options
@@ -244,7 +244,7 @@ public struct CloudstoragesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrievePreviewEndpoint, [id], options: options)
+        try await self.session.send(Self.retrievePreviewEndpoint, [id], options: options)
     }
 }
 

@@ -43,7 +43,7 @@ public struct FunctionsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedFunctionList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, filter, org, orgId, page, pageSize, search, sort],
             options: options
@@ -61,7 +61,7 @@ public struct FunctionsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedFunctionList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -87,7 +87,7 @@ public struct FunctionsApi: Sendable {
         functionRequest: FunctionRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Function> {
-        try await session.send(Self.createEndpoint, [], body: functionRequest, options: options)
+        try await self.session.send(Self.createEndpoint, [], body: functionRequest, options: options)
     }
 
     /// Get function details
@@ -102,7 +102,7 @@ public struct FunctionsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Function> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a function
@@ -117,7 +117,7 @@ public struct FunctionsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Get a preview image for a function
@@ -132,7 +132,7 @@ public struct FunctionsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrievePreviewEndpoint, [id], options: options)
+        try await self.session.send(Self.retrievePreviewEndpoint, [id], options: options)
     }
 
     /// Run an interactive annotation request
@@ -149,7 +149,7 @@ public struct FunctionsApi: Sendable {
         arParamsRequest: ArParamsRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Function> {
-        try await session.send(Self.createRunEndpoint, [id], body: arParamsRequest, options: options)
+        try await self.session.send(Self.createRunEndpoint, [id], body: arParamsRequest, options: options)
     }
 
     /// Get function provider metainformation
@@ -162,7 +162,7 @@ public struct FunctionsApi: Sendable {
     public func info(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Function> {
-        try await session.send(Self.infoEndpoint, [], options: options)
+        try await self.session.send(Self.infoEndpoint, [], options: options)
     }
 
     /// Complete an annotation request
@@ -181,7 +181,7 @@ public struct FunctionsApi: Sendable {
         queueRequestCompleteInputRequest: QueueRequestCompleteInputRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(
+        try await self.session.send(
             Self.queuesCompleteAnnotationRequestEndpoint,
             [id, requestId],
             body: queueRequestCompleteInputRequest,
@@ -205,7 +205,7 @@ public struct FunctionsApi: Sendable {
         queueRequestFailInputRequest: QueueRequestFailInputRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(
+        try await self.session.send(
             Self.queuesFailAnnotationRequestEndpoint,
             [id, requestId],
             body: queueRequestFailInputRequest,
@@ -229,7 +229,7 @@ public struct FunctionsApi: Sendable {
         queueRequestUpdateInputRequest: QueueRequestUpdateInputRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(
+        try await self.session.send(
             Self.queuesUpdateAnnotationRequestEndpoint,
             [id, requestId],
             body: queueRequestUpdateInputRequest,
@@ -251,7 +251,7 @@ public struct FunctionsApi: Sendable {
         queueRequestAcquireInputRequest: QueueRequestAcquireInputRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<QueueRequestAcquireOutput> {
-        try await session.send(
+        try await self.session.send(
             Self.queuesAcquireAnnotationRequestEndpoint,
             [id],
             body: queueRequestAcquireInputRequest,
@@ -271,7 +271,7 @@ public struct FunctionsApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<ServerSentEvents> {
-        try await session.send(Self.queuesWatchEndpoint, [id], options: options)
+        try await self.session.send(Self.queuesWatchEndpoint, [id], options: options)
     }
 
     /// List annotation requests
@@ -305,7 +305,7 @@ public struct FunctionsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedAnnotationRequestList> {
-        try await session.send(
+        try await self.session.send(
             Self.listRequestsEndpoint,
             [xOrganization, filter, org, orgId, page, pageSize, search, sort],
             options: options
@@ -323,7 +323,7 @@ public struct FunctionsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedAnnotationRequestList> {
-        session.paginate(Self.listRequestsEndpoint) {
+        self.session.paginate(Self.listRequestsEndpoint) {
             try await self.listRequests(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -349,7 +349,12 @@ public struct FunctionsApi: Sendable {
         functionIdAndArParamsRequest: FunctionIdAndArParamsRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AnnotationRequest> {
-        try await session.send(Self.createRequestsEndpoint, [], body: functionIdAndArParamsRequest, options: options)
+        try await self.session.send(
+            Self.createRequestsEndpoint,
+            [],
+            body: functionIdAndArParamsRequest,
+            options: options
+        )
     }
 
     /// Get annotation request details
@@ -364,7 +369,7 @@ public struct FunctionsApi: Sendable {
         requestId: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AnnotationRequest> {
-        try await session.send(Self.retrieveRequestsEndpoint, [requestId], options: options)
+        try await self.session.send(Self.retrieveRequestsEndpoint, [requestId], options: options)
     }
 
     /// Cancel an annotation request
@@ -379,7 +384,7 @@ public struct FunctionsApi: Sendable {
         requestId: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyRequestsEndpoint, [requestId], options: options)
+        try await self.session.send(Self.destroyRequestsEndpoint, [requestId], options: options)
     }
 }
 

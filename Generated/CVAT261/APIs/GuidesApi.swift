@@ -26,7 +26,7 @@ public struct GuidesApi: Sendable {
         annotationGuideWriteRequest: AnnotationGuideWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AnnotationGuideRead> {
-        try await session.send(Self.createEndpoint, [], body: annotationGuideWriteRequest, options: options)
+        try await self.session.send(Self.createEndpoint, [], body: annotationGuideWriteRequest, options: options)
     }
 
     /// Get annotation guide details
@@ -41,7 +41,7 @@ public struct GuidesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AnnotationGuideRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete an annotation guide
@@ -58,7 +58,7 @@ public struct GuidesApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update an annotation guide
@@ -75,7 +75,7 @@ public struct GuidesApi: Sendable {
         patchedAnnotationGuideWriteRequest: PatchedAnnotationGuideWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AnnotationGuideRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateEndpoint,
             [id],
             body: patchedAnnotationGuideWriteRequest,

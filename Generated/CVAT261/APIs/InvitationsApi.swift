@@ -43,7 +43,7 @@ public struct InvitationsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedInvitationReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, filter, org, orgId, owner, page, pageSize, search, sort],
             options: options
@@ -62,7 +62,7 @@ public struct InvitationsApi: Sendable {
         sort: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedInvitationReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -95,7 +95,7 @@ public struct InvitationsApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<InvitationRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: invitationWriteRequest,
@@ -115,7 +115,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<InvitationRead> {
-        try await session.send(Self.retrieveEndpoint, [key], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [key], options: options)
     }
 
     /// Delete an invitation
@@ -130,7 +130,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [key], options: options)
+        try await self.session.send(Self.destroyEndpoint, [key], options: options)
     }
 
     /// Update an invitation
@@ -147,7 +147,12 @@ public struct InvitationsApi: Sendable {
         patchedInvitationWriteRequest: PatchedInvitationWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<InvitationRead> {
-        try await session.send(Self.partialUpdateEndpoint, [key], body: patchedInvitationWriteRequest, options: options)
+        try await self.session.send(
+            Self.partialUpdateEndpoint,
+            [key],
+            body: patchedInvitationWriteRequest,
+            options: options
+        )
     }
 
     /// Accept an invitation
@@ -162,7 +167,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AcceptInvitationRead> {
-        try await session.send(Self.acceptEndpoint, [key], options: options)
+        try await self.session.send(Self.acceptEndpoint, [key], options: options)
     }
 
     /// Decline an invitation
@@ -177,7 +182,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.declineEndpoint, [key], options: options)
+        try await self.session.send(Self.declineEndpoint, [key], options: options)
     }
 
     /// Resend an invitation
@@ -192,7 +197,7 @@ public struct InvitationsApi: Sendable {
         key: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.resendEndpoint, [key], options: options)
+        try await self.session.send(Self.resendEndpoint, [key], options: options)
     }
 }
 

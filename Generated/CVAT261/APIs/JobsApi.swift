@@ -64,7 +64,7 @@ public struct JobsApi: Sendable {
         type: JobsListType? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedJobReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [
                 xOrganization,
@@ -111,7 +111,7 @@ public struct JobsApi: Sendable {
         type: JobsListType? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedJobReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 assignee: assignee,
@@ -147,7 +147,7 @@ public struct JobsApi: Sendable {
         jobWriteRequest: JobWriteRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobRead> {
-        try await session.send(Self.createEndpoint, [], body: jobWriteRequest, options: options)
+        try await self.session.send(Self.createEndpoint, [], body: jobWriteRequest, options: options)
     }
 
     /// Get job details
@@ -162,7 +162,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a job
@@ -182,7 +182,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a job
@@ -199,7 +199,7 @@ public struct JobsApi: Sendable {
         patchedJobWriteRequest: PatchedJobWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobRead> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedJobWriteRequest, options: options)
+        try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedJobWriteRequest, options: options)
     }
 
     /// Get job annotations
@@ -236,7 +236,7 @@ public struct JobsApi: Sendable {
         location: JobsRetrieveAnnotationsLocation? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<LabeledData> {
-        try await session.send(
+        try await self.session.send(
             Self.retrieveAnnotationsEndpoint,
             [id, action, cloudStorageId, filename, format, location],
             options: options
@@ -257,7 +257,7 @@ public struct JobsApi: Sendable {
         labeledDataRequest: LabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.updateAnnotationsEndpoint, [id], body: labeledDataRequest, options: options)
+        try await self.session.send(Self.updateAnnotationsEndpoint, [id], body: labeledDataRequest, options: options)
     }
 
     /// Import annotations into a job
@@ -288,7 +288,7 @@ public struct JobsApi: Sendable {
         annotationFileRequest: AnnotationFileRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createAnnotationsEndpoint,
             [id, cloudStorageId, filename, format, location, useDefaultLocation],
             body: annotationFileRequest,
@@ -308,7 +308,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyAnnotationsEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyAnnotationsEndpoint, [id], options: options)
     }
 
     /// Update job annotations
@@ -327,7 +327,7 @@ public struct JobsApi: Sendable {
         patchedLabeledDataRequest: PatchedLabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateAnnotationsEndpoint,
             [id, action],
             body: patchedLabeledDataRequest,
@@ -356,7 +356,7 @@ public struct JobsApi: Sendable {
         quality: JobsRetrieveDataQuality? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Data> {
-        try await session.send(Self.retrieveDataEndpoint, [id, type, index, number, quality], options: options)
+        try await self.session.send(Self.retrieveDataEndpoint, [id, type, index, number, quality], options: options)
     }
 
     /// Get metainformation for media files in a job
@@ -371,7 +371,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataMetaRead> {
-        try await session.send(Self.retrieveDataMetaEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveDataMetaEndpoint, [id], options: options)
     }
 
     /// Update metainformation for media files in a job
@@ -388,7 +388,7 @@ public struct JobsApi: Sendable {
         patchedJobDataMetaWriteRequest: PatchedJobDataMetaWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataMetaRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateDataMetaEndpoint,
             [id],
             body: patchedJobDataMetaWriteRequest,
@@ -423,7 +423,7 @@ public struct JobsApi: Sendable {
         saveImages: Bool? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createDatasetExportEndpoint,
             [id, format, cloudStorageId, filename, location, saveImages],
             options: options
@@ -442,7 +442,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrievePreviewEndpoint, [id], options: options)
+        try await self.session.send(Self.retrievePreviewEndpoint, [id], options: options)
     }
 
     /// Allows getting current validation configuration
@@ -457,7 +457,7 @@ public struct JobsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobValidationLayoutRead> {
-        try await session.send(Self.retrieveValidationLayoutEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveValidationLayoutEndpoint, [id], options: options)
     }
 
     /// Allows updating current validation configuration
@@ -478,7 +478,7 @@ public struct JobsApi: Sendable {
         patchedJobValidationLayoutWriteRequest: PatchedJobValidationLayoutWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<JobValidationLayoutRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateValidationLayoutEndpoint,
             [id],
             body: patchedJobValidationLayoutWriteRequest,

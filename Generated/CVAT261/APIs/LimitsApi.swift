@@ -43,7 +43,7 @@ public struct LimitsApi: Sendable {
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedLimitList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, filter, org, orgId, page, pageSize, sort, user, userId],
             options: options
@@ -62,7 +62,7 @@ public struct LimitsApi: Sendable {
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedLimitList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -89,7 +89,7 @@ public struct LimitsApi: Sendable {
         limitRequest: LimitRequest,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Limit> {
-        try await session.send(Self.createEndpoint, [], body: limitRequest, options: options)
+        try await self.session.send(Self.createEndpoint, [], body: limitRequest, options: options)
     }
 
     /// `GET /api/limits/{id}`
@@ -102,7 +102,7 @@ public struct LimitsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Limit> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Method deletes a limit
@@ -117,7 +117,7 @@ public struct LimitsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Method updates a limit
@@ -134,7 +134,7 @@ public struct LimitsApi: Sendable {
         patchedLimitRequest: PatchedLimitRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Limit> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedLimitRequest, options: options)
+        try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedLimitRequest, options: options)
     }
 
     /// `GET /api/limits/default`
@@ -145,7 +145,7 @@ public struct LimitsApi: Sendable {
     public func retrieveDefault(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Limit> {
-        try await session.send(Self.retrieveDefaultEndpoint, [], options: options)
+        try await self.session.send(Self.retrieveDefaultEndpoint, [], options: options)
     }
 }
 

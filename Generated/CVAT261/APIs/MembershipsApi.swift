@@ -45,7 +45,7 @@ public struct MembershipsApi: Sendable {
         user: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedMembershipReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, filter, org, orgId, page, pageSize, role, search, sort, user],
             options: options
@@ -65,7 +65,7 @@ public struct MembershipsApi: Sendable {
         user: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedMembershipReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -93,7 +93,7 @@ public struct MembershipsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<MembershipRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a membership
@@ -108,7 +108,7 @@ public struct MembershipsApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a membership
@@ -125,7 +125,12 @@ public struct MembershipsApi: Sendable {
         patchedMembershipWriteRequest: PatchedMembershipWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<MembershipRead> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedMembershipWriteRequest, options: options)
+        try await self.session.send(
+            Self.partialUpdateEndpoint,
+            [id],
+            body: patchedMembershipWriteRequest,
+            options: options
+        )
     }
 }
 

@@ -22,7 +22,7 @@ public struct ServerApi: Sendable {
     public func retrieveAbout(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<About> {
-        try await session.send(Self.retrieveAboutEndpoint, [], options: options)
+        try await self.session.send(Self.retrieveAboutEndpoint, [], options: options)
     }
 
     /// Get supported annotation formats
@@ -35,7 +35,7 @@ public struct ServerApi: Sendable {
     public func retrieveAnnotationFormats(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DatasetFormats> {
-        try await session.send(Self.retrieveAnnotationFormatsEndpoint, [], options: options)
+        try await self.session.send(Self.retrieveAnnotationFormatsEndpoint, [], options: options)
     }
 
     /// Get enabled plugins
@@ -48,7 +48,7 @@ public struct ServerApi: Sendable {
     public func retrievePlugins(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Plugins> {
-        try await session.send(Self.retrievePluginsEndpoint, [], options: options)
+        try await self.session.send(Self.retrievePluginsEndpoint, [], options: options)
     }
 
     /// List files/directories in the mounted share
@@ -65,7 +65,7 @@ public struct ServerApi: Sendable {
         search: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<[FileInfo]> {
-        try await session.send(Self.listShareEndpoint, [directory, search], options: options)
+        try await self.session.send(Self.listShareEndpoint, [directory, search], options: options)
     }
 }
 

@@ -70,7 +70,7 @@ public struct TasksApi: Sendable {
         validationMode: TasksListValidationMode? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedTaskReadList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [
                 xOrganization,
@@ -119,7 +119,7 @@ public struct TasksApi: Sendable {
         validationMode: TasksListValidationMode? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedTaskReadList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 assignee: assignee,
@@ -165,7 +165,7 @@ public struct TasksApi: Sendable {
         orgId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskRead> {
-        try await session.send(
+        try await self.session.send(
             Self.createEndpoint,
             [xOrganization, org, orgId],
             body: taskWriteRequest,
@@ -185,7 +185,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskRead> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a task
@@ -202,7 +202,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a task
@@ -219,7 +219,7 @@ public struct TasksApi: Sendable {
         patchedTaskWriteRequest: PatchedTaskWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskRead> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedTaskWriteRequest, options: options)
+        try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedTaskWriteRequest, options: options)
     }
 
     /// Get task annotations
@@ -234,7 +234,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<LabeledData> {
-        try await session.send(Self.retrieveAnnotationsEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveAnnotationsEndpoint, [id], options: options)
     }
 
     /// Replace task annotations
@@ -251,7 +251,7 @@ public struct TasksApi: Sendable {
         labeledDataRequest: LabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.updateAnnotationsEndpoint, [id], body: labeledDataRequest, options: options)
+        try await self.session.send(Self.updateAnnotationsEndpoint, [id], body: labeledDataRequest, options: options)
     }
 
     /// Import annotations into a task
@@ -282,7 +282,7 @@ public struct TasksApi: Sendable {
         annotationFileRequest: AnnotationFileRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createAnnotationsEndpoint,
             [id, cloudStorageId, filename, format, location, useDefaultLocation],
             body: annotationFileRequest,
@@ -302,7 +302,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyAnnotationsEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyAnnotationsEndpoint, [id], options: options)
     }
 
     /// Update task annotations
@@ -321,7 +321,7 @@ public struct TasksApi: Sendable {
         patchedLabeledDataRequest: PatchedLabeledDataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<LabeledData> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateAnnotationsEndpoint,
             [id, action],
             body: patchedLabeledDataRequest,
@@ -355,7 +355,7 @@ public struct TasksApi: Sendable {
         location: TasksCreateBackupExportLocation? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createBackupExportEndpoint,
             [id, cloudStorageId, filename, lightweight, location],
             options: options
@@ -380,7 +380,7 @@ public struct TasksApi: Sendable {
         quality: TasksRetrieveDataQuality? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrieveDataEndpoint, [id, type, number, quality], options: options)
+        try await self.session.send(Self.retrieveDataEndpoint, [id, type, number, quality], options: options)
     }
 
     /// Attach data to a task
@@ -457,7 +457,7 @@ public struct TasksApi: Sendable {
         dataRequest: DataRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataResponse> {
-        try await session.send(
+        try await self.session.send(
             Self.createDataEndpoint,
             [id, uploadFinish, uploadMultiple, uploadStart],
             body: dataRequest,
@@ -477,7 +477,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataMetaRead> {
-        try await session.send(Self.retrieveDataMetaEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveDataMetaEndpoint, [id], options: options)
     }
 
     /// Update metainformation for media files in a task
@@ -494,7 +494,7 @@ public struct TasksApi: Sendable {
         patchedDataMetaWriteRequest: PatchedDataMetaWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DataMetaRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateDataMetaEndpoint,
             [id],
             body: patchedDataMetaWriteRequest,
@@ -529,7 +529,7 @@ public struct TasksApi: Sendable {
         saveImages: Bool? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createDatasetExportEndpoint,
             [id, format, cloudStorageId, filename, location, saveImages],
             options: options
@@ -548,7 +548,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.retrievePreviewEndpoint, [id], options: options)
+        try await self.session.send(Self.retrievePreviewEndpoint, [id], options: options)
     }
 
     /// Get the creation status of a task
@@ -567,7 +567,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqStatus> {
-        try await session.send(Self.retrieveStatusEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveStatusEndpoint, [id], options: options)
     }
 
     /// Allows getting current validation configuration
@@ -582,7 +582,7 @@ public struct TasksApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskValidationLayoutRead> {
-        try await session.send(Self.retrieveValidationLayoutEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveValidationLayoutEndpoint, [id], options: options)
     }
 
     /// Allows updating current validation configuration
@@ -603,7 +603,7 @@ public struct TasksApi: Sendable {
         patchedTaskValidationLayoutWriteRequest: PatchedTaskValidationLayoutWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<TaskValidationLayoutRead> {
-        try await session.send(
+        try await self.session.send(
             Self.partialUpdateValidationLayoutEndpoint,
             [id],
             body: patchedTaskValidationLayoutWriteRequest,
@@ -646,7 +646,7 @@ public struct TasksApi: Sendable {
         taskFileRequest: TaskFileRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
-        try await session.send(
+        try await self.session.send(
             Self.createBackupEndpoint,
             [xOrganization, cloudStorageId, filename, location, org, orgId],
             body: taskFileRequest,

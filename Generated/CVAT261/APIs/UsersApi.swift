@@ -50,7 +50,7 @@ public struct UsersApi: Sendable {
         username: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<PaginatedMetaUserList> {
-        try await session.send(
+        try await self.session.send(
             Self.listEndpoint,
             [xOrganization, filter, firstName, isActive, lastName, org, orgId, page, pageSize, search, sort, username],
             options: options
@@ -72,7 +72,7 @@ public struct UsersApi: Sendable {
         username: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<PaginatedMetaUserList> {
-        session.paginate(Self.listEndpoint) {
+        self.session.paginate(Self.listEndpoint) {
             try await self.list(
                 xOrganization: xOrganization,
                 filter: filter,
@@ -102,7 +102,7 @@ public struct UsersApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<MetaUser> {
-        try await session.send(Self.retrieveEndpoint, [id], options: options)
+        try await self.session.send(Self.retrieveEndpoint, [id], options: options)
     }
 
     /// Delete a user
@@ -117,7 +117,7 @@ public struct UsersApi: Sendable {
         id: Int,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
-        try await session.send(Self.destroyEndpoint, [id], options: options)
+        try await self.session.send(Self.destroyEndpoint, [id], options: options)
     }
 
     /// Update a user
@@ -134,7 +134,7 @@ public struct UsersApi: Sendable {
         patchedUserRequest: PatchedUserRequest? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<MetaUser> {
-        try await session.send(Self.partialUpdateEndpoint, [id], body: patchedUserRequest, options: options)
+        try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedUserRequest, options: options)
     }
 
     /// Get details of the current user
@@ -149,7 +149,7 @@ public struct UsersApi: Sendable {
     public func retrieveSelf(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<MetaUser> {
-        try await session.send(Self.retrieveSelfEndpoint, [], options: options)
+        try await self.session.send(Self.retrieveSelfEndpoint, [], options: options)
     }
 }
 

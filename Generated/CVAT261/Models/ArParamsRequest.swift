@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct ArParamsRequest: APIModel {
-    public var type2: TypeCcbEnum?
+    public var type: TypeCcbEnum?
     public var task: Int
     public var frame: Int?
     public var threshold: Double?
@@ -15,7 +15,7 @@ public struct ArParamsRequest: APIModel {
     public var states: [String]?
 
     public init(
-        type2: TypeCcbEnum? = nil,
+        type: TypeCcbEnum? = nil,
         task: Int,
         frame: Int? = nil,
         threshold: Double? = nil,
@@ -25,7 +25,7 @@ public struct ArParamsRequest: APIModel {
         shapes: [ShapeRequest]? = nil,
         states: [String]? = nil
     ) {
-        self.type2 = type2
+        self.type = type
         self.task = task
         self.frame = frame
         self.threshold = threshold
@@ -37,7 +37,7 @@ public struct ArParamsRequest: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case task
         case frame
         case threshold

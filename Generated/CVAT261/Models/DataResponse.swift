@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public enum DataResponse: APIModel {
+public indirect enum DataResponse: APIModel {
     case rqId(RqId)
     case data(Data)
 

@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct FunctionIdAndArParamsRequest: APIModel {
-    public var type2: TypeCcbEnum?
+    public var type: TypeCcbEnum?
     public var task: Int
     public var frame: Int?
     public var threshold: Double?
@@ -16,7 +16,7 @@ public struct FunctionIdAndArParamsRequest: APIModel {
     public var function: Int
 
     public init(
-        type2: TypeCcbEnum? = nil,
+        type: TypeCcbEnum? = nil,
         task: Int,
         frame: Int? = nil,
         threshold: Double? = nil,
@@ -27,7 +27,7 @@ public struct FunctionIdAndArParamsRequest: APIModel {
         states: [String]? = nil,
         function: Int
     ) {
-        self.type2 = type2
+        self.type = type
         self.task = task
         self.frame = frame
         self.threshold = threshold
@@ -40,7 +40,7 @@ public struct FunctionIdAndArParamsRequest: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case task
         case frame
         case threshold

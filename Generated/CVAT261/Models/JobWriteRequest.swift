@@ -7,7 +7,7 @@ public struct JobWriteRequest: APIModel {
     public var assignee: Int?
     public var stage: JobStage?
     public var state: OperationStatus?
-    public var type2: JobType
+    public var type: JobType
     public var taskId: Int
     public var frameSelectionMethod: FrameSelectionMethod?
     /// The number of frames included in the GT job.
@@ -34,7 +34,7 @@ public struct JobWriteRequest: APIModel {
         assignee: Int? = nil,
         stage: JobStage? = nil,
         state: OperationStatus? = nil,
-        type2: JobType,
+        type: JobType,
         taskId: Int,
         frameSelectionMethod: FrameSelectionMethod? = nil,
         frameCount: Int? = nil,
@@ -47,7 +47,7 @@ public struct JobWriteRequest: APIModel {
         self.assignee = assignee
         self.stage = stage
         self.state = state
-        self.type2 = type2
+        self.type = type
         self.taskId = taskId
         self.frameSelectionMethod = frameSelectionMethod
         self.frameCount = frameCount
@@ -62,7 +62,7 @@ public struct JobWriteRequest: APIModel {
         case assignee
         case stage
         case state
-        case type2 = "type"
+        case type
         case taskId = "task_id"
         case frameSelectionMethod = "frame_selection_method"
         case frameCount = "frame_count"

@@ -23,7 +23,7 @@ public struct Label: APIModel {
     /// * `rectangle` - RECTANGLE
     /// * `skeleton` - SKELETON
     /// * `tag` - TAG
-    public var type2: LabelType?
+    public var type: LabelType?
     public var svg: String?
     public var sublabels: [Sublabel]?
     public var projectId: Int?
@@ -36,7 +36,7 @@ public struct Label: APIModel {
         name: String,
         color: String? = nil,
         attributes: [Attribute]? = nil,
-        type2: LabelType? = nil,
+        type: LabelType? = nil,
         svg: String? = nil,
         sublabels: [Sublabel]? = nil,
         projectId: Int? = nil,
@@ -48,7 +48,7 @@ public struct Label: APIModel {
         self.name = name
         self.color = color
         self.attributes = attributes
-        self.type2 = type2
+        self.type = type
         self.svg = svg
         self.sublabels = sublabels
         self.projectId = projectId
@@ -62,7 +62,7 @@ public struct Label: APIModel {
         case name
         case color
         case attributes
-        case type2 = "type"
+        case type
         case svg
         case sublabels
         case projectId = "project_id"

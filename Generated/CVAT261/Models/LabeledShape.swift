@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct LabeledShape: APIModel {
-    public var type2: ShapeType
+    public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
     public var zOrder: Int?
@@ -20,7 +20,7 @@ public struct LabeledShape: APIModel {
     public var elements: [SubLabeledShape]?
 
     public init(
-        type2: ShapeType,
+        type: ShapeType,
         occluded: Bool? = nil,
         outside: Bool? = nil,
         zOrder: Int? = nil,
@@ -35,7 +35,7 @@ public struct LabeledShape: APIModel {
         score: Double? = nil,
         elements: [SubLabeledShape]? = nil
     ) {
-        self.type2 = type2
+        self.type = type
         self.occluded = occluded
         self.outside = outside
         self.zOrder = zOrder
@@ -52,7 +52,7 @@ public struct LabeledShape: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case occluded
         case outside
         case zOrder = "z_order"

@@ -7,28 +7,20 @@ public struct Limit: APIModel {
     public var id: Int?
     public var user: Int?
     public var org: Int?
-    public var type2: LimitTypeEnum
+    public var type: LimitTypeEnum
     public var limits: LimitsField
 
     public init(
         id: Int? = nil,
         user: Int? = nil,
         org: Int? = nil,
-        type2: LimitTypeEnum,
+        type: LimitTypeEnum,
         limits: LimitsField
     ) {
         self.id = id
         self.user = user
         self.org = org
-        self.type2 = type2
+        self.type = type
         self.limits = limits
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case user
-        case org
-        case type2 = "type"
-        case limits
     }
 }

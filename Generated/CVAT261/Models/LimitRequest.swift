@@ -6,25 +6,18 @@ import SpecforgeRuntime
 public struct LimitRequest: APIModel {
     public var user: Int?
     public var org: Int?
-    public var type2: LimitTypeEnum
+    public var type: LimitTypeEnum
     public var limits: LimitsFieldRequest
 
     public init(
         user: Int? = nil,
         org: Int? = nil,
-        type2: LimitTypeEnum,
+        type: LimitTypeEnum,
         limits: LimitsFieldRequest
     ) {
         self.user = user
         self.org = org
-        self.type2 = type2
+        self.type = type
         self.limits = limits
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case user
-        case org
-        case type2 = "type"
-        case limits
     }
 }

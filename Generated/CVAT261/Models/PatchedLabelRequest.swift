@@ -25,7 +25,7 @@ public struct PatchedLabelRequest: APIModel {
     /// * `rectangle` - RECTANGLE
     /// * `skeleton` - SKELETON
     /// * `tag` - TAG
-    public var type2: LabelType?
+    public var type: LabelType?
     public var svg: String?
     public var sublabels: [SublabelRequest]?
 
@@ -35,7 +35,7 @@ public struct PatchedLabelRequest: APIModel {
         color: String? = nil,
         attributes: [AttributeRequest]? = nil,
         deleted: Bool? = nil,
-        type2: LabelType? = nil,
+        type: LabelType? = nil,
         svg: String? = nil,
         sublabels: [SublabelRequest]? = nil
     ) {
@@ -44,19 +44,8 @@ public struct PatchedLabelRequest: APIModel {
         self.color = color
         self.attributes = attributes
         self.deleted = deleted
-        self.type2 = type2
+        self.type = type
         self.svg = svg
         self.sublabels = sublabels
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case color
-        case attributes
-        case deleted
-        case type2 = "type"
-        case svg
-        case sublabels
     }
 }

@@ -3,7 +3,6 @@
 import Foundation
 import SpecforgeRuntime
 
-///
 /// Values this client does not know yet are kept as they are, so a newer server cannot break
 /// decoding; `isKnown` tells them apart.
 public struct QualityRetrieveReportDataFormat: OpenEnum {

@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct RequestDataOperation: APIModel {
-    public var type2: String
+    public var type: String
     public var target: String
     public var projectId: Int?
     public var taskId: Int?
@@ -14,7 +14,7 @@ public struct RequestDataOperation: APIModel {
     public var lightweight: Bool?
 
     public init(
-        type2: String,
+        type: String,
         target: String,
         projectId: Int? = nil,
         taskId: Int? = nil,
@@ -23,7 +23,7 @@ public struct RequestDataOperation: APIModel {
         functionId: String? = nil,
         lightweight: Bool? = nil
     ) {
-        self.type2 = type2
+        self.type = type
         self.target = target
         self.projectId = projectId
         self.taskId = taskId
@@ -34,7 +34,7 @@ public struct RequestDataOperation: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case target
         case projectId = "project_id"
         case taskId = "task_id"

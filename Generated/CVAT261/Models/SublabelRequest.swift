@@ -23,7 +23,7 @@ public struct SublabelRequest: APIModel {
     /// * `rectangle` - RECTANGLE
     /// * `skeleton` - SKELETON
     /// * `tag` - TAG
-    public var type2: LabelType?
+    public var type: LabelType?
     public var hasParent: Bool?
 
     public init(
@@ -31,14 +31,14 @@ public struct SublabelRequest: APIModel {
         name: String,
         color: String? = nil,
         attributes: [AttributeRequest]? = nil,
-        type2: LabelType? = nil,
+        type: LabelType? = nil,
         hasParent: Bool? = nil
     ) {
         self.id = id
         self.name = name
         self.color = color
         self.attributes = attributes
-        self.type2 = type2
+        self.type = type
         self.hasParent = hasParent
     }
 
@@ -47,7 +47,7 @@ public struct SublabelRequest: APIModel {
         case name
         case color
         case attributes
-        case type2 = "type"
+        case type
         case hasParent = "has_parent"
     }
 }

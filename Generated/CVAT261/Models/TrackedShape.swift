@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct TrackedShape: APIModel {
-    public var type2: ShapeType
+    public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
     public var zOrder: Int?
@@ -15,7 +15,7 @@ public struct TrackedShape: APIModel {
     public var attributes: [AttributeVal]?
 
     public init(
-        type2: ShapeType,
+        type: ShapeType,
         occluded: Bool? = nil,
         outside: Bool? = nil,
         zOrder: Int? = nil,
@@ -25,7 +25,7 @@ public struct TrackedShape: APIModel {
         frame: Int,
         attributes: [AttributeVal]? = nil
     ) {
-        self.type2 = type2
+        self.type = type
         self.occluded = occluded
         self.outside = outside
         self.zOrder = zOrder
@@ -37,7 +37,7 @@ public struct TrackedShape: APIModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type2 = "type"
+        case type
         case occluded
         case outside
         case zOrder = "z_order"

@@ -8,7 +8,7 @@ public struct WebhookRead: APIModel {
     public var url: String?
     public var targetUrl: String?
     public var description: String?
-    public var type2: WebhookType
+    public var type: WebhookType
     public var contentType: WebhookContentType
     public var isActive: Bool?
     public var enableSsl: Bool?
@@ -26,7 +26,7 @@ public struct WebhookRead: APIModel {
         url: String? = nil,
         targetUrl: String? = nil,
         description: String? = nil,
-        type2: WebhookType,
+        type: WebhookType,
         contentType: WebhookContentType,
         isActive: Bool? = nil,
         enableSsl: Bool? = nil,
@@ -43,7 +43,7 @@ public struct WebhookRead: APIModel {
         self.url = url
         self.targetUrl = targetUrl
         self.description = description
-        self.type2 = type2
+        self.type = type
         self.contentType = contentType
         self.isActive = isActive
         self.enableSsl = enableSsl
@@ -62,7 +62,7 @@ public struct WebhookRead: APIModel {
         case url
         case targetUrl = "target_url"
         case description
-        case type2 = "type"
+        case type
         case contentType = "content_type"
         case isActive = "is_active"
         case enableSsl = "enable_ssl"

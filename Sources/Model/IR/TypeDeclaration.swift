@@ -34,6 +34,8 @@ public struct PropertyModel: Sendable, Encodable {
     public var readOnly: Bool
     public var deprecated: Bool
     public var documentation: String?
+    /// Stored out of line (`@Indirect`): the property closes a cycle of structs.
+    public var indirect = false
 }
 
 public struct EnumModel: Sendable, Encodable {

@@ -13,7 +13,7 @@ public enum SwiftNames {
 
     /// Member names that would clash with what models and enums get from their protocols.
     static let reservedMembers: Set<String> = [
-        "hashValue", "allCases", "rawValue", "isKnown", "init", "self", "Type", "Protocol",
+        "hashValue", "allCases", "rawValue", "isKnown", "init", "self",
     ]
 
     /// Type names a schema may not take: Swift, Foundation and runtime types the generated code
@@ -27,7 +27,7 @@ public enum SwiftNames {
         "APIModel", "OpenEnum", "JSONValue", "CalendarDate", "UploadFile", "ParameterValue", "Endpoint",
         "HTTPMethod", "Configuration", "SecuritySchemeSpec", "RequestOptions", "ApiResponse", "HTTPResponse",
         "HTTPRequest", "HTTPTransport", "URLSessionTransport", "APIError", "APISession", "PaginatedList",
-        "PageSequence", "SpecforgeRuntime", "ApiClient", "ServerSentEvents",
+        "PageSequence", "SpecforgeRuntime", "ApiClient", "ServerSentEvents", "Indirect",
     ]
 
     /// Splits text into words at punctuation, spaces and camel-case humps (`HTTPServer_v2` →

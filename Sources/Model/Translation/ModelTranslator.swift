@@ -20,6 +20,7 @@ public enum ModelTranslator {
         if options.filtersOperations {
             declarations = ReachableTypes.prune(declarations, from: groups)
         }
+        RecursiveStructs.markIndirectProperties(&declarations)
         return ClientModel(
             moduleName: options.moduleName,
             title: document.info.title,

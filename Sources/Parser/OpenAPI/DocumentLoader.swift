@@ -59,7 +59,11 @@ public final class DocumentLoader {
         let reader = NodeReader(diagnostics: diagnostics)
         let references = ReferenceMaker(file: file, diagnostics: diagnostics)
         let schemas = SchemaParser(
-            loader: self, reader: reader, references: references, isOpenAPI31: isOpenAPI31)
+            loader: self,
+            reader: reader,
+            references: references,
+            isOpenAPI31: isOpenAPI31
+        )
         return DocumentParser(loader: self, reader: reader, references: references, schemas: schemas, file: file)
     }
 

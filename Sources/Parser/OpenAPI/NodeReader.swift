@@ -35,7 +35,11 @@ struct NodeReader {
         guard let node = mapping[key] else { return nil }
         if let scalar = node.scalar { return scalar.isNull && scalar.isPlain ? nil : scalar.value }
         let how = node["$ref"] != nil ? "given by '$ref' is not supported" : "must be a string, found \(node.kindName)"
-        diagnostics.warning("'\(key)' \(how); it is ignored", at: node.location, pointer: JSONPointer.appending(pointer, key))
+        diagnostics.warning(
+            "'\(key)' \(how); it is ignored",
+            at: node.location,
+            pointer: JSONPointer.appending(pointer, key)
+        )
         return nil
     }
 
