@@ -55,5 +55,20 @@ corpus: build
 hostile: build
 	Tests/Integration/check-hostile.sh $(SPECFORGE)
 
+# libFuzzer over the parser and the model stage, for FUZZ_SECONDS (default 60). The library
+# modules are built with coverage instrumentation in .build-fuzz; crashes are written there and
+# belong, once fixed, in Tests/Fuzz/Regressions (replayed by the unit tests).
+FUZZ_BUILD   := .build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	swift build --scratch-path $(FUZZ_BUILD) --target SpecforgeModel -Xswiftc -sanitize=fuzzer,address
+	swiftc -sanitize=fuzzer,address -parse-as-library -swift-version 6 Tests/Fuzz/FuzzDocument.swift \
+		-I $(FUZZ_BUILD)/debug/Modules -I Sources/CYAML \
+		$(FUZZ_BUILD)/debug/SpecforgeDiagnostics.build/*.o $(FUZZ_BUILD)/debug/SpecforgeParser.build/*.o \
+		$(FUZZ_BUILD)/debug/SpecforgeModel.build/*.o -lyaml -o $(FUZZ_BUILD)/fuzz-document
+	mkdir -p $(FUZZ_BUILD)/corpus
+	$(FUZZ_BUILD)/fuzz-document -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+		-artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus Tests/Fuzz/Seeds Tests/Fuzz/Regressions
+
 clean:
 	rm -rf .build .build-*

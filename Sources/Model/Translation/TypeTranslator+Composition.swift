@@ -20,24 +20,18 @@ extension TypeTranslator {
         // description to a reference) is the referenced type itself.
         if members.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
             let type = translate(members[0], hint: hint, inObject: inObject)
-            return declaringAsAlias(name, type, schema: schema)
+            return declaringAs(name, alias: type, schema: schema)
         }
         var visited: Set<String> = []
         guard let merged = mergedProperties(schema, members: members, visited: &visited) else {
             warnLoose(schema, "'allOf' combines schemas that are not all objects; mapped to JSONValue")
-            return declaringAsAlias(name, .json, schema: schema)
+            return declaringAs(name, alias: .json, schema: schema)
         }
         let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
         let required = merged.required.union(constraints.flatMap(\.required))
         let model = structModel(properties: merged.properties, required: required, typeName: typeName)
         declare(typeName, .structure(model), schema: schema)
         return .named(typeName)
-    }
-
-    private func declaringAsAlias(_ name: String?, _ type: TypeRef, schema: Schema) -> TypeRef {
-        guard let name else { return type }
-        declare(name, .alias(type.unwrapped), schema: schema)
-        return type.isOptional ? .optional(.named(name)) : .named(name)
     }
 
     /// The properties of every member (following references and nested `allOf`) and the
@@ -115,7 +109,7 @@ extension TypeTranslator {
         let nullable = values.count < members.count
         func finish(_ type: TypeRef) -> TypeRef {
             let result = nullable ? type.optional : type
-            return declaringAsAlias(name, result, schema: schema)
+            return declaringAs(name, alias: result, schema: schema)
         }
         if values.isEmpty { return finish(.json) }
         if values.count == 1 { return finish(translate(values[0], hint: hint, inObject: inObject)) }
@@ -183,23 +177,23 @@ extension TypeTranslator {
         let scalars = values.compactMap(\.scalar).filter { !$0.isNull }
         guard scalars.count == values.filter({ $0.scalar?.isNull != true }).count else {
             warnLoose(schema, "an enum with non-scalar values is mapped to JSONValue")
-            return declaringAsAlias(name, .json, schema: schema)
+            return declaringAs(name, alias: .json, schema: schema)
         }
         let declaredType = schema.singleType
         if declaredType == "boolean"
             || (declaredType == nil && !scalars.isEmpty && scalars.allSatisfy { $0.bool != nil })
         {
-            return declaringAsAlias(name, .bool, schema: schema)
+            return declaringAs(name, alias: .bool, schema: schema)
         }
         if declaredType == "number" {
-            return declaringAsAlias(name, .double, schema: schema)
+            return declaringAs(name, alias: .double, schema: schema)
         }
         let isInteger =
             declaredType == "integer"
             || (declaredType == nil && !scalars.isEmpty && scalars.allSatisfy { $0.integer != nil })
         if isInteger, !scalars.allSatisfy({ $0.integer != nil }) {
             warnLoose(schema, "an integer enum has values that are not integers; mapped to Int")
-            return declaringAsAlias(name, .int, schema: schema)
+            return declaringAs(name, alias: .int, schema: schema)
         }
         var unique: [String] = []
         for scalar in scalars where !unique.contains(scalar.value) { unique.append(scalar.value) }

@@ -209,7 +209,7 @@ final class TypeTranslator {
     }
 
     /// For a named schema that is not itself a struct, enum or union: a `typealias`.
-    private func declaringAs(_ name: String?, alias type: TypeRef, schema: Schema) -> TypeRef {
+    func declaringAs(_ name: String?, alias type: TypeRef, schema: Schema) -> TypeRef {
         guard let name else { return type }
         declare(name, .alias(type.unwrapped), schema: schema)
         return type.isOptional ? .optional(.named(name)) : .named(name)
@@ -251,29 +251,6 @@ final class TypeTranslator {
 extension Schema {
     /// A bare `$ref` schema, as if written `{ $ref: ... }`.
     static func referencing(_ reference: Reference) -> Schema {
-        Schema(
-            reference: reference,
-            types: [],
-            format: nil,
-            nullable: false,
-            enumValues: nil,
-            constValue: nil,
-            properties: [],
-            required: [],
-            additionalProperties: .unspecified,
-            items: nil,
-            allOf: [],
-            oneOf: [],
-            anyOf: [],
-            discriminator: nil,
-            title: nil,
-            description: nil,
-            readOnly: false,
-            writeOnly: false,
-            deprecated: false,
-            defaultValue: nil,
-            location: reference.location,
-            pointer: reference.pointer
-        )
+        .bare(reference: reference, at: reference.location, pointer: reference.pointer)
     }
 }

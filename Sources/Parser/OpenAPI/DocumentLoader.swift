@@ -20,7 +20,19 @@ public final class DocumentLoader {
     /// OpenAPI document) are thrown; everything else is reported to `diagnostics`.
     public func load(path: String) throws(Diagnostic) -> OpenAPIDocument {
         let file = FilePath.resolve(path, against: FileManager.default.currentDirectoryPath)
-        let root = try readRoot(file, requestedAt: nil)
+        return try document(from: try readRoot(file, requestedAt: nil), file: file)
+    }
+
+    /// Loads a document given as bytes, named `path` in diagnostics; its relative `$ref`s are
+    /// resolved against `path`'s directory.
+    public func load(contents: [UInt8], path: String) throws(Diagnostic) -> OpenAPIDocument {
+        let file = FilePath.resolve(path, against: FileManager.default.currentDirectoryPath)
+        let root = try YAMLLoader.load(contents, file: file, limits: limits)
+        roots[file] = root
+        return try document(from: root, file: file)
+    }
+
+    private func document(from root: Node, file: String) throws(Diagnostic) -> OpenAPIDocument {
         guard let map = root.mapping else {
             throw Diagnostic.error(
                 "an OpenAPI document must be a mapping, found \(root.kindName)",

@@ -88,6 +88,41 @@ public final class Schema: Sendable {
         self.pointer = pointer
     }
 
+    /// A schema with at most a reference, types and a description: `{ $ref: ... }`, `true`,
+    /// `false` and placeholders for nodes that are not schemas.
+    public static func bare(
+        reference: Reference? = nil,
+        types: [String] = [],
+        description: String? = nil,
+        at location: SourceLocation,
+        pointer: String
+    ) -> Schema {
+        Schema(
+            reference: reference,
+            types: types,
+            format: nil,
+            nullable: types == ["null"],
+            enumValues: nil,
+            constValue: nil,
+            properties: [],
+            required: [],
+            additionalProperties: .unspecified,
+            items: nil,
+            allOf: [],
+            oneOf: [],
+            anyOf: [],
+            discriminator: nil,
+            title: nil,
+            description: description,
+            readOnly: false,
+            writeOnly: false,
+            deprecated: false,
+            defaultValue: nil,
+            location: location,
+            pointer: pointer
+        )
+    }
+
     /// True when nothing but annotations accompany a `$ref`, so the schema is the referenced one.
     public var isPlainReference: Bool {
         reference != nil && types.isEmpty && properties.isEmpty && items == nil && allOf.isEmpty

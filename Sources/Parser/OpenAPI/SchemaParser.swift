@@ -60,57 +60,16 @@ struct SchemaParser {
     }
 
     private func referenceOnly(_ reference: Reference, map: Mapping, node: Node, pointer: String) -> Schema {
-        Schema(
+        .bare(
             reference: reference,
-            types: [],
-            format: nil,
-            nullable: false,
-            enumValues: nil,
-            constValue: nil,
-            properties: [],
-            required: [],
-            additionalProperties: .unspecified,
-            items: nil,
-            allOf: [],
-            oneOf: [],
-            anyOf: [],
-            discriminator: nil,
-            title: nil,
             description: reader.text(map, "description", at: pointer),
-            readOnly: false,
-            writeOnly: false,
-            deprecated: false,
-            defaultValue: nil,
-            location: node.location,
+            at: node.location,
             pointer: pointer
         )
     }
 
     static func empty(at node: Node, pointer: String, types: [String]) -> Schema {
-        Schema(
-            reference: nil,
-            types: types,
-            format: nil,
-            nullable: types == ["null"],
-            enumValues: nil,
-            constValue: nil,
-            properties: [],
-            required: [],
-            additionalProperties: .unspecified,
-            items: nil,
-            allOf: [],
-            oneOf: [],
-            anyOf: [],
-            discriminator: nil,
-            title: nil,
-            description: nil,
-            readOnly: false,
-            writeOnly: false,
-            deprecated: false,
-            defaultValue: nil,
-            location: node.location,
-            pointer: pointer
-        )
+        .bare(types: types, at: node.location, pointer: pointer)
     }
 
     private func typeList(_ map: Mapping, at pointer: String) -> [String] {
