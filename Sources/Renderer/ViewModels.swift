@@ -150,10 +150,10 @@ enum ViewModels {
 
     /// Short calls stay on one line; long ones get one argument per line.
     private static func isInlineCall(_ operation: OperationModel, _ arguments: Arguments) -> Bool {
-        let body = operation.body.map { "body: \(SwiftNames.escaped($0.parameterName)), " } ?? ""
-        let call =
-            "        try await self.session.send(Self.\(operation.name)Endpoint, [\(arguments.endpointValues.joined(separator: ", "))], \(body)options: options)"
-        return call.count <= DocComment.width
+        let values = "[" + arguments.endpointValues.joined(separator: ", ") + "]"
+        let body = operation.body.map { ["body: \(SwiftNames.escaped($0.parameterName))"] } ?? []
+        let call = ["Self.\(operation.name)Endpoint", values] + body + ["options: options"]
+        return SwiftLayout.call("try await self.session.send", call, indent: 8).count == 1
     }
 
     /// The arguments of `Endpoint(...)` after `path:`, laid out.

@@ -5,7 +5,7 @@ import XCTest
 
 final class ExportAndErrorTests: EndToEndTestCase {
     private var client: ApiClient {
-        ApiClient(configuration: Configuration(host: server.url, username: "admin", password: "secret"))
+        ApiClient(configuration: adminConfiguration)
     }
 
     /// Scenario 4: start an export (202), poll the request until it finishes, then stream the
@@ -125,7 +125,7 @@ enum PeakMemory {
 /// `text/event-stream` responses arrive as an asynchronous sequence of events.
 final class EventStreamTests: EndToEndTestCase {
     func testEventStreamResponseIsASequenceOfEvents() async throws {
-        let client = ApiClient(configuration: Configuration(host: server.url, username: "admin", password: "secret"))
+        let client = ApiClient(configuration: adminConfiguration)
         var events: [ServerSentEvents.Event] = []
         for await event in try await client.functionsApi.queuesWatch(id: "function:12").body() {
             events.append(event)

@@ -1,4 +1,5 @@
 import Foundation
+import SpecforgeRuntime
 import XCTest
 
 #if canImport(FoundationNetworking)
@@ -72,6 +73,11 @@ final class FakeCVATServer: @unchecked Sendable {
 /// whether any request broke its expectations.
 class EndToEndTestCase: XCTestCase {
     var server: FakeCVATServer { FakeCVATServer.shared }
+
+    /// Basic auth as the server's admin, what most scenarios use.
+    var adminConfiguration: Configuration {
+        Configuration(host: server.url, username: "admin", password: "secret")
+    }
 
     override func setUp() async throws {
         _ = try await server.log()

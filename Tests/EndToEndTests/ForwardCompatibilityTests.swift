@@ -7,7 +7,7 @@ import XCTest
 /// has never heard of are ignored, enum values it does not know are kept.
 final class ForwardCompatibilityTests: EndToEndTestCase {
     func testOlderClientDecodesNewerResponses() async throws {
-        let client = ApiClient(configuration: Configuration(host: server.url, username: "admin", password: "secret"))
+        let client = ApiClient(configuration: adminConfiguration)
         let task = try await client.tasksApi.retrieve(id: 261).body()
         XCTAssertEqual(task.id, 261)
         XCTAssertEqual(task.size, 3)

@@ -6,7 +6,7 @@ import XCTest
 /// Scenario 1: the seed's low-level example, step by step, with basic auth.
 final class LowLevelExampleTests: EndToEndTestCase {
     func testCreateTaskUploadImagesPollAndRetrieve() async throws {
-        let client = ApiClient(configuration: Configuration(host: server.url, username: "admin", password: "secret"))
+        let client = ApiClient(configuration: adminConfiguration)
 
         // A model built from a plain JSON dictionary, as the SDK allows.
         let spec = try TaskWriteRequest(jsonObject: [

@@ -5,7 +5,7 @@ import XCTest
 
 final class PaginationAndOrganizationTests: EndToEndTestCase {
     private var client: ApiClient {
-        ApiClient(configuration: Configuration(host: server.url, username: "admin", password: "secret"))
+        ApiClient(configuration: adminConfiguration)
     }
 
     /// Scenario 3: every item of a list, across three pages, by following `next` links.

@@ -16,25 +16,24 @@ enum RecursiveStructs {
             }
             return nil
         }
-        var edges: [String: [String]] = [:]
+        // The struct each property holds by value, if any, per struct.
+        var targets: [String: [String?]] = [:]
         for declaration in declarations {
             guard case .structure(let model) = declaration.kind else { continue }
-            edges[declaration.name] = model.properties.compactMap { structTarget($0.type) }
+            targets[declaration.name] = model.properties.map { structTarget($0.type) }
         }
-        let component = StronglyConnected.components(of: edges)
+        let component = StronglyConnected.components(of: targets.mapValues { $0.compactMap { $0 } })
         for position in declarations.indices {
-            guard case .structure(var model) = declarations[position].kind else { continue }
             let name = declarations[position].name
-            var changed = false
-            for property in model.properties.indices {
-                guard let target = structTarget(model.properties[property].type),
-                    let group = component[target], group == component[name],
-                    target != name || edges[name]?.contains(name) == true
-                else { continue }
+            guard case .structure(var model) = declarations[position].kind, let group = component[name],
+                let propertyTargets = targets[name]
+            else { continue }
+            // A property pointing into its own strongly connected component closes a cycle.
+            for (property, target) in zip(model.properties.indices, propertyTargets)
+            where target.flatMap({ component[$0] }) == group {
                 model.properties[property].indirect = true
-                changed = true
             }
-            if changed { declarations[position].kind = .structure(model) }
+            declarations[position].kind = .structure(model)
         }
     }
 }

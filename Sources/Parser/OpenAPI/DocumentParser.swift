@@ -168,46 +168,44 @@ struct DocumentParser {
     }
 
     private func pathItem(_ node: Node, path: String, at pointer: String) -> PathItem? {
-        var node = node
-        var pointer = pointer
-        var pathParser = self
-        if let refNode = node["$ref"],
-            let reference = references.make(refNode, at: JSONPointer.appending(pointer, "$ref"))
-        {
-            // A path item may live in another file (common in split documents).
-            guard let target = loader.node(for: reference) else { return nil }
-            node = target
-            pointer = reference.fragment
-            pathParser = loader.parser(for: reference.file)
-        }
-        guard let map = reader.mapping(node, at: pointer, expected: "a path item") else { return nil }
-        let shared = pathParser.parameterList(map, at: pointer)
+        // A path item may live in another file (common in split documents).
+        guard let item = resolvingReference(node, at: pointer),
+            let map = reader.mapping(item.node, at: item.pointer, expected: "a path item")
+        else { return nil }
+        let shared = item.parser.parameterList(map, at: item.pointer)
         var operations: [Operation] = []
         for method in HTTPMethod.allCases {
-            guard var operationNode = map[method.rawValue] else { continue }
-            var operationPointer = JSONPointer.appending(pointer, method.rawValue)
-            var operationParser = pathParser
-            // Not in the specification, but common in split documents: the whole operation in
-            // another file. References inside it are relative to that file.
-            if let refNode = operationNode["$ref"],
-                let reference = pathParser.references.make(refNode, at: JSONPointer.appending(operationPointer, "$ref"))
-            {
-                guard let target = loader.node(for: reference) else { continue }
-                operationNode = target
-                operationPointer = reference.fragment
-                operationParser = loader.parser(for: reference.file)
-            }
-            if let operation = operationParser.operation(
-                operationNode,
+            // Not in the specification, but common in split documents too: the whole operation
+            // in another file.
+            guard let node = map[method.rawValue],
+                let target = item.parser.resolvingReference(
+                    node,
+                    at: JSONPointer.appending(item.pointer, method.rawValue)
+                )
+            else { continue }
+            if let operation = target.parser.operation(
+                target.node,
                 method: method,
                 path: path,
                 shared: shared,
-                at: operationPointer
+                at: target.pointer
             ) {
                 operations.append(operation)
             }
         }
-        return PathItem(path: path, operations: operations, pointer: pointer)
+        return PathItem(path: path, operations: operations, pointer: item.pointer)
+    }
+
+    /// A node written as `$ref: …` stands for its target, read by the parser of the target's
+    /// file (references inside it are relative to that file); any other node stands for
+    /// itself. Nil when the target cannot be reached, which is already reported.
+    func resolvingReference(_ node: Node, at pointer: String) -> (node: Node, pointer: String, parser: DocumentParser)?
+    {
+        guard let refNode = node["$ref"],
+            let reference = references.make(refNode, at: JSONPointer.appending(pointer, "$ref"))
+        else { return (node, pointer, self) }
+        guard let target = loader.node(for: reference) else { return nil }
+        return (target, reference.fragment, loader.parser(for: reference.file))
     }
 
     private func operation(

@@ -129,13 +129,6 @@ public final class Schema: Sendable {
             && oneOf.isEmpty && anyOf.isEmpty && enumValues == nil && constValue == nil
     }
 
-    /// True for `{}` and schemas with annotations only: any JSON value.
-    public var isUnconstrained: Bool {
-        reference == nil && types.isEmpty && properties.isEmpty && items == nil && allOf.isEmpty
-            && oneOf.isEmpty && anyOf.isEmpty && enumValues == nil && constValue == nil
-            && { if case .unspecified = additionalProperties { return true } else { return false } }()
-    }
-
     /// True for schemas that carry annotations or constraints (description, `maxLength`, an
     /// example) but say nothing about the type: as an `allOf` member they change nothing.
     public var isAnnotationOnly: Bool {

@@ -88,15 +88,15 @@ struct SchemaParser {
         let base = JSONPointer.appending(pointer, "properties")
         // Split documents sometimes keep a whole `properties` map in another file; its own
         // references are relative to that file.
-        if let refNode = map["properties"]?["$ref"], map["properties"]?.mapping?.count == 1,
-            let reference = references.make(refNode, at: JSONPointer.appending(base, "$ref"))
-        {
-            guard let target = loader.node(for: reference),
-                let entries = reader.mapping(target, at: reference.fragment, expected: "'properties'")?.entries
+        if let node = map["properties"], node["$ref"] != nil, node.mapping?.count == 1 {
+            guard let target = loader.parser(for: references.file).resolvingReference(node, at: base),
+                let entries = reader.mapping(target.node, at: target.pointer, expected: "'properties'")?.entries
             else { return [] }
-            let parser = loader.parser(for: reference.file).schemas
             return entries.map { entry in
-                (entry.key, parser.parse(entry.value, at: JSONPointer.appending(reference.fragment, entry.key)))
+                (
+                    entry.key,
+                    target.parser.schemas.parse(entry.value, at: JSONPointer.appending(target.pointer, entry.key))
+                )
             }
         }
         return reader.entries(map, "properties", at: pointer).map { entry in
