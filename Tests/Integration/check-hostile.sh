@@ -44,3 +44,36 @@ if top_level != expected or found:
     sys.exit(1)
 print(f"hostile schema: {len(top_level)} public declarations, one per generated file, none injected")
 PYTHON
+
+# Very long strings: a 1 MB description, a 64 KB enum value and a 1,000-character property name
+# generate code that compiles, with every doc-comment line wrapped to the layout width
+# (a word longer than the width stays whole). (YAML caps
+# implicit keys at 1,024 characters; libyaml rejects longer ones, JSON included, with a diagnostic.)
+python3 - "$work/long.yaml" <<'PYTHON'
+import json, sys
+words = " ".join(f"word{i}" for i in range(150_000))[:1_000_000]
+schema = {
+    "openapi": "3.0.3",
+    "info": {"title": "Long", "version": "1"},
+    "paths": {},
+    "components": {"schemas": {"Long": {
+        "type": "object",
+        "description": words,
+        "properties": {
+            "p" * 1000: {"type": "string", "description": "x" * 200_000},
+            "mode": {"type": "string", "enum": ["v" * 65_536, "short"]},
+        },
+    }}},
+}
+json.dump(schema, open(sys.argv[1], "w"))
+PYTHON
+"$specforge" generate "$work/long.yaml" --module Long --output "$work/long" >/dev/null
+mapfile -t files < <(find "$work/long" -name '*.swift' | sort)
+swiftc -typecheck -module-name Long -swift-version 6 -warnings-as-errors -I "$modules" "${files[@]}"
+# A single word longer than the width (a URL, say) stays whole, as swift-format leaves it.
+if cat "${files[@]}" | awk '/^ *\/\/\// && length($0) > 120 { text = $0; sub(/^ *\/\/\/ /, "", text); if (text ~ / /) bad = 1 }
+    END { exit !bad }'; then
+    echo "long strings: a wrappable doc-comment line is wider than 120 columns"
+    exit 1
+fi
+echo "long strings: 1 MB description, 64 KB enum value, 1,000-character name: compiled"

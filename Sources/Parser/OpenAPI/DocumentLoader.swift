@@ -9,6 +9,7 @@ public final class DocumentLoader {
     private var roots: [String: Node] = [:]
     private var unreadable: Set<String> = []
     private var schemaCache: [String: Schema] = [:]
+    private var reportedCycles: Set<Set<String>> = []
     private var isOpenAPI31 = false
 
     public init(diagnostics: Diagnostics, limits: LoaderLimits = LoaderLimits()) {
@@ -82,13 +83,21 @@ public final class DocumentLoader {
     private func readRoot(_ file: String, requestedAt reference: Reference?) throws(Diagnostic) -> Node {
         if let root = roots[file] { return root }
         guard let data = FileManager.default.contents(atPath: file) else {
-            let message =
-                reference.map { "cannot read '\(file)', referenced by '\($0.text)'" } ?? "cannot read '\(file)'"
+            var message = "cannot read '\(file)' (\(Self.whyUnreadable(file)))"
+            if let reference { message += ", referenced by '\(reference.text)'" }
             throw Diagnostic.error(message, at: reference?.location, pointer: reference?.pointer)
         }
         let root = try YAMLLoader.load([UInt8](data), file: file, limits: limits)
         roots[file] = root
         return root
+    }
+
+    /// A short reason for a failed read, for the diagnostic.
+    private static func whyUnreadable(_ file: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { return "no such file" }
+        if isDirectory.boolValue { return "it is a directory" }
+        return FileManager.default.isReadableFile(atPath: file) ? "read failed" : "permission denied"
     }
 
     /// Every file read so far (the root document first), for `--check` style tooling.
@@ -138,21 +147,29 @@ public final class DocumentLoader {
     public func resolveSchema(_ schema: Schema) -> (schema: Schema, reference: Reference?)? {
         var current = schema
         var lastReference: Reference?
-        var visited: Set<String> = []
+        var chain: [Reference] = []
         while current.isPlainReference, let reference = current.reference {
-            guard visited.insert(reference.key).inserted else {
-                diagnostics.error(
-                    "reference cycle: '\(reference.text)' refers back to itself without defining a schema",
-                    at: reference.location,
-                    pointer: reference.pointer
-                )
+            if let start = chain.firstIndex(where: { $0.key == reference.key }) {
+                reportCycle(Array(chain[start...]) + [reference])
                 return nil
             }
+            chain.append(reference)
             guard let target = self.schema(for: reference) else { return nil }
             current = target
             lastReference = reference
         }
         return (current, lastReference)
+    }
+
+    /// A cycle of plain references is reported once, however many of its members are resolved.
+    private func reportCycle(_ cycle: [Reference]) {
+        guard reportedCycles.insert(Set(cycle.map(\.key))).inserted else { return }
+        let route = cycle.map { "'\($0.text)'" }.joined(separator: " → ")
+        diagnostics.error(
+            "reference cycle that never reaches a schema: \(route)",
+            at: cycle[0].location,
+            pointer: cycle[0].pointer
+        )
     }
 
     public func resolve(_ parameter: Referenceable<Parameter>) -> Parameter? {
