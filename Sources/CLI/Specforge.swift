@@ -44,9 +44,12 @@ struct SchemaOptions: ParsableArguments {
 
 /// Prints diagnostics to standard error, one line each.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
-    guard !diagnostics.isEmpty else { return }
-    let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
-    FileHandle.standardError.write(Data(text.utf8))
+    printDiagnosticLines(diagnostics.map(\.description))
+}
+
+func printDiagnosticLines(_ lines: [String]) {
+    guard !lines.isEmpty else { return }
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }
 
 struct Generate: ParsableCommand {
@@ -72,19 +75,60 @@ struct Generate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print what was generated.")
     var verbose = false
 
+    @Flag(help: "Always run every stage, even when nothing changed since the last run.")
+    var noCache = false
+
     func run() throws {
+        let cache = GenerationCache(
+            outputDirectory: output,
+            command: [FileManager.default.currentDirectoryPath] + CommandLine.arguments.dropFirst()
+        )
+        if !check, !noCache, let entry = cache.lookUp() {
+            printDiagnosticLines(entry.diagnostics)
+            print(entry.summary + " (0 written, 0 removed; nothing changed since the last run)")
+            return
+        }
         let diagnostics = Diagnostics()
         do {
             var request = try schemaOptions.request(output: output, diagnostics: diagnostics)
             request.templatesDirectory = templates
             request.check = check
+            if !check { cache.invalidate() }
             let result = try GeneratorPipeline.run(request)
             printDiagnostics(result.diagnostics)
             try report(result)
+            if !check { remember(result, request: request, in: cache) }
         } catch let failure as GenerationFailed {
             printDiagnostics(failure.diagnostics)
             throw ExitCode.failure
         }
+    }
+
+    /// Everything the run read, so that the next identical command can tell nothing changed.
+    private func remember(
+        _ result: GeneratorPipeline.Result,
+        request: GeneratorPipeline.Request,
+        in cache: GenerationCache
+    ) {
+        var inputs = result.inputFiles
+        var listings: [String] = []
+        if let config = schemaOptions.config { inputs.append(config) }
+        if let folder = request.templatesDirectory ?? request.config.templatesDirectory {
+            listings.append(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            inputs += names.map { folder + "/" + $0 }
+        }
+        cache.store(
+            GenerationCache.Entry(diagnostics: result.diagnostics.map(\.description), summary: summary(result)),
+            inputs: inputs,
+            listings: listings,
+            outputs: result.files.map { ($0.path, $0.contents) }
+        )
+    }
+
+    private func summary(_ result: GeneratorPipeline.Result) -> String {
+        "\(result.model.groups.count) API groups, \(result.operationCount) operations, \(result.model.types.count) types; "
+            + "\(result.files.count) files"
     }
 
     private func report(_ result: GeneratorPipeline.Result) throws {
@@ -103,10 +147,7 @@ struct Generate: ParsableCommand {
             for path in report.written { print("wrote \(path)") }
             for path in report.removed { print("removed \(path)") }
         }
-        print(
-            "\(result.model.groups.count) API groups, \(result.operationCount) operations, \(result.model.types.count) types; "
-                + "\(result.files.count) files (\(report.written.count) written, \(report.removed.count) removed)"
-        )
+        print(summary(result) + " (\(report.written.count) written, \(report.removed.count) removed)")
     }
 }
 

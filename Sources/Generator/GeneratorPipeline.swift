@@ -38,6 +38,8 @@ public struct GeneratorPipeline {
         public var model: ClientModel
         public var files: [RenderedFile]
         public var report: OutputWriter.Report?
+        /// Every schema file read (the root document first, then those reached by `$ref`).
+        public var inputFiles: [String]
 
         public var operationCount: Int { model.groups.reduce(0) { $0 + $1.operations.count } }
         public var lineCount: Int { files.reduce(0) { $0 + $1.contents.utf8.lazy.filter { $0 == 10 }.count } }
@@ -45,6 +47,13 @@ public struct GeneratorPipeline {
 
     /// Parses and translates only: the diagnostics and the intermediate model.
     public static func analyze(_ request: Request, diagnostics: Diagnostics) throws(GenerationFailed) -> ClientModel {
+        try analyzeReportingInputs(request, diagnostics: diagnostics).model
+    }
+
+    /// `analyze`, plus every file the schema was read from.
+    private static func analyzeReportingInputs(_ request: Request, diagnostics: Diagnostics) throws(GenerationFailed)
+        -> (model: ClientModel, inputFiles: [String])
+    {
         let loader = DocumentLoader(diagnostics: diagnostics)
         let document: OpenAPIDocument
         do {
@@ -55,13 +64,13 @@ public struct GeneratorPipeline {
         }
         let model = ModelTranslator.translate(document, loader: loader, options: request.config.model)
         try failIfNeeded(diagnostics, strict: request.strict)
-        return model
+        return (model, loader.loadedFiles)
     }
 
     /// Runs every stage and writes the output (or, with `check`, compares it).
     public static func run(_ request: Request) throws(GenerationFailed) -> Result {
         let diagnostics = Diagnostics()
-        let model = try analyze(request, diagnostics: diagnostics)
+        let (model, inputFiles) = try analyzeReportingInputs(request, diagnostics: diagnostics)
         let files: [RenderedFile]
         do {
             let templates = try TemplateSet(overrides: request.templatesDirectory ?? request.config.templatesDirectory)
@@ -71,7 +80,7 @@ public struct GeneratorPipeline {
             diagnostics.report(error)
             throw GenerationFailed(diagnostics.all)
         }
-        var result = Result(diagnostics: diagnostics.all, model: model, files: files, report: nil)
+        var result = Result(diagnostics: diagnostics.all, model: model, files: files, inputFiles: inputFiles)
         if let directory = request.outputDirectory {
             do {
                 result.report = try OutputWriter(directory: directory).write(files, check: request.check)

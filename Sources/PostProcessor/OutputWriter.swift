@@ -26,38 +26,43 @@ public struct OutputWriter {
     }
 
     /// Writes `files`. With `check`, writes nothing and reports what would change.
+    ///
+    /// Files are compared and written on every core: each is independent once its folder exists.
     public func write(_ files: [RenderedFile], check: Bool = false) throws -> Report {
-        var report = Report()
-        let fileManager = FileManager.default
-        let wanted = Set(files.map(\.path))
-        for file in files {
-            let path = directory + "/" + file.path
-            let data = Data(file.contents.utf8)
-            if fileManager.contents(atPath: path) == data {
-                report.unchanged.append(file.path)
-                continue
+        let directory = self.directory
+        if !check {
+            let folders = Set(files.map { (directory + "/" + $0.path as NSString).deletingLastPathComponent })
+            for folder in folders.sorted() {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            report.written.append(file.path)
-            guard !check else { continue }
-            try fileManager.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true
-            )
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
-        for stale in generatedFiles().filter({ !wanted.contains($0) }) {
+        let outcomes = files.concurrentMap { file in
+            Result { () throws -> Bool in
+                let path = directory + "/" + file.path
+                let data = Data(file.contents.utf8)
+                if FileManager.default.contents(atPath: path) == data { return false }
+                if !check { try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
+                return true
+            }
+        }
+        var report = Report()
+        for (file, outcome) in zip(files, outcomes) {
+            if try outcome.get() { report.written.append(file.path) } else { report.unchanged.append(file.path) }
+        }
+        let wanted = Set(files.map(\.path))
+        for stale in generatedFiles(excluding: wanted) {
             report.removed.append(stale)
-            if !check { try fileManager.removeItem(atPath: directory + "/" + stale) }
+            if !check { try FileManager.default.removeItem(atPath: directory + "/" + stale) }
         }
         return report
     }
 
-    /// Generated Swift files currently in the directory, by relative path.
-    private func generatedFiles() -> [String] {
+    /// Generated Swift files in the directory that are not in `wanted`, by relative path.
+    private func generatedFiles(excluding wanted: Set<String>) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".swift") else { continue }
+            guard relative.hasSuffix(".swift"), !wanted.contains(relative) else { continue }
             let path = directory + "/" + relative
             guard let handle = FileHandle(forReadingAtPath: path) else { continue }
             let head = (try? handle.read(upToCount: Self.marker.utf8.count)) ?? Data()

@@ -7,10 +7,8 @@ import SpecforgeRenderer
 /// every file to one layout, and orders the output deterministically. Writing is `OutputWriter`'s.
 public enum PostProcessor {
     public static func process(_ files: [RenderedFile], model: ClientModel, renderer: Renderer) -> [RenderedFile] {
-        var output = files
-        output.append(renderer.renderApiClient(model))
-        for index in output.indices {
-            output[index].contents = SourceLayout.normalize(output[index].contents)
+        let output = (files + [renderer.renderApiClient(model)]).concurrentMap { file in
+            RenderedFile(path: file.path, contents: SourceLayout.normalize(file.contents))
         }
         return output.sorted { $0.path < $1.path }
     }

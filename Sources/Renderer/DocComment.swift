@@ -28,21 +28,32 @@ enum DocComment {
     /// Breaks a line at spaces so each piece fits `width`; a word longer than that stays whole.
     /// Continuation lines keep the line's own leading indentation.
     static func wrap(_ line: String, width: Int, continuationIndent: String? = nil) -> [String] {
-        guard line.count > width else { return [line] }
+        // UTF-8 length bounds the column count from above, so most lines never count characters.
+        guard line.utf8.count > width, line.count > width else { return [line] }
         let leading = String(line.prefix { $0 == " " })
         let indent = continuationIndent ?? leading
         var pieces: [String] = []
         var prefix = leading
+        var prefixWidth = leading.count
         var words = ""
+        var wordsWidth = 0
         for word in line.dropFirst(leading.count).split(separator: " ") {
-            if !words.isEmpty, prefix.count + words.count + 1 + word.count > width {
+            let wordWidth = word.count
+            if wordsWidth > 0, prefixWidth + wordsWidth + 1 + wordWidth > width {
                 pieces.append(prefix + words)
                 prefix = indent
+                prefixWidth = indent.count
                 words = ""
+                wordsWidth = 0
             }
-            words += words.isEmpty ? String(word) : " " + word
+            if wordsWidth > 0 {
+                words += " "
+                wordsWidth += 1
+            }
+            words += word
+            wordsWidth += wordWidth
         }
-        if !words.isEmpty { pieces.append(prefix + words) }
+        if wordsWidth > 0 { pieces.append(prefix + words) }
         return pieces
     }
 
@@ -57,6 +68,9 @@ enum DocComment {
 
     /// Normalises line breaks to `\n`, drops other control characters and trailing blank lines.
     private static func clean(_ text: String) -> String {
+        // The common case: printable ASCII lines with nothing to drop or normalise.
+        let isPlain = text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }
+        if isPlain, text.utf8.first != 0x0A, text.utf8.last != 0x0A { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var previousWasCarriageReturn = false

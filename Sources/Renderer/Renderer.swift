@@ -21,17 +21,21 @@ public struct Renderer: Sendable {
         self.templates = templates
     }
 
+    /// View models are built and templates rendered on every core; the order is the model's.
     public func render(_ model: ClientModel) -> [RenderedFile] {
         let header = ViewModels.header(model)
-        var jobs: [(path: String, template: String, context: [String: Any])] = []
-        for declaration in model.types {
+        let templates = self.templates
+        let types = model.types.concurrentMap { declaration in
             let (template, context) = ViewModels.declaration(declaration, header: header)
-            jobs.append(("Models/\(declaration.name).swift", template, context))
+            return RenderedFile(path: "Models/\(declaration.name).swift", contents: templates.render(template, context))
         }
-        for group in model.groups {
-            jobs.append(("APIs/\(group.typeName).swift", "Api", ViewModels.group(group, header: header)))
+        let groups = model.groups.concurrentMap { group in
+            RenderedFile(
+                path: "APIs/\(group.typeName).swift",
+                contents: templates.render("Api", ViewModels.group(group, header: header))
+            )
         }
-        return renderConcurrently(jobs)
+        return types + groups
     }
 
     /// The `ApiClient` that groups every API: rendered by the post-processor, which sees the
@@ -40,17 +44,14 @@ public struct Renderer: Sendable {
         let context = ViewModels.apiClient(model, header: ViewModels.header(model))
         return RenderedFile(path: "ApiClient.swift", contents: templates.render("ApiClient", context))
     }
+}
 
-    /// Files are independent, so they render on every core; the result keeps the job order.
-    private func renderConcurrently(_ jobs: [(path: String, template: String, context: [String: Any])])
-        -> [RenderedFile]
-    {
-        let results = UnsafeResults(count: jobs.count)
-        let templates = self.templates
-        nonisolated(unsafe) let jobs = jobs
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let job = jobs[index]
-            results.set(index, RenderedFile(path: job.path, contents: templates.render(job.template, job.context)))
+extension Array where Element: Sendable {
+    /// `map` on every core, for independent pieces of work; the result keeps the order.
+    public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        let results = UnsafeResults<Result>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.set(index, transform(self[index]))
         }
         return results.values
     }
@@ -59,8 +60,8 @@ public struct Renderer: Sendable {
 /// Slots written by exactly one concurrent iteration each, read after all of them finished.
 /// A raw buffer, because concurrent writes through an array property would trip Swift's
 /// exclusivity checks even though the slots never overlap.
-private final class UnsafeResults: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<RenderedFile?>
+private final class UnsafeResults<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Value?>
     private let count: Int
 
     init(count: Int) {
@@ -74,9 +75,9 @@ private final class UnsafeResults: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func set(_ index: Int, _ file: RenderedFile) {
-        slots[index] = file
+    func set(_ index: Int, _ value: Value) {
+        slots[index] = value
     }
 
-    var values: [RenderedFile] { (0..<count).map { slots[$0]! } }
+    var values: [Value] { (0..<count).map { slots[$0]! } }
 }

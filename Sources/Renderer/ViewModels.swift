@@ -5,16 +5,16 @@ import SpecforgeModel
 /// Only presentation happens here (escaping, literals, doc-comment lines, commas); every
 /// semantic decision was made by the model stage.
 enum ViewModels {
-    static func header(_ model: ClientModel) -> [String: Any] {
+    static func header(_ model: ClientModel) -> [String: String] {
         ["title": DocComment.singleLine(model.title), "version": DocComment.singleLine(model.version)]
     }
 
     // MARK: - Types
 
-    static func declaration(_ declaration: TypeDeclaration, header: [String: Any]) -> (
+    static func declaration(_ declaration: TypeDeclaration, header: [String: String]) -> (
         template: String, context: [String: Any]
     ) {
-        var context = header
+        var context: [String: Any] = header
         context["name"] = declaration.name
         // Deprecation is documented, not an attribute: the generated code itself must use the
         // declaration (initialisers, coding) without warnings.
@@ -101,8 +101,8 @@ enum ViewModels {
 
     // MARK: - API groups
 
-    static func group(_ group: APIGroup, header: [String: Any]) -> [String: Any] {
-        var context = header
+    static func group(_ group: APIGroup, header: [String: String]) -> [String: Any] {
+        var context: [String: Any] = header
         context["typeName"] = group.typeName
         context["tag"] = DocComment.singleLine(group.tag).replacingBackticks
         context["documentation"] = DocComment.lines(
@@ -233,8 +233,8 @@ enum ViewModels {
 
     // MARK: - Client
 
-    static func apiClient(_ model: ClientModel, header: [String: Any]) -> [String: Any] {
-        var context = header
+    static func apiClient(_ model: ClientModel, header: [String: String]) -> [String: Any] {
+        var context: [String: Any] = header
         context["groups"] = model.groups.map { group -> [String: Any] in
             [
                 "typeName": group.typeName, "propertyName": group.propertyName,

@@ -186,23 +186,6 @@ final class DiagnosticsCatalogueTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path + "/out"), "a failed run writes nothing")
     }
 
-    /// Runs the `specforge` executable that `swift build` put next to the test bundle.
-    private func runSpecforge(_ arguments: [String]) throws -> (status: Int32, standardError: String) {
-        // On Linux the bundle URL is the products folder; on macOS it is the .xctest bundle in it.
-        let bundle = Bundle(for: Self.self).bundleURL
-        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        let process = Process()
-        process.executableURL = products.appendingPathComponent("specforge")
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     /// Runs the whole pipeline on `header + body` and compares every diagnostic, with the scratch
     /// directory written as `{DIR}` (its name alone as `{DIRNAME}`) and the schema's own path shortened to `api.yaml`.
     private func expect(

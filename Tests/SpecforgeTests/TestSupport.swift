@@ -75,3 +75,28 @@ extension StructModel {
         properties.first { $0.wireName == wireName }
     }
 }
+
+/// Runs the `specforge` executable that `swift build` put next to the test bundle.
+func runSpecforge(_ arguments: [String]) throws -> (status: Int32, standardOutput: String, standardError: String) {
+    // On Linux the bundle URL is the products folder; on macOS it is the .xctest bundle in it.
+    let bundle = Bundle(for: ScratchDirectory.self).bundleURL
+    let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+    let process = Process()
+    process.executableURL = products.appendingPathComponent("specforge")
+    process.arguments = arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    // Read both pipes before waiting, so a chatty run cannot fill one and block.
+    nonisolated(unsafe) var printed = Data()
+    let reader = Thread { printed = output.fileHandleForReading.readDataToEndOfFile() }
+    reader.start()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while !reader.isFinished { usleep(1000) }
+    return (
+        process.terminationStatus, String(decoding: printed, as: UTF8.self), String(decoding: errorData, as: UTF8.self)
+    )
+}
