@@ -8,7 +8,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps build generate build-cvat test unit-tests corpus hostile lint-generated check-generated fuzz clean
+.PHONY: all deps build generate build-cvat test unit-tests corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -69,6 +69,13 @@ fuzz: deps
 	mkdir -p $(FUZZ_BUILD)/corpus
 	$(FUZZ_BUILD)/fuzz-document -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
 		-artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus Tests/Fuzz/Seeds Tests/Fuzz/Regressions
+
+# Side by side with swift-openapi-generator 1.14.3 and openapi-generator 7.26 (swift6), set up once
+# in BENCH_WORK (outside the repository): generation medians and peak RSS, the no-op regenerate,
+# linear growth, and debug/release builds of the generated CVAT and Stripe clients. Prints
+# Markdown tables (README, Performance). BENCH_ROUNDS (default 5); BENCH_SKIP_BUILDS=1.
+bench: build
+	python3 Benchmarks/bench.py
 
 clean:
 	rm -rf .build .build-*

@@ -41,7 +41,7 @@ public struct OutputWriter {
                 let path = directory + "/" + file.path
                 let data = Data(file.contents.utf8)
                 if FileManager.default.contents(atPath: path) == data { return false }
-                if !check { try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
+                if !check { try Self.replace(path, with: data) }
                 return true
             }
         }
@@ -55,6 +55,40 @@ public struct OutputWriter {
             if !check { try FileManager.default.removeItem(atPath: directory + "/" + stale) }
         }
         return report
+    }
+
+    /// Writes through a temporary file and a rename, so that no reader ever sees half a file.
+    /// Unlike `Data.write(options: .atomic)` it does not fsync each file: that cost more than
+    /// the rest of a run, and generated code can always be generated again.
+    static func replace(_ path: String, with data: Data) throws {
+        let temporary = path + ".specforge-partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, errno: errno) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw WriteError(path: path, errno: failure)
+        }
+    }
+
+    struct WriteError: LocalizedError {
+        var path: String
+        var errno: Int32
+        var errorDescription: String? { "'\(path)': \(String(cString: strerror(errno)))" }
     }
 
     /// Generated Swift files in the directory that are not in `wanted`, by relative path.

@@ -10,6 +10,8 @@ public final class DocumentLoader {
     private var unreadable: Set<String> = []
     private var schemaCache: [String: Schema] = [:]
     private var reportedCycles: Set<Set<String>> = []
+    private var parsers: [String: DocumentParser] = [:]
+    private var resolvedComponents: [String: Any] = [:]
     private var isOpenAPI31 = false
 
     public init(diagnostics: Diagnostics, limits: LoaderLimits = LoaderLimits()) {
@@ -68,7 +70,15 @@ public final class DocumentLoader {
         return parser(for: file).parse(root, version: version)
     }
 
+    /// One parser per file, kept: its reference maker remembers the paths it resolved.
     func parser(for file: String) -> DocumentParser {
+        if let parser = parsers[file] { return parser }
+        let parser = makeParser(for: file)
+        parsers[file] = parser
+        return parser
+    }
+
+    private func makeParser(for file: String) -> DocumentParser {
         let reader = NodeReader(diagnostics: diagnostics)
         let references = ReferenceMaker(file: file, diagnostics: diagnostics)
         let schemas = SchemaParser(
@@ -185,6 +195,20 @@ public final class DocumentLoader {
     }
 
     private func resolve<Value>(
+        _ item: Referenceable<Value>,
+        parse: (DocumentParser, Node, String) -> Value?
+    ) -> Value? {
+        guard case .reference(let first) = item else { return resolveChain(item, parse: parse) }
+        // A shared parameter or response is parsed once, however many operations name it, so
+        // they all see the same schema objects (and a broken one is reported once).
+        let key = "\(Value.self) \(first.key)"
+        if let known = resolvedComponents[key] { return known as? Value }
+        let value = resolveChain(item, parse: parse)
+        resolvedComponents[key] = value as Any
+        return value
+    }
+
+    private func resolveChain<Value>(
         _ item: Referenceable<Value>,
         parse: (DocumentParser, Node, String) -> Value?
     ) -> Value? {

@@ -4,7 +4,9 @@ import Foundation
 public enum JSONPointer {
     /// Escapes one path segment: `~` → `~0`, `/` → `~1`.
     public static func escape(_ segment: String) -> String {
-        guard segment.contains(where: { $0 == "~" || $0 == "/" }) else { return segment }
+        guard segment.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+            return segment
+        }
         return segment.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
@@ -20,8 +22,10 @@ public enum JSONPointer {
         if fragment.hasPrefix("/") { fragment = fragment.dropFirst() }
         guard !fragment.isEmpty else { return [] }
         return fragment.split(separator: "/", omittingEmptySubsequences: false).map { raw in
-            let percentDecoded = (String(raw).removingPercentEncoding ?? String(raw))
-            return percentDecoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            var segment = String(raw)
+            if segment.utf8.contains(UInt8(ascii: "%")) { segment = segment.removingPercentEncoding ?? segment }
+            guard segment.utf8.contains(UInt8(ascii: "~")) else { return segment }
+            return segment.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }
     }
 }

@@ -4,6 +4,14 @@ import SpecforgeDiagnostics
 struct ReferenceMaker {
     let file: String
     let diagnostics: Diagnostics
+    /// Absolute paths of the files this file's `$ref`s name: a split document refers to the
+    /// same few files thousands of times.
+    private let targets = TargetFiles()
+
+    init(file: String, diagnostics: Diagnostics) {
+        self.file = file
+        self.diagnostics = diagnostics
+    }
 
     /// - Parameter bareName: discriminator mappings may name a schema (`Cat`) instead of a `$ref`.
     func make(_ node: Node, at pointer: String, bareName: Bool = false) -> Reference? {
@@ -32,7 +40,18 @@ struct ReferenceMaker {
             )
             return nil
         }
-        let target = filePart.isEmpty ? file : FilePath.resolve(filePart, against: FilePath.directory(of: file))
+        let target = filePart.isEmpty ? file : targets.path(filePart, from: file)
         return Reference(file: target, fragment: fragment, text: text, location: node.location, pointer: pointer)
+    }
+}
+
+private final class TargetFiles {
+    private var paths: [String: String] = [:]
+
+    func path(_ relative: String, from file: String) -> String {
+        if let known = paths[relative] { return known }
+        let path = FilePath.resolve(relative, against: FilePath.directory(of: file))
+        paths[relative] = path
+        return path
     }
 }

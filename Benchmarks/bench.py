@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""`make bench`: specforge side by side with the peers, in release builds, as medians and ratios.
+
+Peers, set up once in a scratch folder outside the repository (BENCH_WORK, default
+/tmp/specforge-bench), never committed:
+  - apple/swift-openapi-generator 1.14.3, cloned from its GitHub address and built in release;
+  - openapi-generator-cli 7.26.0 from PyPI (`-g swift6`), in a virtualenv.
+
+Measured:
+  1. generation of CVAT 2.72, Stripe 2021, Twilio 2010 and DigitalOcean into an empty folder,
+     the generators interleaved round by round: median wall time and peak RSS;
+  2. specforge regenerating CVAT when nothing changed (replayed from its manifest, and with
+     --no-cache, every stage run and every file compared);
+  3. specforge on 1x, 2x and 4x concatenations of the CVAT schema (cost per operation);
+  4. debug and release builds of the generated CVAT and Stripe modules with `swift build`,
+     the runtime already built: wall time and peak RSS of the largest compiler process.
+
+Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips part 4, SHARED (../shared).
+"""
+import copy
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.abspath(os.environ.get("SHARED", os.path.join(REPO, "..", "shared")))
+WORK = os.path.abspath(os.environ.get("BENCH_WORK", "/tmp/specforge-bench"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+SPECFORGE = os.path.join(REPO, ".build", "release", "specforge")
+PEER_TAG = "1.14.3"
+OPENAPI_GENERATOR_VERSION = "7.26.0"
+
+SCHEMAS = [
+    ("CVAT 2.72", "schemas/cvat/cvat-2.72.0.json"),
+    ("Stripe 2021", "schemas/real/stripe-2021.yaml"),
+    ("Twilio 2010", "schemas/real/twilio_api_v2010.yaml"),
+    ("DigitalOcean", "schemas/real/digitalocean/specification/DigitalOcean-public.v2.yaml"),
+]
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def measure(command, cwd=None):
+    """Runs a command; returns (seconds, peak RSS in MB of it or its largest descendant, ok)."""
+    start = time.perf_counter()
+    with open(os.path.join(WORK, "last-run.log"), "wb") as output:
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0
+
+
+def run(command, cwd=None):
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+
+
+# Set-up ------------------------------------------------------------------------------------------
+
+
+def swift_openapi_generator():
+    folder = os.path.join(WORK, "swift-openapi-generator")
+    binary = os.path.join(folder, ".build", "release", "swift-openapi-generator")
+    if not os.path.exists(binary):
+        if not os.path.exists(folder):
+            log(f"cloning apple/swift-openapi-generator {PEER_TAG} into {folder}")
+            run(["git", "clone", "--quiet", "--depth", "1", "--branch", PEER_TAG,
+                 "https://github.com/apple/swift-openapi-generator", folder])
+        log("building swift-openapi-generator (release; a few minutes, once)")
+        run(["swift", "build", "-c", "release", "--product", "swift-openapi-generator"], cwd=folder)
+    return binary
+
+
+def openapi_generator():
+    venv = os.path.join(WORK, "venv")
+    binary = os.path.join(venv, "bin", "openapi-generator-cli")
+    if not os.path.exists(binary):
+        log(f"installing openapi-generator-cli {OPENAPI_GENERATOR_VERSION} into {venv}")
+        run([sys.executable, "-m", "venv", venv])
+        run([os.path.join(venv, "bin", "pip"), "install", "--quiet",
+             f"openapi-generator-cli=={OPENAPI_GENERATOR_VERSION}"])
+    return binary
+
+
+def generators():
+    sog = swift_openapi_generator()
+    oag = openapi_generator()
+    return [
+        ("specforge", lambda schema, out: [SPECFORGE, "generate", schema, "--module", "Client",
+                                           "--output", out, "--no-cache"]),
+        ("swift-openapi-generator", lambda schema, out: [sog, "generate", schema, "--mode", "types",
+                                                         "--mode", "client", "--access-modifier", "public",
+                                                         "--output-directory", out]),
+        ("openapi-generator swift6", lambda schema, out: [oag, "generate", "-g", "swift6", "-i", schema,
+                                                          "-o", out, "--skip-validate-spec"]),
+    ]
+
+
+# 1. Generation -----------------------------------------------------------------------------------
+
+
+def generation(tools):
+    out = os.path.join(WORK, "out")
+    rows = []
+    for label, relative in SCHEMAS:
+        schema = os.path.join(SHARED, relative)
+        samples = {name: [] for name, _ in tools}
+        failed = set()
+        for round_index in range(ROUNDS):
+            # Interleaved, starting with a different tool each round.
+            order = tools[round_index % len(tools):] + tools[:round_index % len(tools)]
+            for name, command in order:
+                if name in failed:
+                    continue
+                shutil.rmtree(out, ignore_errors=True)
+                seconds, rss, ok = measure(command(schema, out))
+                if ok:
+                    samples[name].append((seconds, rss))
+                else:
+                    failed.add(name)
+        log(f"generated {label}")
+        rows.append((label, {name: median(values) for name, values in samples.items() if name not in failed}))
+    return rows
+
+
+def median(samples):
+    return statistics.median(s for s, _ in samples), statistics.median(r for _, r in samples)
+
+
+# 2. No-op regeneration ---------------------------------------------------------------------------
+
+
+def no_op():
+    schema = os.path.join(SHARED, "schemas/cvat/cvat-2.72.0.json")
+    out = os.path.join(WORK, "noop")
+    shutil.rmtree(out, ignore_errors=True)
+    command = [SPECFORGE, "generate", schema, "--config", os.path.join(REPO, "Schemas/cvat.yaml"), "--output", out]
+    run(command)
+    cached = [measure(command) for _ in range(ROUNDS * 2)]
+    uncached = [measure(command + ["--no-cache"]) for _ in range(ROUNDS)]
+    return median([(s, r) for s, r, _ in cached]), median([(s, r) for s, r, _ in uncached])
+
+
+# 3. Linear growth --------------------------------------------------------------------------------
+
+
+def concatenated(document, copies):
+    """The document and `copies - 1` renamed copies of its paths, operations, tags and components."""
+    result = copy.deepcopy(document)
+    for number in range(2, copies + 1):
+        suffix = f"Copy{number}"
+        components = document.get("components", {})
+        renamed = {f"#/components/{kind}/{name}": f"#/components/{kind}/{name}{suffix}"
+                   for kind, entries in components.items() for name in entries}
+
+        def rewrite(node):
+            if isinstance(node, dict):
+                return {key: (renamed.get(value, value) if key == "$ref" and isinstance(value, str)
+                              else rewrite(value)) for key, value in node.items()}
+            if isinstance(node, list):
+                return [rewrite(item) for item in node]
+            return node
+
+        for kind, entries in components.items():
+            for name, value in entries.items():
+                result["components"][kind][name + suffix] = rewrite(value)
+        for path, item in document["paths"].items():
+            item = rewrite(item)
+            for operation in item.values():
+                if isinstance(operation, dict) and "operationId" in operation:
+                    operation["operationId"] += f"_copy{number}"
+                    operation["tags"] = [tag + suffix for tag in operation.get("tags", [])]
+            result["paths"][f"/copy{number}{path}"] = item
+    return result
+
+
+def growth():
+    with open(os.path.join(SHARED, "schemas/cvat/cvat-2.72.0.json")) as handle:
+        document = json.load(handle)
+    rows = []
+    for copies in (1, 2, 4):
+        path = os.path.join(WORK, f"cvat-x{copies}.json")
+        with open(path, "w") as handle:
+            json.dump(concatenated(document, copies), handle)
+        out = os.path.join(WORK, "growth")
+        samples = []
+        for _ in range(ROUNDS):
+            shutil.rmtree(out, ignore_errors=True)
+            seconds, rss, ok = measure([SPECFORGE, "generate", path, "--module", "Client", "--output", out,
+                                        "--no-cache"])
+            if not ok:
+                raise SystemExit(f"specforge failed on {path}")
+            samples.append((seconds, rss))
+        operations = sum(1 for item in concatenated(document, copies)["paths"].values()
+                         for key in item if key in ("get", "put", "post", "delete", "patch", "head", "options"))
+        rows.append((copies, operations, os.path.getsize(path), median(samples)))
+    return rows
+
+
+# 4. Building the generated clients ---------------------------------------------------------------
+
+PACKAGE = """// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "BenchClient",
+    dependencies: [.package(name: "specforge", path: "{repo}")],
+    targets: [
+        .target(
+            name: "Client",
+            dependencies: [.product(name: "SpecforgeRuntime", package: "specforge")],
+            swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]
+        )
+    ]
+)
+"""
+
+
+def builds():
+    rows = []
+    for label, relative in SCHEMAS[:2]:
+        package = os.path.join(WORK, "build-" + label.split()[0].lower())
+        shutil.rmtree(os.path.join(package, "Sources"), ignore_errors=True)
+        os.makedirs(package, exist_ok=True)
+        with open(os.path.join(package, "Package.swift"), "w") as handle:
+            handle.write(PACKAGE.format(repo=REPO))
+        run([SPECFORGE, "generate", os.path.join(SHARED, relative), "--module", "Client",
+             "--output", os.path.join(package, "Sources", "Client"), "--no-cache"])
+        files = sum(len(names) for _, _, names in os.walk(os.path.join(package, "Sources")))
+        for configuration in ("debug", "release"):
+            run(["swift", "build", "-c", configuration, "--target", "SpecforgeRuntime"], cwd=package)
+            for stale in ("Client.build", "Modules/Client.swiftmodule"):
+                shutil.rmtree(os.path.join(package, ".build", configuration, stale), ignore_errors=True)
+            seconds, rss, ok = measure(["swift", "build", "-c", configuration, "--target", "Client"], cwd=package)
+            if not ok:
+                with open(os.path.join(WORK, "last-run.log")) as handle:
+                    log(handle.read()[-4000:])
+                raise SystemExit(f"the generated {label} client did not build ({configuration})")
+            warnings = open(os.path.join(WORK, "last-run.log")).read().count("warning:")
+            rows.append((label, configuration, files, seconds, rss, warnings))
+            log(f"built {label} ({configuration})")
+    return rows
+
+
+# Report ------------------------------------------------------------------------------------------
+
+
+def report(generated, no_op_times, growth_rows, build_rows, tools):
+    names = [name for name, _ in tools]
+    print(f"\n### Generation into an empty folder (median of {ROUNDS} interleaved runs; time, peak RSS)\n")
+    print("| schema | " + " | ".join(names) + " | speed-up vs " + " | speed-up vs ".join(names[1:]) + " |")
+    print("|---" * (2 * len(names)) + "|")
+    for label, results in generated:
+        cells = [f"{results[n][0]:.2f} s, {results[n][1]:.0f} MB" if n in results else "fails" for n in names]
+        ours = results.get("specforge", (None,))[0]
+        ratios = [f"{results[n][0] / ours:.1f}×" if n in results and ours else "–" for n in names[1:]]
+        print(f"| {label} | " + " | ".join(cells + ratios) + " |")
+    (cached, cached_rss), (uncached, uncached_rss) = no_op_times
+    print("\n### Regenerating CVAT 2.72 when nothing changed\n")
+    print("| run | time | peak RSS |\n|---|---|---|")
+    print(f"| replayed from the manifest | {cached * 1000:.0f} ms | {cached_rss:.0f} MB |")
+    print(f"| `--no-cache` (every stage, every file compared) | {uncached * 1000:.0f} ms | {uncached_rss:.0f} MB |")
+    print("\n### Cost grows linearly (CVAT 2.72 concatenated with renamed copies of itself)\n")
+    print("| copies | operations | schema size | time | peak RSS | per operation |\n|---|---|---|---|---|---|")
+    for copies, operations, size, (seconds, rss) in growth_rows:
+        print(f"| {copies}× | {operations} | {size / 1e6:.1f} MB | {seconds:.2f} s | {rss:.0f} MB | "
+              f"{seconds / operations * 1000:.2f} ms |")
+    if build_rows:
+        print("\n### Building the generated clients (`swift build --target Client`, runtime already built)\n")
+        print("| client | configuration | files | time | peak RSS (largest process) | warnings |")
+        print("|---|---|---|---|---|---|")
+        for label, configuration, files, seconds, rss, warnings in build_rows:
+            print(f"| {label} | {configuration} | {files} | {seconds:.1f} s | {rss / 1024:.2f} GB | {warnings} |")
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    if not os.path.exists(SPECFORGE):
+        raise SystemExit("build specforge first: swift build -c release --product specforge")
+    tools = generators()
+    log(f"{ROUNDS} rounds; scratch folder {WORK}")
+    generated = generation(tools)
+    no_op_times = no_op()
+    growth_rows = growth()
+    build_rows = [] if os.environ.get("BENCH_SKIP_BUILDS") == "1" else builds()
+    report(generated, no_op_times, growth_rows, build_rows, tools)
+
+
+if __name__ == "__main__":
+    main()
