@@ -297,4 +297,26 @@ final class SchemaShapeTests: XCTestCase {
         XCTAssertEqual(model.structure("Node")?.property("next")?.indirect, true)
         XCTAssertEqual(model.structure("Expandable")?.property("parent")?.indirect, false, "unions are indirect enums")
     }
+
+    /// Found by the fuzzer: an inline `allOf` that includes the object it sits in was hoisted
+    /// again for every level, until the stack overflowed.
+    func testInlineAllOfThatIncludesItsParentIsOneRecursiveStruct() throws {
+        let (model, diagnostics) = try translate(
+            document(
+                """
+                Filter: {type: object, additionalProperties: {type: string}}
+                Item:
+                  type: object
+                  properties:
+                    id: {type: integer}
+                    parent: {allOf: [{$ref: '#/components/schemas/Item'}, {$ref: '#/components/schemas/Filter'}]}
+                """
+            )
+        )
+        XCTAssertEqual(diagnostics.errors.count, 0)
+        XCTAssertEqual(model.types.map(\.name).sorted(), ["Filter", "Item", "ItemParent"])
+        XCTAssertEqual(model.structure("Item")?.property("parent")?.type, .optional(.named("ItemParent")))
+        XCTAssertEqual(model.structure("ItemParent")?.property("parent")?.type, .optional(.named("ItemParent")))
+        XCTAssertEqual(model.structure("ItemParent")?.property("parent")?.indirect, true)
+    }
 }

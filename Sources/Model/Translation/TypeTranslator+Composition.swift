@@ -29,9 +29,7 @@ extension TypeTranslator {
         }
         let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
         let required = merged.required.union(constraints.flatMap(\.required))
-        let model = structModel(properties: merged.properties, required: required, typeName: typeName)
-        declare(typeName, .structure(model), schema: schema)
-        return .named(typeName)
+        return declareStruct(typeName, for: schema, properties: merged.properties, required: required)
     }
 
     /// The properties of every member (following references and nested `allOf`) and the

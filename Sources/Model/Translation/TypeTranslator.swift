@@ -18,6 +18,10 @@ final class TypeTranslator {
     /// Schemas that only express null (drf-spectacular's `NullEnum`): uses become optionality.
     private var nullOnlyKeys: Set<String> = []
     private var pending: [(key: String, name: String, schema: Schema)] = []
+    /// Structs being declared, by where their schema is written: a property that leads back to its own inline schema
+    /// (an inline `allOf` that includes the object it sits in) names the struct instead of
+    /// hoisting it again, forever.
+    private var structsInProgress: [SourceLocation: String] = [:]
 
     init(loader: DocumentLoader, diagnostics: Diagnostics, options: ModelOptions) {
         self.loader = loader
@@ -100,6 +104,9 @@ final class TypeTranslator {
         inObject: Bool,
         declaringAs name: String?
     ) -> TypeRef {
+        if let inProgress = structsInProgress[schema.location] {
+            return declaringAs(name, alias: .named(inProgress), schema: schema)
+        }
         if let reference = schema.reference, schema.isPlainReference || !hasStructure(schema) {
             let type = namedType(for: reference) ?? .optional(.json)
             return declaringAs(name, alias: type, schema: schema)
@@ -199,11 +206,18 @@ final class TypeTranslator {
             }
         }
         let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
-        let model = structModel(
-            properties: schema.properties,
-            required: Set(schema.required),
-            typeName: typeName
-        )
+        return declareStruct(typeName, for: schema, properties: schema.properties, required: Set(schema.required))
+    }
+
+    func declareStruct(
+        _ typeName: String,
+        for schema: Schema,
+        properties: [(name: String, schema: Schema)],
+        required: Set<String>
+    ) -> TypeRef {
+        structsInProgress[schema.location] = typeName
+        defer { structsInProgress[schema.location] = nil }
+        let model = structModel(properties: properties, required: required, typeName: typeName)
         declare(typeName, .structure(model), schema: schema)
         return .named(typeName)
     }
