@@ -43,10 +43,10 @@ check-generated: build
 lint-generated:
 	swift format lint --strict --recursive Generated/CVAT Generated/CVAT261 Sources Tests Plugins Package.swift
 
-# Every OpenAPI document under ../shared/schemas (found by its `openapi` key, so a schema added
+# Every OpenAPI document under ../shared/schemas (found by its `openapi` or `swagger` key, so a schema added
 # there joins on its own) and in Schemas/ generates a client that compiles with zero warnings in
 # Swift 6 mode. Prints a table: groups, operations, types, lines, generation and build times.
-CORPUS = $(shell grep -rlE '^\s*"?openapi"?\s*:' --include=*.json --include=*.yaml --include=*.yml \
+CORPUS = $(shell grep -rlE '^\s*"?(openapi|swagger)"?\s*:' --include=*.json --include=*.yaml --include=*.yml \
 	$(SHARED)/schemas Schemas | sort)
 corpus: build
 	Tests/Integration/compile-schemas.sh $(SPECFORGE) $(CORPUS)

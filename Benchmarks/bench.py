@@ -56,6 +56,14 @@ def measure(command, cwd=None):
     return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0
 
 
+def fresh(folder):
+    """Removes an output folder and lets the file system settle, so that writing back the
+    deletion of thousands of files does not land on the next run's clock."""
+    shutil.rmtree(folder, ignore_errors=True)
+    os.sync()
+    time.sleep(0.5)
+
+
 def run(command, cwd=None):
     subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
 
@@ -117,7 +125,7 @@ def generation(tools):
             for name, command in order:
                 if name in failed:
                     continue
-                shutil.rmtree(out, ignore_errors=True)
+                fresh(out)
                 seconds, rss, ok = measure(command(schema, out))
                 if ok:
                     samples[name].append((seconds, rss))
@@ -190,7 +198,7 @@ def growth():
         out = os.path.join(WORK, "growth")
         samples = []
         for _ in range(ROUNDS):
-            shutil.rmtree(out, ignore_errors=True)
+            fresh(out)
             seconds, rss, ok = measure([SPECFORGE, "generate", path, "--module", "Client", "--output", out,
                                         "--no-cache"])
             if not ok:

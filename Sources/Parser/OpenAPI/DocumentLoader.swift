@@ -30,7 +30,7 @@ public final class DocumentLoader {
     /// resolved against `path`'s directory.
     public func load(contents: [UInt8], path: String) throws(Diagnostic) -> OpenAPIDocument {
         let file = FilePath.resolve(path, against: FileManager.default.currentDirectoryPath)
-        let root = try YAMLLoader.load(contents, file: file, limits: limits)
+        let root = Self.convertingSwagger(try YAMLLoader.load(contents, file: file, limits: limits))
         roots[file] = root
         return try document(from: root, file: file)
     }
@@ -45,7 +45,7 @@ public final class DocumentLoader {
         }
         if let swagger = map["swagger"] {
             throw Diagnostic.error(
-                "Swagger \(swagger.string ?? "2.0") documents are not supported; convert the document to OpenAPI 3",
+                "Swagger '\(swagger.string ?? swagger.kindName)' is not supported; expected 2.0, or OpenAPI 3.0.x or 3.1.x",
                 at: swagger.location,
                 pointer: "#/swagger"
             )
@@ -97,9 +97,14 @@ public final class DocumentLoader {
             if let reference { message += ", referenced by '\(reference.text)'" }
             throw Diagnostic.error(message, at: reference?.location, pointer: reference?.pointer)
         }
-        let root = try YAMLLoader.load([UInt8](data), file: file, limits: limits)
+        let root = Self.convertingSwagger(try YAMLLoader.load([UInt8](data), file: file, limits: limits))
         roots[file] = root
         return root
+    }
+
+    /// Swagger 2.0 files (the root document or any file it refers to) become OpenAPI 3.0 trees.
+    private static func convertingSwagger(_ root: Node) -> Node {
+        SwaggerConverter(root)?.convert() ?? root
     }
 
     /// A short reason for a failed read, for the diagnostic.
