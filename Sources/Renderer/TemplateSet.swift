@@ -50,3 +50,10 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 }
+
+/// View-model text renders as itself. Without this, swift-mustache tries three more casts and
+/// `String(describing:)` for every variable it prints, a fifth of all rendering work.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}

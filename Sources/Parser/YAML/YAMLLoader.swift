@@ -64,16 +64,23 @@ public enum YAMLLoader {
 /// Turns the flat event stream into nodes with an explicit stack, so deep documents cannot
 /// overflow the call stack.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(items: [Node], location: SourceLocation, anchor: String?, weight: Int)
-        case mapping(
-            entries: [Mapping.Entry],
-            index: [String: Int],
-            pendingKey: Node?,
-            location: SourceLocation,
-            anchor: String?,
-            weight: Int
-        )
+    /// An open sequence or mapping. A class, so that adding to it appends in place: an enum
+    /// frame popped and pushed back copied its arrays on every item.
+    private final class Frame {
+        let isMapping: Bool
+        let location: SourceLocation
+        let anchor: String?
+        var items: [Node] = []
+        var entries: [Mapping.Entry] = []
+        var index: [String: Int] = [:]
+        var pendingKey: (text: String, location: SourceLocation)?
+        var weight = 1
+
+        init(isMapping: Bool, location: SourceLocation, anchor: String?) {
+            self.isMapping = isMapping
+            self.location = location
+            self.anchor = anchor
+        }
     }
 
     let file: String
@@ -98,32 +105,21 @@ private struct TreeBuilder {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+            // A mapping key needs no node of its own, unless it carries an anchor.
+            if data.anchor == nil, let top = stack.last, top.isMapping, top.pendingKey == nil {
+                top.pendingKey = (value, location)
+                return
+            }
             let scalar = Scalar(value: value, isPlain: data.style == YAML_PLAIN_SCALAR_STYLE)
             let node = Node(.scalar(scalar), location: location, weight: 1)
-            try register(anchor: Self.string(data.anchor), node: node)
+            register(anchor: Self.string(data.anchor), node: node)
             try add(node)
         case YAML_SEQUENCE_START_EVENT:
-            try push(
-                .sequence(
-                    items: [],
-                    location: location,
-                    anchor: Self.string(event.data.sequence_start.anchor),
-                    weight: 1
-                ),
-                at: location
-            )
+            let anchor = Self.string(event.data.sequence_start.anchor)
+            try push(Frame(isMapping: false, location: location, anchor: anchor))
         case YAML_MAPPING_START_EVENT:
-            try push(
-                .mapping(
-                    entries: [],
-                    index: [:],
-                    pendingKey: nil,
-                    location: location,
-                    anchor: Self.string(event.data.mapping_start.anchor),
-                    weight: 1
-                ),
-                at: location
-            )
+            let anchor = Self.string(event.data.mapping_start.anchor)
+            try push(Frame(isMapping: true, location: location, anchor: anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try pop()
         case YAML_ALIAS_EVENT:
@@ -144,77 +140,56 @@ private struct TreeBuilder {
         }
     }
 
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: pointer)
-    }
-
-    private mutating func push(_ frame: Frame, at location: SourceLocation) throws(Diagnostic) {
+    private mutating func push(_ frame: Frame) throws(Diagnostic) {
         guard stack.count < limits.maxDepth else {
-            throw Diagnostic.error("the document nests deeper than \(limits.maxDepth) levels", at: location)
+            throw Diagnostic.error("the document nests deeper than \(limits.maxDepth) levels", at: frame.location)
         }
         stack.append(frame)
     }
 
     private mutating func pop() throws(Diagnostic) {
         guard let frame = stack.popLast() else { return }
-        let node: Node
-        switch frame {
-        case .sequence(let items, let location, let anchor, let weight):
-            node = Node(.sequence(items), location: location, weight: weight)
-            try register(anchor: anchor, node: node)
-        case .mapping(let entries, let index, _, let location, let anchor, let weight):
-            node = Node(.mapping(Mapping(entries: entries, index: index)), location: location, weight: weight)
-            try register(anchor: anchor, node: node)
-        }
+        let content: Node.Content =
+            frame.isMapping
+            ? .mapping(Mapping(entries: frame.entries, index: frame.index)) : .sequence(frame.items)
+        let node = Node(content, location: frame.location, weight: frame.weight)
+        register(anchor: frame.anchor, node: node)
         try add(node)
     }
 
-    private mutating func register(anchor: String?, node: Node) throws(Diagnostic) {
+    private mutating func register(anchor: String?, node: Node) {
         if let anchor { anchors[anchor] = node }
     }
 
     private mutating func add(_ node: Node) throws(Diagnostic) {
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             if root == nil { root = node }
             return
         }
-        switch top {
-        case .sequence(var items, let location, let anchor, let weight):
-            items.append(node)
-            stack.append(.sequence(items: items, location: location, anchor: anchor, weight: weight + node.weight))
-        case .mapping(var entries, var index, let pendingKey, let location, let anchor, let weight):
-            guard let key = pendingKey else {
-                stack.append(
-                    .mapping(
-                        entries: entries,
-                        index: index,
-                        pendingKey: node,
-                        location: location,
-                        anchor: anchor,
-                        weight: weight
-                    )
-                )
-                return
-            }
-            guard let keyText = key.scalar?.value else {
-                throw Diagnostic.error("mapping keys must be scalars, found \(key.kindName)", at: key.location)
-            }
-            if index[keyText] != nil {
-                throw Diagnostic.error("duplicate key '\(keyText)'", at: key.location)
-            }
-            index[keyText] = entries.count
-            entries.append(Mapping.Entry(key: keyText, keyLocation: key.location, value: node))
-            stack.append(
-                .mapping(
-                    entries: entries,
-                    index: index,
-                    pendingKey: nil,
-                    location: location,
-                    anchor: anchor,
-                    weight: weight + node.weight
-                )
-            )
+        guard top.isMapping else {
+            top.items.append(node)
+            top.weight += node.weight
+            return
         }
+        guard let key = top.pendingKey else {
+            // A key that is not a plain scalar: an anchored scalar, an alias, a collection.
+            guard let text = node.scalar?.value else {
+                throw Diagnostic.error("mapping keys must be scalars, found \(node.kindName)", at: node.location)
+            }
+            top.pendingKey = (text, node.location)
+            return
+        }
+        if top.index[key.text] != nil {
+            throw Diagnostic.error("duplicate key '\(key.text)'", at: key.location)
+        }
+        top.index[key.text] = top.entries.count
+        top.entries.append(Mapping.Entry(key: key.text, keyLocation: key.location, value: node))
+        top.pendingKey = nil
+        top.weight += node.weight
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
     }
 }
