@@ -56,12 +56,22 @@ def measure(command, cwd=None):
     return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0
 
 
-def fresh(folder):
-    """Removes an output folder and lets the file system settle, so that writing back the
-    deletion of thousands of files does not land on the next run's clock."""
+_outputs = []
+
+
+def fresh(prefix):
+    """A new, never used output folder for one run. Reusing a folder whose thousands of files
+    were just deleted made creating files there 30 times slower on this machine's file system,
+    whichever tool wrote them; all outputs are removed at the end, off the clock."""
+    folder = f"{prefix}-{len(_outputs)}"
+    _outputs.append(folder)
     shutil.rmtree(folder, ignore_errors=True)
-    os.sync()
-    time.sleep(0.5)
+    return folder
+
+
+def remove_outputs():
+    for folder in _outputs:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run(command, cwd=None):
@@ -125,8 +135,7 @@ def generation(tools):
             for name, command in order:
                 if name in failed:
                     continue
-                fresh(out)
-                seconds, rss, ok = measure(command(schema, out))
+                seconds, rss, ok = measure(command(schema, fresh(out)))
                 if ok:
                     samples[name].append((seconds, rss))
                 else:
@@ -198,8 +207,7 @@ def growth():
         out = os.path.join(WORK, "growth")
         samples = []
         for _ in range(ROUNDS):
-            fresh(out)
-            seconds, rss, ok = measure([SPECFORGE, "generate", path, "--module", "Client", "--output", out,
+            seconds, rss, ok = measure([SPECFORGE, "generate", path, "--module", "Client", "--output", fresh(out),
                                         "--no-cache"])
             if not ok:
                 raise SystemExit(f"specforge failed on {path}")
@@ -296,6 +304,7 @@ def main():
     no_op_times = no_op()
     growth_rows = growth()
     build_rows = [] if os.environ.get("BENCH_SKIP_BUILDS") == "1" else builds()
+    remove_outputs()
     report(generated, no_op_times, growth_rows, build_rows, tools)
 
 

@@ -52,8 +52,9 @@ public struct TemplateSet: Sendable {
 }
 
 /// View-model text renders as itself. Without this, swift-mustache tries three more casts and
-/// `String(describing:)` for every variable it prints. Retroactive, knowingly: the conformance
-/// only short-cuts what the library does for any value, so a future one of its own agrees.
+/// `String(describing:)` for every variable it prints (7% of a CVAT run). Retroactive,
+/// knowingly: the conformance only short-cuts what the library does for any value, so a
+/// future one of its own would agree.
 // swift-format-ignore: AvoidRetroactiveConformances
 extension String: @retroactive MustacheCustomRenderable {
     public var renderText: String { self }
