@@ -128,4 +128,19 @@ final class ReferenceTests: XCTestCase {
         XCTAssertEqual(diagnostics.all, [])
         XCTAssertEqual(model.structure("Node")?.property("children")?.type, .optional(.array(.named("Node"))))
     }
+
+    /// The loader keeps a parser per file; the parsers must not keep the loader (the fuzzer's
+    /// leak checker found that cycle).
+    func testLoaderIsReleasedAfterLoading() throws {
+        weak var released: DocumentLoader?
+        do {
+            let loader = DocumentLoader(diagnostics: Diagnostics())
+            let document = try loader.load(
+                path: Paths.repository.appendingPathComponent("Schemas/swagger-petstore.yaml").path
+            )
+            _ = ModelTranslator.translate(document, loader: loader, options: ModelOptions())
+            released = loader
+        }
+        XCTAssertNil(released)
+    }
 }

@@ -3,7 +3,8 @@ import SpecforgeDiagnostics
 /// Builds an `OpenAPIDocument` from the root node of a document (not through Codable), so every
 /// object keeps the location and pointer that diagnostics need.
 struct DocumentParser {
-    let loader: DocumentLoader
+    /// Unowned: the loader keeps its parsers (one per file), so a strong reference would be a cycle.
+    unowned let loader: DocumentLoader
     let reader: NodeReader
     let references: ReferenceMaker
     let schemas: SchemaParser

@@ -2,7 +2,8 @@ import SpecforgeDiagnostics
 
 /// Builds `Schema` values from nodes (any file, any position).
 struct SchemaParser {
-    let loader: DocumentLoader
+    /// Unowned: the loader keeps its parsers (one per file), so a strong reference would be a cycle.
+    unowned let loader: DocumentLoader
     let reader: NodeReader
     let references: ReferenceMaker
     /// OpenAPI 3.1 documents use JSON Schema 2020-12: `$ref` siblings apply, types may be lists.
