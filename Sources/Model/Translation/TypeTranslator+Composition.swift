@@ -194,13 +194,24 @@ extension TypeTranslator {
             return declaringAs(name, alias: .int, schema: schema)
         }
         var unique: [String] = []
-        for scalar in scalars where !unique.contains(scalar.value) { unique.append(scalar.value) }
+        var seen: Set<String> = []
+        for scalar in scalars where seen.insert(scalar.value).inserted { unique.append(scalar.value) }
         let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
         declare(typeName, .openEnum(enumModel(values: unique, rawType: isInteger ? .int : .string)), schema: schema)
         return .named(typeName)
     }
 
+    /// The same list of values gets the same cases; large enums (countries, currencies) are
+    /// repeated inline many times in some documents, so the cases are made once per list.
     private func enumModel(values: [String], rawType: EnumModel.RawType) -> EnumModel {
+        let key = rawType.rawValue + "\u{0}" + values.joined(separator: "\u{0}")
+        if let known = enumModels[key] { return known }
+        let model = makeEnumModel(values: values, rawType: rawType)
+        enumModels[key] = model
+        return model
+    }
+
+    private func makeEnumModel(values: [String], rawType: EnumModel.RawType) -> EnumModel {
         var names = UniqueNames(reserved: SwiftNames.reservedMembers)
         let cases = values.map { value -> EnumModel.Case in
             let base: String

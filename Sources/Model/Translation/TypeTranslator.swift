@@ -22,6 +22,8 @@ final class TypeTranslator {
     /// (an inline `allOf` that includes the object it sits in) names the struct instead of
     /// hoisting it again, forever.
     private var structsInProgress: [SourceLocation: String] = [:]
+    /// Enum cases by raw type and values (see `enumModel(values:rawType:)`).
+    var enumModels: [String: EnumModel] = [:]
 
     init(loader: DocumentLoader, diagnostics: Diagnostics, options: ModelOptions) {
         self.loader = loader
