@@ -13,8 +13,11 @@ enum DocComment {
             let text = clean(paragraph)
             guard !text.isEmpty else { continue }
             if !lines.isEmpty { lines.append("///") }
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let trimmed = line.trimmingTrailingSpaces()
+            // Split and trim on UTF-8 bytes: "\n" and " " are ASCII, so this is exact, and it
+            // spares walking grapheme clusters through long descriptions.
+            for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                let kept = line.reversed().drop { $0 == UInt8(ascii: " ") }
+                let trimmed = String(decoding: kept.reversed(), as: UTF8.self)
                 if trimmed.isEmpty {
                     lines.append("///")
                 } else {
@@ -29,7 +32,11 @@ enum DocComment {
     /// Continuation lines keep the line's own leading indentation.
     static func wrap(_ line: String, width: Int, continuationIndent: String? = nil) -> [String] {
         // UTF-8 length bounds the column count from above, so most lines never count characters.
-        guard line.utf8.count > width, line.count > width else { return [line] }
+        guard line.utf8.count > width else { return [line] }
+        if line.utf8.allSatisfy({ $0 < 0x80 }), continuationIndent?.utf8.allSatisfy({ $0 < 0x80 }) ?? true {
+            return wrapASCII(Array(line.utf8), width: width, continuationIndent: continuationIndent)
+        }
+        guard line.count > width else { return [line] }
         let leading = String(line.prefix { $0 == " " })
         let indent = continuationIndent ?? leading
         var pieces: [String] = []
@@ -54,6 +61,28 @@ enum DocComment {
             wordsWidth += wordWidth
         }
         if wordsWidth > 0 { pieces.append(prefix + words) }
+        return pieces
+    }
+
+    /// `wrap` for ASCII text, where a byte is a column: the same breaks, without `Character`s.
+    private static func wrapASCII(_ line: [UInt8], width: Int, continuationIndent: String?) -> [String] {
+        let space = UInt8(ascii: " ")
+        let leadingCount = line.prefix { $0 == space }.count
+        let indent = continuationIndent.map { Array($0.utf8) } ?? Array(line[..<leadingCount])
+        var pieces: [String] = []
+        var piece = Array(line[..<leadingCount])
+        var hasWords = false
+        for word in line[leadingCount...].split(separator: space) {
+            if hasWords, piece.count + 1 + word.count > width {
+                pieces.append(String(decoding: piece, as: UTF8.self))
+                piece = indent
+                hasWords = false
+            }
+            if hasWords { piece.append(space) }
+            piece += word
+            hasWords = true
+        }
+        if hasWords { pieces.append(String(decoding: piece, as: UTF8.self)) }
         return pieces
     }
 
@@ -92,13 +121,5 @@ enum DocComment {
         while out.hasSuffix("\n") { out.removeLast() }
         while out.hasPrefix("\n") { out.removeFirst() }
         return out
-    }
-}
-
-extension Substring {
-    func trimmingTrailingSpaces() -> String {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
-        return String(self[startIndex..<end])
     }
 }
