@@ -1,4 +1,5 @@
 import Foundation
+import SpecforgePostProcessor
 
 /// Lets a regeneration in which nothing changed finish without parsing or rendering.
 ///
@@ -63,7 +64,7 @@ public struct GenerationCache: Sendable {
             default: return nil
             }
         }
-        guard Set(swiftFiles(in: outputDirectory)) == outputs else { return nil }
+        guard Set(OutputWriter.swiftFiles(in: outputDirectory)) == outputs else { return nil }
         return entry
     }
 
@@ -95,15 +96,6 @@ public struct GenerationCache: Sendable {
     private func split(_ text: String) -> (String, String) {
         guard let space = text.firstIndex(of: " ") else { return (text, "") }
         return (String(text[..<space]), String(text[text.index(after: space)...]))
-    }
-
-    private func swiftFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".swift") { found.append(relative) }
-        }
-        return found
     }
 
     private static func generatorIdentity() -> String {

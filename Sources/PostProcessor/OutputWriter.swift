@@ -111,15 +111,22 @@ public struct OutputWriter {
 
     /// Generated Swift files in the directory that are not in `wanted`, by relative path.
     private func generatedFiles(excluding wanted: Set<String>) -> [String] {
+        Self.swiftFiles(in: directory).filter { relative in
+            guard !wanted.contains(relative),
+                let handle = FileHandle(forReadingAtPath: directory + "/" + relative)
+            else { return false }
+            let head = (try? handle.read(upToCount: Self.marker.utf8.count)) ?? Data()
+            try? handle.close()
+            return head == Data(Self.marker.utf8)
+        }
+    }
+
+    /// Every Swift file under `directory`, by relative path, sorted.
+    public static func swiftFiles(in directory: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".swift"), !wanted.contains(relative) else { continue }
-            let path = directory + "/" + relative
-            guard let handle = FileHandle(forReadingAtPath: path) else { continue }
-            let head = (try? handle.read(upToCount: Self.marker.utf8.count)) ?? Data()
-            try? handle.close()
-            if head == Data(Self.marker.utf8) { found.append(relative) }
+            if relative.hasSuffix(".swift") { found.append(relative) }
         }
         return found.sorted()
     }
