@@ -38,7 +38,7 @@ public struct GeneratorPipeline {
         public var model: ClientModel
         public var files: [RenderedFile]
         public var report: OutputWriter.Report?
-        /// Every schema file read (the root document first, then those reached by `$ref`).
+        /// Every schema file read: the root document and those reached by `$ref`, sorted.
         public var inputFiles: [String]
 
         public var operationCount: Int { model.groups.reduce(0) { $0 + $1.operations.count } }

@@ -115,7 +115,7 @@ public final class DocumentLoader {
         return FileManager.default.isReadableFile(atPath: file) ? "read failed" : "permission denied"
     }
 
-    /// Every file read so far (the root document first), for `--check` style tooling.
+    /// Every file read so far, sorted by path: what the no-op cache must re-hash.
     public var loadedFiles: [String] { roots.keys.sorted() }
 
     // MARK: - Resolving references
