@@ -241,6 +241,8 @@ def builds():
     rows = []
     for label, relative in SCHEMAS[:2]:
         package = os.path.join(WORK, "build-" + label.split()[0].lower())
+        # A fresh .build: SwiftPM does not notice files added to a path dependency it has built.
+        shutil.rmtree(os.path.join(package, ".build"), ignore_errors=True)
         shutil.rmtree(os.path.join(package, "Sources"), ignore_errors=True)
         os.makedirs(package, exist_ok=True)
         with open(os.path.join(package, "Package.swift"), "w") as handle:

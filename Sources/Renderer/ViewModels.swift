@@ -26,8 +26,7 @@ enum ViewModels {
         context["hasDocumentation"] = !documentation.isEmpty
         switch declaration.kind {
         case .structure(let model):
-            context.merge(structure(model), uniquingKeysWith: { _, new in new })
-            context["conformances"] = "APIModel"
+            context.merge(structure(model, name: declaration.name), uniquingKeysWith: { _, new in new })
             return ("Model", context)
         case .openEnum(let model):
             context["rawType"] = model.rawType.rawValue
@@ -53,9 +52,9 @@ enum ViewModels {
         }
     }
 
-    private static func structure(_ model: StructModel) -> [String: Any] {
+    private static func structure(_ model: StructModel, name: String) -> [String: Any] {
         let properties = model.properties.enumerated().map { index, property -> [String: Any] in
-            var item: [String: Any] = [
+            [
                 "name": SwiftNames.escaped(property.name),
                 "type": property.type.swift,
                 "isOptional": property.type.isOptional,
@@ -67,15 +66,17 @@ enum ViewModels {
                     indent: 4
                 ),
             ]
-            if property.name != property.wireName {
-                item["wireLiteral"] = SwiftLiteral.string(property.wireName)
-            }
-            return item
         }
         var context: [String: Any] = [
             "properties": properties,
             "hasProperties": !properties.isEmpty,
-            "hasCodingKeys": model.properties.contains { $0.name != $0.wireName },
+            "fieldsLines": SwiftLayout.collection(
+                "public static let fields: [ModelField<\(name)>] = ",
+                model.properties.map {
+                    ["ModelField(\(SwiftLiteral.string($0.wireName)), \\.\(SwiftNames.escaped($0.name)))"]
+                },
+                indent: 4
+            ),
         ]
         if let item = model.pageItemType { context["pageItemType"] = item.swift }
         return context

@@ -97,13 +97,24 @@ final class BodyEncodingTests: XCTestCase {
         XCTAssertEqual(events.events, [.init(event: "a", data: "x", id: "7"), .init(data: "")])
     }
 
-    private struct Chain: APIModel {
+    private struct Chain: APIObject {
         var name: String
         @Indirect var next: Chain?
 
         init(name: String, next: Chain? = nil) {
             self.name = name
             self.next = next
+        }
+
+        static let fields: [ModelField<Chain>] = [
+            ModelField("name", \.name),
+            ModelField("next", \.next),
+        ]
+
+        init(from decoder: any Decoder) throws {
+            let values = try ModelValues<Chain>(decoder)
+            self.name = values.name
+            self.next = values.next
         }
     }
 

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AcceptInvitationRead: APIModel {
+public struct AcceptInvitationRead: APIObject {
     public var organizationSlug: String
 
     public init(
@@ -12,7 +12,12 @@ public struct AcceptInvitationRead: APIModel {
         self.organizationSlug = organizationSlug
     }
 
-    enum CodingKeys: String, CodingKey {
-        case organizationSlug = "organization_slug"
+    public static let fields: [ModelField<AcceptInvitationRead>] = [
+        ModelField("organization_slug", \.organizationSlug)
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AcceptInvitationRead>(decoder)
+        self.organizationSlug = values.organizationSlug
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AccessTokenWriteRequest: APIModel {
+public struct AccessTokenWriteRequest: APIObject {
     /// A free-form name for the token. Doesn't have to be unique
     public var name: String
     /// Once the token expires, clients cannot use it anymore.
@@ -21,9 +21,16 @@ public struct AccessTokenWriteRequest: APIModel {
         self.readOnly = readOnly
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case expiryDate = "expiry_date"
-        case readOnly = "read_only"
+    public static let fields: [ModelField<AccessTokenWriteRequest>] = [
+        ModelField("name", \.name),
+        ModelField("expiry_date", \.expiryDate),
+        ModelField("read_only", \.readOnly),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AccessTokenWriteRequest>(decoder)
+        self.name = values.name
+        self.expiryDate = values.expiryDate
+        self.readOnly = values.readOnly
     }
 }

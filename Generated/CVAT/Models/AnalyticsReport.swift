@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AnalyticsReport: APIModel {
+public struct AnalyticsReport: APIObject {
     public var createdDate: Date
     public var updatedDate: Date
     public var target: QualityReportTarget
@@ -36,15 +36,28 @@ public struct AnalyticsReport: APIModel {
         self.annotations = annotations
     }
 
-    enum CodingKeys: String, CodingKey {
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case target
-        case jobId = "job_id"
-        case taskId = "task_id"
-        case projectId = "project_id"
-        case statistics
-        case events
-        case annotations
+    public static let fields: [ModelField<AnalyticsReport>] = [
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("target", \.target),
+        ModelField("job_id", \.jobId),
+        ModelField("task_id", \.taskId),
+        ModelField("project_id", \.projectId),
+        ModelField("statistics", \.statistics),
+        ModelField("events", \.events),
+        ModelField("annotations", \.annotations),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AnalyticsReport>(decoder)
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.target = values.target
+        self.jobId = values.jobId
+        self.taskId = values.taskId
+        self.projectId = values.projectId
+        self.statistics = values.statistics
+        self.events = values.events
+        self.annotations = values.annotations
     }
 }

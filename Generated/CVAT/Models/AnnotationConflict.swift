@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AnnotationConflict: APIModel {
+public struct AnnotationConflict: APIObject {
     public var id: Int?
     public var frame: Int?
     public var type: AnnotationConflictType?
@@ -27,12 +27,22 @@ public struct AnnotationConflict: APIModel {
         self.severity = severity
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case frame
-        case type
-        case annotationIds = "annotation_ids"
-        case reportId = "report_id"
-        case severity
+    public static let fields: [ModelField<AnnotationConflict>] = [
+        ModelField("id", \.id),
+        ModelField("frame", \.frame),
+        ModelField("type", \.type),
+        ModelField("annotation_ids", \.annotationIds),
+        ModelField("report_id", \.reportId),
+        ModelField("severity", \.severity),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AnnotationConflict>(decoder)
+        self.id = values.id
+        self.frame = values.frame
+        self.type = values.type
+        self.annotationIds = values.annotationIds
+        self.reportId = values.reportId
+        self.severity = values.severity
     }
 }

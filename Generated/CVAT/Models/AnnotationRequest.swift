@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AnnotationRequest: APIModel {
+public struct AnnotationRequest: APIObject {
     public var id: String
     public var function: AnnotationRequestFunction
     public var status: String
@@ -33,14 +33,26 @@ public struct AnnotationRequest: APIModel {
         self.excInfo = excInfo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case function
-        case status
-        case progress
-        case enqueued
-        case started
-        case ended
-        case excInfo = "exc_info"
+    public static let fields: [ModelField<AnnotationRequest>] = [
+        ModelField("id", \.id),
+        ModelField("function", \.function),
+        ModelField("status", \.status),
+        ModelField("progress", \.progress),
+        ModelField("enqueued", \.enqueued),
+        ModelField("started", \.started),
+        ModelField("ended", \.ended),
+        ModelField("exc_info", \.excInfo),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AnnotationRequest>(decoder)
+        self.id = values.id
+        self.function = values.function
+        self.status = values.status
+        self.progress = values.progress
+        self.enqueued = values.enqueued
+        self.started = values.started
+        self.ended = values.ended
+        self.excInfo = values.excInfo
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AnnotationRequestFunction: APIModel {
+public struct AnnotationRequestFunction: APIObject {
     public var id: Int
     public var task: Int
 
@@ -13,5 +13,16 @@ public struct AnnotationRequestFunction: APIModel {
     ) {
         self.id = id
         self.task = task
+    }
+
+    public static let fields: [ModelField<AnnotationRequestFunction>] = [
+        ModelField("id", \.id),
+        ModelField("task", \.task),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AnnotationRequestFunction>(decoder)
+        self.id = values.id
+        self.task = values.task
     }
 }

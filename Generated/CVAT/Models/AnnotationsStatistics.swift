@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AnnotationsStatistics: APIModel {
+public struct AnnotationsStatistics: APIObject {
     public var labelId: Int
     public var labelName: String
     public var rectangle: Count
@@ -42,17 +42,32 @@ public struct AnnotationsStatistics: APIModel {
         self.tag = tag
     }
 
-    enum CodingKeys: String, CodingKey {
-        case labelId = "label_id"
-        case labelName = "label_name"
-        case rectangle
-        case ellipse
-        case polygon
-        case polyline
-        case points
-        case mask
-        case cuboid
-        case skeleton
-        case tag
+    public static let fields: [ModelField<AnnotationsStatistics>] = [
+        ModelField("label_id", \.labelId),
+        ModelField("label_name", \.labelName),
+        ModelField("rectangle", \.rectangle),
+        ModelField("ellipse", \.ellipse),
+        ModelField("polygon", \.polygon),
+        ModelField("polyline", \.polyline),
+        ModelField("points", \.points),
+        ModelField("mask", \.mask),
+        ModelField("cuboid", \.cuboid),
+        ModelField("skeleton", \.skeleton),
+        ModelField("tag", \.tag),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AnnotationsStatistics>(decoder)
+        self.labelId = values.labelId
+        self.labelName = values.labelName
+        self.rectangle = values.rectangle
+        self.ellipse = values.ellipse
+        self.polygon = values.polygon
+        self.polyline = values.polyline
+        self.points = values.points
+        self.mask = values.mask
+        self.cuboid = values.cuboid
+        self.skeleton = values.skeleton
+        self.tag = values.tag
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ArParams: APIModel {
+public struct ArParams: APIObject {
     public var type: Type837Enum?
     public var task: Int
     public var job: Int?
@@ -51,20 +51,38 @@ public struct ArParams: APIModel {
         self.states = states
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case task
-        case job
-        case frame
-        case threshold
-        case cleanup
-        case convMaskToPoly = "conv_mask_to_poly"
-        case mapping
-        case posPoints = "pos_points"
-        case negPoints = "neg_points"
-        case objBbox = "obj_bbox"
-        case roi
-        case shapes
-        case states
+    public static let fields: [ModelField<ArParams>] = [
+        ModelField("type", \.type),
+        ModelField("task", \.task),
+        ModelField("job", \.job),
+        ModelField("frame", \.frame),
+        ModelField("threshold", \.threshold),
+        ModelField("cleanup", \.cleanup),
+        ModelField("conv_mask_to_poly", \.convMaskToPoly),
+        ModelField("mapping", \.mapping),
+        ModelField("pos_points", \.posPoints),
+        ModelField("neg_points", \.negPoints),
+        ModelField("obj_bbox", \.objBbox),
+        ModelField("roi", \.roi),
+        ModelField("shapes", \.shapes),
+        ModelField("states", \.states),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ArParams>(decoder)
+        self.type = values.type
+        self.task = values.task
+        self.job = values.job
+        self.frame = values.frame
+        self.threshold = values.threshold
+        self.cleanup = values.cleanup
+        self.convMaskToPoly = values.convMaskToPoly
+        self.mapping = values.mapping
+        self.posPoints = values.posPoints
+        self.negPoints = values.negPoints
+        self.objBbox = values.objBbox
+        self.roi = values.roi
+        self.shapes = values.shapes
+        self.states = values.states
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AttributeRequest: APIModel {
+public struct AttributeRequest: APIObject {
     public var id: Int?
     public var name: String
     public var mutable: Bool
@@ -31,13 +31,24 @@ public struct AttributeRequest: APIModel {
         self.deleted = deleted
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case mutable
-        case inputType = "input_type"
-        case defaultValue = "default_value"
-        case values
-        case deleted
+    public static let fields: [ModelField<AttributeRequest>] = [
+        ModelField("id", \.id),
+        ModelField("name", \.name),
+        ModelField("mutable", \.mutable),
+        ModelField("input_type", \.inputType),
+        ModelField("default_value", \.defaultValue),
+        ModelField("values", \.values),
+        ModelField("deleted", \.deleted),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AttributeRequest>(decoder)
+        self.id = values.id
+        self.name = values.name
+        self.mutable = values.mutable
+        self.inputType = values.inputType
+        self.defaultValue = values.defaultValue
+        self.values = values.values
+        self.deleted = values.deleted
     }
 }

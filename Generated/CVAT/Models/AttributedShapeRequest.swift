@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AttributedShapeRequest: APIModel {
+public struct AttributedShapeRequest: APIObject {
     public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
@@ -30,13 +30,24 @@ public struct AttributedShapeRequest: APIModel {
         self.attributes = attributes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case occluded
-        case outside
-        case zOrder = "z_order"
-        case rotation
-        case points
-        case attributes
+    public static let fields: [ModelField<AttributedShapeRequest>] = [
+        ModelField("type", \.type),
+        ModelField("occluded", \.occluded),
+        ModelField("outside", \.outside),
+        ModelField("z_order", \.zOrder),
+        ModelField("rotation", \.rotation),
+        ModelField("points", \.points),
+        ModelField("attributes", \.attributes),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AttributedShapeRequest>(decoder)
+        self.type = values.type
+        self.occluded = values.occluded
+        self.outside = values.outside
+        self.zOrder = values.zOrder
+        self.rotation = values.rotation
+        self.points = values.points
+        self.attributes = values.attributes
     }
 }

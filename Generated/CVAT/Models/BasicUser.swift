@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct BasicUser: APIModel {
+public struct BasicUser: APIObject {
     public var url: String?
     public var id: Int?
     /// Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.
@@ -25,11 +25,20 @@ public struct BasicUser: APIModel {
         self.lastName = lastName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url
-        case id
-        case username
-        case firstName = "first_name"
-        case lastName = "last_name"
+    public static let fields: [ModelField<BasicUser>] = [
+        ModelField("url", \.url),
+        ModelField("id", \.id),
+        ModelField("username", \.username),
+        ModelField("first_name", \.firstName),
+        ModelField("last_name", \.lastName),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<BasicUser>(decoder)
+        self.url = values.url
+        self.id = values.id
+        self.username = values.username
+        self.firstName = values.firstName
+        self.lastName = values.lastName
     }
 }

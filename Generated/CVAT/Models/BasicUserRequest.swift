@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct BasicUserRequest: APIModel {
+public struct BasicUserRequest: APIObject {
     /// Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.
     public var username: String
     public var firstName: String?
@@ -19,9 +19,16 @@ public struct BasicUserRequest: APIModel {
         self.lastName = lastName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case firstName = "first_name"
-        case lastName = "last_name"
+    public static let fields: [ModelField<BasicUserRequest>] = [
+        ModelField("username", \.username),
+        ModelField("first_name", \.firstName),
+        ModelField("last_name", \.lastName),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<BasicUserRequest>(decoder)
+        self.username = values.username
+        self.firstName = values.firstName
+        self.lastName = values.lastName
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ClientEvents: APIModel {
+public struct ClientEvents: APIObject {
     public var events: [Event]?
     public var timestamp: Date
 
@@ -13,5 +13,16 @@ public struct ClientEvents: APIModel {
     ) {
         self.events = events
         self.timestamp = timestamp
+    }
+
+    public static let fields: [ModelField<ClientEvents>] = [
+        ModelField("events", \.events),
+        ModelField("timestamp", \.timestamp),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ClientEvents>(decoder)
+        self.events = values.events
+        self.timestamp = values.timestamp
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ClientEventsRequest: APIModel {
+public struct ClientEventsRequest: APIObject {
     public var events: [EventRequest]?
     public var previousEvent: EventRequest?
     public var timestamp: Date
@@ -18,9 +18,16 @@ public struct ClientEventsRequest: APIModel {
         self.timestamp = timestamp
     }
 
-    enum CodingKeys: String, CodingKey {
-        case events
-        case previousEvent = "previous_event"
-        case timestamp
+    public static let fields: [ModelField<ClientEventsRequest>] = [
+        ModelField("events", \.events),
+        ModelField("previous_event", \.previousEvent),
+        ModelField("timestamp", \.timestamp),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ClientEventsRequest>(decoder)
+        self.events = values.events
+        self.previousEvent = values.previousEvent
+        self.timestamp = values.timestamp
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct CommentRead: APIModel {
+public struct CommentRead: APIObject {
     public var id: Int?
     public var issue: Int?
     public var owner: BasicUser?
@@ -27,12 +27,22 @@ public struct CommentRead: APIModel {
         self.updatedDate = updatedDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case issue
-        case owner
-        case message
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
+    public static let fields: [ModelField<CommentRead>] = [
+        ModelField("id", \.id),
+        ModelField("issue", \.issue),
+        ModelField("owner", \.owner),
+        ModelField("message", \.message),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<CommentRead>(decoder)
+        self.id = values.id
+        self.issue = values.issue
+        self.owner = values.owner
+        self.message = values.message
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct CommentWriteRequest: APIModel {
+public struct CommentWriteRequest: APIObject {
     public var issue: Int
     public var message: String?
 
@@ -13,5 +13,16 @@ public struct CommentWriteRequest: APIModel {
     ) {
         self.issue = issue
         self.message = message
+    }
+
+    public static let fields: [ModelField<CommentWriteRequest>] = [
+        ModelField("issue", \.issue),
+        ModelField("message", \.message),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<CommentWriteRequest>(decoder)
+        self.issue = values.issue
+        self.message = values.message
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct DatasetFileRequest: APIModel {
+public struct DatasetFileRequest: APIObject {
     public var datasetFile: UploadFile
 
     public init(
@@ -12,7 +12,10 @@ public struct DatasetFileRequest: APIModel {
         self.datasetFile = datasetFile
     }
 
-    enum CodingKeys: String, CodingKey {
-        case datasetFile = "dataset_file"
+    public static let fields: [ModelField<DatasetFileRequest>] = [ModelField("dataset_file", \.datasetFile)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<DatasetFileRequest>(decoder)
+        self.datasetFile = values.datasetFile
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct DatasetFormat: APIModel {
+public struct DatasetFormat: APIObject {
     public var name: String
     public var ext: String
     public var version: String
@@ -22,5 +22,22 @@ public struct DatasetFormat: APIModel {
         self.version = version
         self.enabled = enabled
         self.dimension = dimension
+    }
+
+    public static let fields: [ModelField<DatasetFormat>] = [
+        ModelField("name", \.name),
+        ModelField("ext", \.ext),
+        ModelField("version", \.version),
+        ModelField("enabled", \.enabled),
+        ModelField("dimension", \.dimension),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<DatasetFormat>(decoder)
+        self.name = values.name
+        self.ext = values.ext
+        self.version = values.version
+        self.enabled = values.enabled
+        self.dimension = values.dimension
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct DatasetFormats: APIModel {
+public struct DatasetFormats: APIObject {
     public var importers: [DatasetFormat]
     public var exporters: [DatasetFormat]
 
@@ -13,5 +13,16 @@ public struct DatasetFormats: APIModel {
     ) {
         self.importers = importers
         self.exporters = exporters
+    }
+
+    public static let fields: [ModelField<DatasetFormats>] = [
+        ModelField("importers", \.importers),
+        ModelField("exporters", \.exporters),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<DatasetFormats>(decoder)
+        self.importers = values.importers
+        self.exporters = values.exporters
     }
 }

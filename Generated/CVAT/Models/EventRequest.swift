@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct EventRequest: APIModel {
+public struct EventRequest: APIObject {
     public var scope: String
     public var objName: String?
     public var objId: Int?
@@ -60,23 +60,44 @@ public struct EventRequest: APIModel {
         self.payload = payload
     }
 
-    enum CodingKeys: String, CodingKey {
-        case scope
-        case objName = "obj_name"
-        case objId = "obj_id"
-        case objVal = "obj_val"
-        case source
-        case timestamp
-        case count
-        case duration
-        case projectId = "project_id"
-        case taskId = "task_id"
-        case jobId = "job_id"
-        case userId = "user_id"
-        case userName = "user_name"
-        case userEmail = "user_email"
-        case orgId = "org_id"
-        case orgSlug = "org_slug"
-        case payload
+    public static let fields: [ModelField<EventRequest>] = [
+        ModelField("scope", \.scope),
+        ModelField("obj_name", \.objName),
+        ModelField("obj_id", \.objId),
+        ModelField("obj_val", \.objVal),
+        ModelField("source", \.source),
+        ModelField("timestamp", \.timestamp),
+        ModelField("count", \.count),
+        ModelField("duration", \.duration),
+        ModelField("project_id", \.projectId),
+        ModelField("task_id", \.taskId),
+        ModelField("job_id", \.jobId),
+        ModelField("user_id", \.userId),
+        ModelField("user_name", \.userName),
+        ModelField("user_email", \.userEmail),
+        ModelField("org_id", \.orgId),
+        ModelField("org_slug", \.orgSlug),
+        ModelField("payload", \.payload),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<EventRequest>(decoder)
+        self.scope = values.scope
+        self.objName = values.objName
+        self.objId = values.objId
+        self.objVal = values.objVal
+        self.source = values.source
+        self.timestamp = values.timestamp
+        self.count = values.count
+        self.duration = values.duration
+        self.projectId = values.projectId
+        self.taskId = values.taskId
+        self.jobId = values.jobId
+        self.userId = values.userId
+        self.userName = values.userName
+        self.userEmail = values.userEmail
+        self.orgId = values.orgId
+        self.orgSlug = values.orgSlug
+        self.payload = values.payload
     }
 }

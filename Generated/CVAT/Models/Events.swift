@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Events: APIModel {
+public struct Events: APIObject {
     public var webhookType: WebhookType
     public var events: [EventsEnum]
 
@@ -15,8 +15,14 @@ public struct Events: APIModel {
         self.events = events
     }
 
-    enum CodingKeys: String, CodingKey {
-        case webhookType = "webhook_type"
-        case events
+    public static let fields: [ModelField<Events>] = [
+        ModelField("webhook_type", \.webhookType),
+        ModelField("events", \.events),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Events>(decoder)
+        self.webhookType = values.webhookType
+        self.events = values.events
     }
 }

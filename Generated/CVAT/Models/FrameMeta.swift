@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FrameMeta: APIModel {
+public struct FrameMeta: APIObject {
     public var width: Int?
     public var height: Int?
     public var name: String
@@ -24,11 +24,20 @@ public struct FrameMeta: APIModel {
         self.hasRelatedContext = hasRelatedContext
     }
 
-    enum CodingKeys: String, CodingKey {
-        case width
-        case height
-        case name
-        case relatedFiles = "related_files"
-        case hasRelatedContext = "has_related_context"
+    public static let fields: [ModelField<FrameMeta>] = [
+        ModelField("width", \.width),
+        ModelField("height", \.height),
+        ModelField("name", \.name),
+        ModelField("related_files", \.relatedFiles),
+        ModelField("has_related_context", \.hasRelatedContext),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FrameMeta>(decoder)
+        self.width = values.width
+        self.height = values.height
+        self.name = values.name
+        self.relatedFiles = values.relatedFiles
+        self.hasRelatedContext = values.hasRelatedContext
     }
 }

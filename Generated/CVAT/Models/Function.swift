@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Function: APIModel {
+public struct Function: APIObject {
     public var id: Int?
     public var provider: String
     public var url: String?
@@ -57,22 +57,42 @@ public struct Function: APIModel {
         self.visibility = visibility
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case provider
-        case url
-        case name
-        case kind
-        case labelsV2 = "labels_v2"
-        case minPosPoints = "min_pos_points"
-        case minNegPoints = "min_neg_points"
-        case startswithBox = "startswith_box"
-        case startswithBoxOptional = "startswith_box_optional"
-        case supportedShapeTypes = "supported_shape_types"
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case owner
-        case organization
-        case visibility
+    public static let fields: [ModelField<Function>] = [
+        ModelField("id", \.id),
+        ModelField("provider", \.provider),
+        ModelField("url", \.url),
+        ModelField("name", \.name),
+        ModelField("kind", \.kind),
+        ModelField("labels_v2", \.labelsV2),
+        ModelField("min_pos_points", \.minPosPoints),
+        ModelField("min_neg_points", \.minNegPoints),
+        ModelField("startswith_box", \.startswithBox),
+        ModelField("startswith_box_optional", \.startswithBoxOptional),
+        ModelField("supported_shape_types", \.supportedShapeTypes),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("owner", \.owner),
+        ModelField("organization", \.organization),
+        ModelField("visibility", \.visibility),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Function>(decoder)
+        self.id = values.id
+        self.provider = values.provider
+        self.url = values.url
+        self.name = values.name
+        self.kind = values.kind
+        self.labelsV2 = values.labelsV2
+        self.minPosPoints = values.minPosPoints
+        self.minNegPoints = values.minNegPoints
+        self.startswithBox = values.startswithBox
+        self.startswithBoxOptional = values.startswithBoxOptional
+        self.supportedShapeTypes = values.supportedShapeTypes
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.owner = values.owner
+        self.organization = values.organization
+        self.visibility = values.visibility
     }
 }

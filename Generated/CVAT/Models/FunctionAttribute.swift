@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FunctionAttribute: APIModel {
+public struct FunctionAttribute: APIObject {
     public var name: String
     public var values: [String]
     public var inputType: InputTypeEnum
@@ -18,9 +18,16 @@ public struct FunctionAttribute: APIModel {
         self.inputType = inputType
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case values
-        case inputType = "input_type"
+    public static let fields: [ModelField<FunctionAttribute>] = [
+        ModelField("name", \.name),
+        ModelField("values", \.values),
+        ModelField("input_type", \.inputType),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FunctionAttribute>(decoder)
+        self.name = values.name
+        self.values = values.values
+        self.inputType = values.inputType
     }
 }

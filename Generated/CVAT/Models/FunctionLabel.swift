@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FunctionLabel: APIModel {
+public struct FunctionLabel: APIObject {
     public var name: String
     public var type: LabelType?
     public var attributes: [FunctionAttribute]?
@@ -19,5 +19,20 @@ public struct FunctionLabel: APIModel {
         self.type = type
         self.attributes = attributes
         self.sublabels = sublabels
+    }
+
+    public static let fields: [ModelField<FunctionLabel>] = [
+        ModelField("name", \.name),
+        ModelField("type", \.type),
+        ModelField("attributes", \.attributes),
+        ModelField("sublabels", \.sublabels),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FunctionLabel>(decoder)
+        self.name = values.name
+        self.type = values.type
+        self.attributes = values.attributes
+        self.sublabels = values.sublabels
     }
 }

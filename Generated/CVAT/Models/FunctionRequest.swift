@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FunctionRequest: APIModel {
+public struct FunctionRequest: APIObject {
     public var provider: String
     public var url: String?
     public var apiKey: String?
@@ -45,18 +45,34 @@ public struct FunctionRequest: APIModel {
         self.visibility = visibility
     }
 
-    enum CodingKeys: String, CodingKey {
-        case provider
-        case url
-        case apiKey = "api_key"
-        case name
-        case kind
-        case labelsV2 = "labels_v2"
-        case minPosPoints = "min_pos_points"
-        case minNegPoints = "min_neg_points"
-        case startswithBox = "startswith_box"
-        case startswithBoxOptional = "startswith_box_optional"
-        case supportedShapeTypes = "supported_shape_types"
-        case visibility
+    public static let fields: [ModelField<FunctionRequest>] = [
+        ModelField("provider", \.provider),
+        ModelField("url", \.url),
+        ModelField("api_key", \.apiKey),
+        ModelField("name", \.name),
+        ModelField("kind", \.kind),
+        ModelField("labels_v2", \.labelsV2),
+        ModelField("min_pos_points", \.minPosPoints),
+        ModelField("min_neg_points", \.minNegPoints),
+        ModelField("startswith_box", \.startswithBox),
+        ModelField("startswith_box_optional", \.startswithBoxOptional),
+        ModelField("supported_shape_types", \.supportedShapeTypes),
+        ModelField("visibility", \.visibility),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FunctionRequest>(decoder)
+        self.provider = values.provider
+        self.url = values.url
+        self.apiKey = values.apiKey
+        self.name = values.name
+        self.kind = values.kind
+        self.labelsV2 = values.labelsV2
+        self.minPosPoints = values.minPosPoints
+        self.minNegPoints = values.minNegPoints
+        self.startswithBox = values.startswithBox
+        self.startswithBoxOptional = values.startswithBoxOptional
+        self.supportedShapeTypes = values.supportedShapeTypes
+        self.visibility = values.visibility
     }
 }

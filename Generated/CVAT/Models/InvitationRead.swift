@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct InvitationRead: APIModel {
+public struct InvitationRead: APIObject {
     public var key: String?
     public var createdDate: Date?
     public var owner: BasicUser?
@@ -36,15 +36,28 @@ public struct InvitationRead: APIModel {
         self.organizationInfo = organizationInfo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case key
-        case createdDate = "created_date"
-        case owner
-        case role
-        case user
-        case organization
-        case expired
-        case accepted
-        case organizationInfo = "organization_info"
+    public static let fields: [ModelField<InvitationRead>] = [
+        ModelField("key", \.key),
+        ModelField("created_date", \.createdDate),
+        ModelField("owner", \.owner),
+        ModelField("role", \.role),
+        ModelField("user", \.user),
+        ModelField("organization", \.organization),
+        ModelField("expired", \.expired),
+        ModelField("accepted", \.accepted),
+        ModelField("organization_info", \.organizationInfo),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<InvitationRead>(decoder)
+        self.key = values.key
+        self.createdDate = values.createdDate
+        self.owner = values.owner
+        self.role = values.role
+        self.user = values.user
+        self.organization = values.organization
+        self.expired = values.expired
+        self.accepted = values.accepted
+        self.organizationInfo = values.organizationInfo
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct IssueWriteRequest: APIModel {
+public struct IssueWriteRequest: APIObject {
     public var frame: Int
     public var position: [Double]
     public var job: Int
@@ -25,5 +25,24 @@ public struct IssueWriteRequest: APIModel {
         self.assignee = assignee
         self.message = message
         self.resolved = resolved
+    }
+
+    public static let fields: [ModelField<IssueWriteRequest>] = [
+        ModelField("frame", \.frame),
+        ModelField("position", \.position),
+        ModelField("job", \.job),
+        ModelField("assignee", \.assignee),
+        ModelField("message", \.message),
+        ModelField("resolved", \.resolved),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<IssueWriteRequest>(decoder)
+        self.frame = values.frame
+        self.position = values.position
+        self.job = values.job
+        self.assignee = values.assignee
+        self.message = values.message
+        self.resolved = values.resolved
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct JobValidation: APIModel {
+public struct JobValidation: APIObject {
     public var id: Int?
     public var jobId: Int?
     public var attemptNumber: Int?
@@ -48,19 +48,36 @@ public struct JobValidation: APIModel {
         self.messages = messages
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case jobId = "job_id"
-        case attemptNumber = "attempt_number"
-        case attemptsRemaining = "attempts_remaining"
-        case assigneeId = "assignee_id"
-        case assigneeLastUpdated = "assignee_last_updated"
-        case createdDate = "created_date"
-        case actualScore = "actual_score"
-        case requiredScore = "required_score"
-        case targetMetric = "target_metric"
-        case reportId = "report_id"
-        case status
-        case messages
+    public static let fields: [ModelField<JobValidation>] = [
+        ModelField("id", \.id),
+        ModelField("job_id", \.jobId),
+        ModelField("attempt_number", \.attemptNumber),
+        ModelField("attempts_remaining", \.attemptsRemaining),
+        ModelField("assignee_id", \.assigneeId),
+        ModelField("assignee_last_updated", \.assigneeLastUpdated),
+        ModelField("created_date", \.createdDate),
+        ModelField("actual_score", \.actualScore),
+        ModelField("required_score", \.requiredScore),
+        ModelField("target_metric", \.targetMetric),
+        ModelField("report_id", \.reportId),
+        ModelField("status", \.status),
+        ModelField("messages", \.messages),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<JobValidation>(decoder)
+        self.id = values.id
+        self.jobId = values.jobId
+        self.attemptNumber = values.attemptNumber
+        self.attemptsRemaining = values.attemptsRemaining
+        self.assigneeId = values.assigneeId
+        self.assigneeLastUpdated = values.assigneeLastUpdated
+        self.createdDate = values.createdDate
+        self.actualScore = values.actualScore
+        self.requiredScore = values.requiredScore
+        self.targetMetric = values.targetMetric
+        self.reportId = values.reportId
+        self.status = values.status
+        self.messages = values.messages
     }
 }

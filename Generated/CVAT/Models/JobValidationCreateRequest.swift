@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct JobValidationCreateRequest: APIModel {
+public struct JobValidationCreateRequest: APIObject {
     public var jobId: Int
     public var timeout: Int?
 
@@ -15,8 +15,14 @@ public struct JobValidationCreateRequest: APIModel {
         self.timeout = timeout
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobId = "job_id"
-        case timeout
+    public static let fields: [ModelField<JobValidationCreateRequest>] = [
+        ModelField("job_id", \.jobId),
+        ModelField("timeout", \.timeout),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<JobValidationCreateRequest>(decoder)
+        self.jobId = values.jobId
+        self.timeout = values.timeout
     }
 }

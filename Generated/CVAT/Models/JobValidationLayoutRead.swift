@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct JobValidationLayoutRead: APIModel {
+public struct JobValidationLayoutRead: APIObject {
     public var honeypotCount: Int?
     /// The list of frame ids for honeypots in the job
     public var honeypotFrames: [Int]?
@@ -20,9 +20,16 @@ public struct JobValidationLayoutRead: APIModel {
         self.honeypotRealFrames = honeypotRealFrames
     }
 
-    enum CodingKeys: String, CodingKey {
-        case honeypotCount = "honeypot_count"
-        case honeypotFrames = "honeypot_frames"
-        case honeypotRealFrames = "honeypot_real_frames"
+    public static let fields: [ModelField<JobValidationLayoutRead>] = [
+        ModelField("honeypot_count", \.honeypotCount),
+        ModelField("honeypot_frames", \.honeypotFrames),
+        ModelField("honeypot_real_frames", \.honeypotRealFrames),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<JobValidationLayoutRead>(decoder)
+        self.honeypotCount = values.honeypotCount
+        self.honeypotFrames = values.honeypotFrames
+        self.honeypotRealFrames = values.honeypotRealFrames
     }
 }

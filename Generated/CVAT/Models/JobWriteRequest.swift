@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct JobWriteRequest: APIModel {
+public struct JobWriteRequest: APIObject {
     public var assignee: Int?
     public var stage: JobStage?
     public var state: OperationStatus?
@@ -58,18 +58,34 @@ public struct JobWriteRequest: APIModel {
         self.frames = frames
     }
 
-    enum CodingKeys: String, CodingKey {
-        case assignee
-        case stage
-        case state
-        case type
-        case taskId = "task_id"
-        case frameSelectionMethod = "frame_selection_method"
-        case frameCount = "frame_count"
-        case frameShare = "frame_share"
-        case framesPerJobCount = "frames_per_job_count"
-        case framesPerJobShare = "frames_per_job_share"
-        case randomSeed = "random_seed"
-        case frames
+    public static let fields: [ModelField<JobWriteRequest>] = [
+        ModelField("assignee", \.assignee),
+        ModelField("stage", \.stage),
+        ModelField("state", \.state),
+        ModelField("type", \.type),
+        ModelField("task_id", \.taskId),
+        ModelField("frame_selection_method", \.frameSelectionMethod),
+        ModelField("frame_count", \.frameCount),
+        ModelField("frame_share", \.frameShare),
+        ModelField("frames_per_job_count", \.framesPerJobCount),
+        ModelField("frames_per_job_share", \.framesPerJobShare),
+        ModelField("random_seed", \.randomSeed),
+        ModelField("frames", \.frames),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<JobWriteRequest>(decoder)
+        self.assignee = values.assignee
+        self.stage = values.stage
+        self.state = values.state
+        self.type = values.type
+        self.taskId = values.taskId
+        self.frameSelectionMethod = values.frameSelectionMethod
+        self.frameCount = values.frameCount
+        self.frameShare = values.frameShare
+        self.framesPerJobCount = values.framesPerJobCount
+        self.framesPerJobShare = values.framesPerJobShare
+        self.randomSeed = values.randomSeed
+        self.frames = values.frames
     }
 }

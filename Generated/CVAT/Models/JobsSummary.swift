@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct JobsSummary: APIModel {
+public struct JobsSummary: APIObject {
     public var count: Int?
     public var completed: Int?
     public var validation: Int?
@@ -19,5 +19,20 @@ public struct JobsSummary: APIModel {
         self.completed = completed
         self.validation = validation
         self.url = url
+    }
+
+    public static let fields: [ModelField<JobsSummary>] = [
+        ModelField("count", \.count),
+        ModelField("completed", \.completed),
+        ModelField("validation", \.validation),
+        ModelField("url", \.url),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<JobsSummary>(decoder)
+        self.count = values.count
+        self.completed = values.completed
+        self.validation = values.validation
+        self.url = values.url
     }
 }

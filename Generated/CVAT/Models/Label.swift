@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Label: APIModel {
+public struct Label: APIObject {
     public var id: Int?
     public var name: String
     /// The hex value for the RGB color. Will be generated automatically, unless specified explicitly.
@@ -58,17 +58,32 @@ public struct Label: APIModel {
         self.hasParent = hasParent
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case color
-        case attributes
-        case type
-        case svg
-        case sublabels
-        case projectId = "project_id"
-        case taskId = "task_id"
-        case parentId = "parent_id"
-        case hasParent = "has_parent"
+    public static let fields: [ModelField<Label>] = [
+        ModelField("id", \.id),
+        ModelField("name", \.name),
+        ModelField("color", \.color),
+        ModelField("attributes", \.attributes),
+        ModelField("type", \.type),
+        ModelField("svg", \.svg),
+        ModelField("sublabels", \.sublabels),
+        ModelField("project_id", \.projectId),
+        ModelField("task_id", \.taskId),
+        ModelField("parent_id", \.parentId),
+        ModelField("has_parent", \.hasParent),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Label>(decoder)
+        self.id = values.id
+        self.name = values.name
+        self.color = values.color
+        self.attributes = values.attributes
+        self.type = values.type
+        self.svg = values.svg
+        self.sublabels = values.sublabels
+        self.projectId = values.projectId
+        self.taskId = values.taskId
+        self.parentId = values.parentId
+        self.hasParent = values.hasParent
     }
 }

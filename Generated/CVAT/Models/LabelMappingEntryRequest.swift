@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabelMappingEntryRequest: APIModel {
+public struct LabelMappingEntryRequest: APIObject {
     public var name: String
     public var attributes: [String: String]?
     public var sublabels: [String: SublabelMappingEntryRequest]?
@@ -16,5 +16,18 @@ public struct LabelMappingEntryRequest: APIModel {
         self.name = name
         self.attributes = attributes
         self.sublabels = sublabels
+    }
+
+    public static let fields: [ModelField<LabelMappingEntryRequest>] = [
+        ModelField("name", \.name),
+        ModelField("attributes", \.attributes),
+        ModelField("sublabels", \.sublabels),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabelMappingEntryRequest>(decoder)
+        self.name = values.name
+        self.attributes = values.attributes
+        self.sublabels = values.sublabels
     }
 }

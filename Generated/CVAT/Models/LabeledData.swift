@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabeledData: APIModel {
+public struct LabeledData: APIObject {
     public var version: Int?
     public var tags: [LabeledImage]?
     public var shapes: [LabeledShape]?
@@ -22,5 +22,22 @@ public struct LabeledData: APIModel {
         self.shapes = shapes
         self.tracks = tracks
         self.intervals = intervals
+    }
+
+    public static let fields: [ModelField<LabeledData>] = [
+        ModelField("version", \.version),
+        ModelField("tags", \.tags),
+        ModelField("shapes", \.shapes),
+        ModelField("tracks", \.tracks),
+        ModelField("intervals", \.intervals),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabeledData>(decoder)
+        self.version = values.version
+        self.tags = values.tags
+        self.shapes = values.shapes
+        self.tracks = values.tracks
+        self.intervals = values.intervals
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabeledImage: APIModel {
+public struct LabeledImage: APIObject {
     public var id: Int?
     public var labelId: Int
     public var group: Int?
@@ -27,12 +27,22 @@ public struct LabeledImage: APIModel {
         self.attributes = attributes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case labelId = "label_id"
-        case group
-        case source
-        case frame
-        case attributes
+    public static let fields: [ModelField<LabeledImage>] = [
+        ModelField("id", \.id),
+        ModelField("label_id", \.labelId),
+        ModelField("group", \.group),
+        ModelField("source", \.source),
+        ModelField("frame", \.frame),
+        ModelField("attributes", \.attributes),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabeledImage>(decoder)
+        self.id = values.id
+        self.labelId = values.labelId
+        self.group = values.group
+        self.source = values.source
+        self.frame = values.frame
+        self.attributes = values.attributes
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabeledInterval: APIModel {
+public struct LabeledInterval: APIObject {
     public var id: Int?
     public var labelId: Int
     public var group: Int?
@@ -33,14 +33,26 @@ public struct LabeledInterval: APIModel {
         self.stop = stop
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case labelId = "label_id"
-        case group
-        case source
-        case attributes
-        case score
-        case start
-        case stop
+    public static let fields: [ModelField<LabeledInterval>] = [
+        ModelField("id", \.id),
+        ModelField("label_id", \.labelId),
+        ModelField("group", \.group),
+        ModelField("source", \.source),
+        ModelField("attributes", \.attributes),
+        ModelField("score", \.score),
+        ModelField("start", \.start),
+        ModelField("stop", \.stop),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabeledInterval>(decoder)
+        self.id = values.id
+        self.labelId = values.labelId
+        self.group = values.group
+        self.source = values.source
+        self.attributes = values.attributes
+        self.score = values.score
+        self.start = values.start
+        self.stop = values.stop
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabeledShape: APIModel {
+public struct LabeledShape: APIObject {
     public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
@@ -51,20 +51,38 @@ public struct LabeledShape: APIModel {
         self.elements = elements
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case occluded
-        case outside
-        case zOrder = "z_order"
-        case rotation
-        case points
-        case id
-        case labelId = "label_id"
-        case group
-        case source
-        case frame
-        case attributes
-        case score
-        case elements
+    public static let fields: [ModelField<LabeledShape>] = [
+        ModelField("type", \.type),
+        ModelField("occluded", \.occluded),
+        ModelField("outside", \.outside),
+        ModelField("z_order", \.zOrder),
+        ModelField("rotation", \.rotation),
+        ModelField("points", \.points),
+        ModelField("id", \.id),
+        ModelField("label_id", \.labelId),
+        ModelField("group", \.group),
+        ModelField("source", \.source),
+        ModelField("frame", \.frame),
+        ModelField("attributes", \.attributes),
+        ModelField("score", \.score),
+        ModelField("elements", \.elements),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabeledShape>(decoder)
+        self.type = values.type
+        self.occluded = values.occluded
+        self.outside = values.outside
+        self.zOrder = values.zOrder
+        self.rotation = values.rotation
+        self.points = values.points
+        self.id = values.id
+        self.labelId = values.labelId
+        self.group = values.group
+        self.source = values.source
+        self.frame = values.frame
+        self.attributes = values.attributes
+        self.score = values.score
+        self.elements = values.elements
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabeledTrackRequest: APIModel {
+public struct LabeledTrackRequest: APIObject {
     public var id: Int?
     public var labelId: Int
     public var group: Int?
@@ -33,14 +33,26 @@ public struct LabeledTrackRequest: APIModel {
         self.elements = elements
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case labelId = "label_id"
-        case group
-        case source
-        case frame
-        case attributes
-        case shapes
-        case elements
+    public static let fields: [ModelField<LabeledTrackRequest>] = [
+        ModelField("id", \.id),
+        ModelField("label_id", \.labelId),
+        ModelField("group", \.group),
+        ModelField("source", \.source),
+        ModelField("frame", \.frame),
+        ModelField("attributes", \.attributes),
+        ModelField("shapes", \.shapes),
+        ModelField("elements", \.elements),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabeledTrackRequest>(decoder)
+        self.id = values.id
+        self.labelId = values.labelId
+        self.group = values.group
+        self.source = values.source
+        self.frame = values.frame
+        self.attributes = values.attributes
+        self.shapes = values.shapes
+        self.elements = values.elements
     }
 }

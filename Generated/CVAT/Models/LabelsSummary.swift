@@ -3,12 +3,19 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabelsSummary: APIModel {
+public struct LabelsSummary: APIObject {
     public var url: String?
 
     public init(
         url: String? = nil
     ) {
         self.url = url
+    }
+
+    public static let fields: [ModelField<LabelsSummary>] = [ModelField("url", \.url)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabelsSummary>(decoder)
+        self.url = values.url
     }
 }

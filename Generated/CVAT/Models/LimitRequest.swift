@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LimitRequest: APIModel {
+public struct LimitRequest: APIObject {
     public var user: Int?
     public var org: Int?
     public var type: LimitTypeEnum
@@ -19,5 +19,20 @@ public struct LimitRequest: APIModel {
         self.org = org
         self.type = type
         self.limits = limits
+    }
+
+    public static let fields: [ModelField<LimitRequest>] = [
+        ModelField("user", \.user),
+        ModelField("org", \.org),
+        ModelField("type", \.type),
+        ModelField("limits", \.limits),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LimitRequest>(decoder)
+        self.user = values.user
+        self.org = values.org
+        self.type = values.type
+        self.limits = values.limits
     }
 }

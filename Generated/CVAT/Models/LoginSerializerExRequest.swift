@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LoginSerializerExRequest: APIModel {
+public struct LoginSerializerExRequest: APIObject {
     public var username: String?
     public var email: String?
     public var password: String
@@ -16,5 +16,18 @@ public struct LoginSerializerExRequest: APIModel {
         self.username = username
         self.email = email
         self.password = password
+    }
+
+    public static let fields: [ModelField<LoginSerializerExRequest>] = [
+        ModelField("username", \.username),
+        ModelField("email", \.email),
+        ModelField("password", \.password),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LoginSerializerExRequest>(decoder)
+        self.username = values.username
+        self.email = values.email
+        self.password = values.password
     }
 }

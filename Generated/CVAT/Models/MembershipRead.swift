@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct MembershipRead: APIModel {
+public struct MembershipRead: APIObject {
     public var id: Int?
     public var user: BasicUser
     public var organization: Int?
@@ -30,13 +30,24 @@ public struct MembershipRead: APIModel {
         self.invitation = invitation
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case user
-        case organization
-        case isActive = "is_active"
-        case joinedDate = "joined_date"
-        case role
-        case invitation
+    public static let fields: [ModelField<MembershipRead>] = [
+        ModelField("id", \.id),
+        ModelField("user", \.user),
+        ModelField("organization", \.organization),
+        ModelField("is_active", \.isActive),
+        ModelField("joined_date", \.joinedDate),
+        ModelField("role", \.role),
+        ModelField("invitation", \.invitation),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<MembershipRead>(decoder)
+        self.id = values.id
+        self.user = values.user
+        self.organization = values.organization
+        self.isActive = values.isActive
+        self.joinedDate = values.joinedDate
+        self.role = values.role
+        self.invitation = values.invitation
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct OnlineFunctionCallRequest: APIModel {
+public struct OnlineFunctionCallRequest: APIObject {
     public var job: Int?
     public var task: Int?
 
@@ -13,5 +13,16 @@ public struct OnlineFunctionCallRequest: APIModel {
     ) {
         self.job = job
         self.task = task
+    }
+
+    public static let fields: [ModelField<OnlineFunctionCallRequest>] = [
+        ModelField("job", \.job),
+        ModelField("task", \.task),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<OnlineFunctionCallRequest>(decoder)
+        self.job = values.job
+        self.task = values.task
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct OrganizationRead: APIModel {
+public struct OrganizationRead: APIObject {
     public var id: Int?
     public var slug: String?
     public var name: String?
@@ -33,14 +33,26 @@ public struct OrganizationRead: APIModel {
         self.owner = owner
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case slug
-        case name
-        case description
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case contact
-        case owner
+    public static let fields: [ModelField<OrganizationRead>] = [
+        ModelField("id", \.id),
+        ModelField("slug", \.slug),
+        ModelField("name", \.name),
+        ModelField("description", \.description),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("contact", \.contact),
+        ModelField("owner", \.owner),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<OrganizationRead>(decoder)
+        self.id = values.id
+        self.slug = values.slug
+        self.name = values.name
+        self.description = values.description
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.contact = values.contact
+        self.owner = values.owner
     }
 }

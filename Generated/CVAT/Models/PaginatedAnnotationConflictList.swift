@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PaginatedAnnotationConflictList: APIModel {
+public struct PaginatedAnnotationConflictList: APIObject {
     public var count: Int
     public var next: String?
     public var previous: String?
@@ -19,6 +19,21 @@ public struct PaginatedAnnotationConflictList: APIModel {
         self.next = next
         self.previous = previous
         self.results = results
+    }
+
+    public static let fields: [ModelField<PaginatedAnnotationConflictList>] = [
+        ModelField("count", \.count),
+        ModelField("next", \.next),
+        ModelField("previous", \.previous),
+        ModelField("results", \.results),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PaginatedAnnotationConflictList>(decoder)
+        self.count = values.count
+        self.next = values.next
+        self.previous = values.previous
+        self.results = values.results
     }
 }
 

@@ -4,12 +4,19 @@ import Foundation
 import SpecforgeRuntime
 
 /// Serializer for requesting a password reset e-mail.
-public struct PasswordResetSerializerExRequest: APIModel {
+public struct PasswordResetSerializerExRequest: APIObject {
     public var email: String
 
     public init(
         email: String
     ) {
         self.email = email
+    }
+
+    public static let fields: [ModelField<PasswordResetSerializerExRequest>] = [ModelField("email", \.email)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PasswordResetSerializerExRequest>(decoder)
+        self.email = values.email
     }
 }

@@ -3,12 +3,19 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedCommentWriteRequest: APIModel {
+public struct PatchedCommentWriteRequest: APIObject {
     public var message: String?
 
     public init(
         message: String? = nil
     ) {
         self.message = message
+    }
+
+    public static let fields: [ModelField<PatchedCommentWriteRequest>] = [ModelField("message", \.message)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedCommentWriteRequest>(decoder)
+        self.message = values.message
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedDataMetaWriteRequest: APIModel {
+public struct PatchedDataMetaWriteRequest: APIObject {
     public var deletedFrames: [Int]?
     public var cloudStorageId: Int?
 
@@ -15,8 +15,14 @@ public struct PatchedDataMetaWriteRequest: APIModel {
         self.cloudStorageId = cloudStorageId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case deletedFrames = "deleted_frames"
-        case cloudStorageId = "cloud_storage_id"
+    public static let fields: [ModelField<PatchedDataMetaWriteRequest>] = [
+        ModelField("deleted_frames", \.deletedFrames),
+        ModelField("cloud_storage_id", \.cloudStorageId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedDataMetaWriteRequest>(decoder)
+        self.deletedFrames = values.deletedFrames
+        self.cloudStorageId = values.cloudStorageId
     }
 }

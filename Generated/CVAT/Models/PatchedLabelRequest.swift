@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedLabelRequest: APIModel {
+public struct PatchedLabelRequest: APIObject {
     public var id: Int?
     public var name: String?
     /// The hex value for the RGB color. Will be generated automatically, unless specified explicitly.
@@ -48,5 +48,28 @@ public struct PatchedLabelRequest: APIModel {
         self.type = type
         self.svg = svg
         self.sublabels = sublabels
+    }
+
+    public static let fields: [ModelField<PatchedLabelRequest>] = [
+        ModelField("id", \.id),
+        ModelField("name", \.name),
+        ModelField("color", \.color),
+        ModelField("attributes", \.attributes),
+        ModelField("deleted", \.deleted),
+        ModelField("type", \.type),
+        ModelField("svg", \.svg),
+        ModelField("sublabels", \.sublabels),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedLabelRequest>(decoder)
+        self.id = values.id
+        self.name = values.name
+        self.color = values.color
+        self.attributes = values.attributes
+        self.deleted = values.deleted
+        self.type = values.type
+        self.svg = values.svg
+        self.sublabels = values.sublabels
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedOrganizationWriteRequest: APIModel {
+public struct PatchedOrganizationWriteRequest: APIObject {
     public var slug: String?
     public var name: String?
     public var description: String?
@@ -19,5 +19,20 @@ public struct PatchedOrganizationWriteRequest: APIModel {
         self.name = name
         self.description = description
         self.contact = contact
+    }
+
+    public static let fields: [ModelField<PatchedOrganizationWriteRequest>] = [
+        ModelField("slug", \.slug),
+        ModelField("name", \.name),
+        ModelField("description", \.description),
+        ModelField("contact", \.contact),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedOrganizationWriteRequest>(decoder)
+        self.slug = values.slug
+        self.name = values.name
+        self.description = values.description
+        self.contact = values.contact
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedTaskWriteRequest: APIModel {
+public struct PatchedTaskWriteRequest: APIObject {
     public var name: String?
     public var projectId: Int?
     public var ownerId: Int?
@@ -39,16 +39,30 @@ public struct PatchedTaskWriteRequest: APIModel {
         self.organizationId = organizationId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case projectId = "project_id"
-        case ownerId = "owner_id"
-        case assigneeId = "assignee_id"
-        case bugTracker = "bug_tracker"
-        case labels
-        case subset
-        case targetStorage = "target_storage"
-        case sourceStorage = "source_storage"
-        case organizationId = "organization_id"
+    public static let fields: [ModelField<PatchedTaskWriteRequest>] = [
+        ModelField("name", \.name),
+        ModelField("project_id", \.projectId),
+        ModelField("owner_id", \.ownerId),
+        ModelField("assignee_id", \.assigneeId),
+        ModelField("bug_tracker", \.bugTracker),
+        ModelField("labels", \.labels),
+        ModelField("subset", \.subset),
+        ModelField("target_storage", \.targetStorage),
+        ModelField("source_storage", \.sourceStorage),
+        ModelField("organization_id", \.organizationId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedTaskWriteRequest>(decoder)
+        self.name = values.name
+        self.projectId = values.projectId
+        self.ownerId = values.ownerId
+        self.assigneeId = values.assigneeId
+        self.bugTracker = values.bugTracker
+        self.labels = values.labels
+        self.subset = values.subset
+        self.targetStorage = values.targetStorage
+        self.sourceStorage = values.sourceStorage
+        self.organizationId = values.organizationId
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedUserRequest: APIModel {
+public struct PatchedUserRequest: APIObject {
     /// Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.
     public var username: String?
     public var firstName: String?
@@ -38,14 +38,26 @@ public struct PatchedUserRequest: APIModel {
         self.isActive = isActive
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case firstName = "first_name"
-        case lastName = "last_name"
-        case email
-        case groups
-        case isStaff = "is_staff"
-        case isSuperuser = "is_superuser"
-        case isActive = "is_active"
+    public static let fields: [ModelField<PatchedUserRequest>] = [
+        ModelField("username", \.username),
+        ModelField("first_name", \.firstName),
+        ModelField("last_name", \.lastName),
+        ModelField("email", \.email),
+        ModelField("groups", \.groups),
+        ModelField("is_staff", \.isStaff),
+        ModelField("is_superuser", \.isSuperuser),
+        ModelField("is_active", \.isActive),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedUserRequest>(decoder)
+        self.username = values.username
+        self.firstName = values.firstName
+        self.lastName = values.lastName
+        self.email = values.email
+        self.groups = values.groups
+        self.isStaff = values.isStaff
+        self.isSuperuser = values.isSuperuser
+        self.isActive = values.isActive
     }
 }

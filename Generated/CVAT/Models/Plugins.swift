@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Plugins: APIModel {
+public struct Plugins: APIObject {
     public var analytics: Bool
     public var models: Bool
 
@@ -15,8 +15,14 @@ public struct Plugins: APIModel {
         self.models = models
     }
 
-    enum CodingKeys: String, CodingKey {
-        case analytics = "ANALYTICS"
-        case models = "MODELS"
+    public static let fields: [ModelField<Plugins>] = [
+        ModelField("ANALYTICS", \.analytics),
+        ModelField("MODELS", \.models),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Plugins>(decoder)
+        self.analytics = values.analytics
+        self.models = values.models
     }
 }

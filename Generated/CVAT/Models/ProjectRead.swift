@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ProjectRead: APIModel {
+public struct ProjectRead: APIObject {
     public var url: String?
     public var id: Int?
     public var name: String?
@@ -67,25 +67,48 @@ public struct ProjectRead: APIModel {
         self.assigneeUpdatedDate = assigneeUpdatedDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url
-        case id
-        case name
-        case owner
-        case assignee
-        case guideId = "guide_id"
-        case bugTracker = "bug_tracker"
-        case taskSubsets = "task_subsets"
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case status
-        case dimension
-        case organization
-        case organizationId = "organization_id"
-        case targetStorage = "target_storage"
-        case sourceStorage = "source_storage"
-        case tasks
-        case labels
-        case assigneeUpdatedDate = "assignee_updated_date"
+    public static let fields: [ModelField<ProjectRead>] = [
+        ModelField("url", \.url),
+        ModelField("id", \.id),
+        ModelField("name", \.name),
+        ModelField("owner", \.owner),
+        ModelField("assignee", \.assignee),
+        ModelField("guide_id", \.guideId),
+        ModelField("bug_tracker", \.bugTracker),
+        ModelField("task_subsets", \.taskSubsets),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("status", \.status),
+        ModelField("dimension", \.dimension),
+        ModelField("organization", \.organization),
+        ModelField("organization_id", \.organizationId),
+        ModelField("target_storage", \.targetStorage),
+        ModelField("source_storage", \.sourceStorage),
+        ModelField("tasks", \.tasks),
+        ModelField("labels", \.labels),
+        ModelField("assignee_updated_date", \.assigneeUpdatedDate),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ProjectRead>(decoder)
+        self.url = values.url
+        self.id = values.id
+        self.name = values.name
+        self.owner = values.owner
+        self.assignee = values.assignee
+        self.guideId = values.guideId
+        self.bugTracker = values.bugTracker
+        self.taskSubsets = values.taskSubsets
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.status = values.status
+        self.dimension = values.dimension
+        self.organization = values.organization
+        self.organizationId = values.organizationId
+        self.targetStorage = values.targetStorage
+        self.sourceStorage = values.sourceStorage
+        self.tasks = values.tasks
+        self.labels = values.labels
+        self.assigneeUpdatedDate = values.assigneeUpdatedDate
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QualityReportCreateRequest: APIModel {
+public struct QualityReportCreateRequest: APIObject {
     public var taskId: Int?
     public var projectId: Int?
 
@@ -15,8 +15,14 @@ public struct QualityReportCreateRequest: APIModel {
         self.projectId = projectId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case taskId = "task_id"
-        case projectId = "project_id"
+    public static let fields: [ModelField<QualityReportCreateRequest>] = [
+        ModelField("task_id", \.taskId),
+        ModelField("project_id", \.projectId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QualityReportCreateRequest>(decoder)
+        self.taskId = values.taskId
+        self.projectId = values.projectId
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QualitySettings: APIModel {
+public struct QualitySettings: APIObject {
     public var id: Int?
     public var taskId: Int?
     public var projectId: Int?
@@ -136,30 +136,58 @@ public struct QualitySettings: APIModel {
         self.updatedDate = updatedDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case taskId = "task_id"
-        case projectId = "project_id"
-        case jobFilter = "job_filter"
-        case inherit
-        case targetMetric = "target_metric"
-        case targetMetricThreshold = "target_metric_threshold"
-        case maxValidationsPerJob = "max_validations_per_job"
-        case iouThreshold = "iou_threshold"
-        case oksSigma = "oks_sigma"
-        case pointSizeBase = "point_size_base"
-        case lineThickness = "line_thickness"
-        case lowOverlapThreshold = "low_overlap_threshold"
-        case compareLineOrientation = "compare_line_orientation"
-        case lineOrientationThreshold = "line_orientation_threshold"
-        case compareGroups = "compare_groups"
-        case groupMatchThreshold = "group_match_threshold"
-        case checkCoveredAnnotations = "check_covered_annotations"
-        case objectVisibilityThreshold = "object_visibility_threshold"
-        case panopticComparison = "panoptic_comparison"
-        case compareAttributes = "compare_attributes"
-        case emptyIsAnnotated = "empty_is_annotated"
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
+    public static let fields: [ModelField<QualitySettings>] = [
+        ModelField("id", \.id),
+        ModelField("task_id", \.taskId),
+        ModelField("project_id", \.projectId),
+        ModelField("job_filter", \.jobFilter),
+        ModelField("inherit", \.inherit),
+        ModelField("target_metric", \.targetMetric),
+        ModelField("target_metric_threshold", \.targetMetricThreshold),
+        ModelField("max_validations_per_job", \.maxValidationsPerJob),
+        ModelField("iou_threshold", \.iouThreshold),
+        ModelField("oks_sigma", \.oksSigma),
+        ModelField("point_size_base", \.pointSizeBase),
+        ModelField("line_thickness", \.lineThickness),
+        ModelField("low_overlap_threshold", \.lowOverlapThreshold),
+        ModelField("compare_line_orientation", \.compareLineOrientation),
+        ModelField("line_orientation_threshold", \.lineOrientationThreshold),
+        ModelField("compare_groups", \.compareGroups),
+        ModelField("group_match_threshold", \.groupMatchThreshold),
+        ModelField("check_covered_annotations", \.checkCoveredAnnotations),
+        ModelField("object_visibility_threshold", \.objectVisibilityThreshold),
+        ModelField("panoptic_comparison", \.panopticComparison),
+        ModelField("compare_attributes", \.compareAttributes),
+        ModelField("empty_is_annotated", \.emptyIsAnnotated),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QualitySettings>(decoder)
+        self.id = values.id
+        self.taskId = values.taskId
+        self.projectId = values.projectId
+        self.jobFilter = values.jobFilter
+        self.inherit = values.inherit
+        self.targetMetric = values.targetMetric
+        self.targetMetricThreshold = values.targetMetricThreshold
+        self.maxValidationsPerJob = values.maxValidationsPerJob
+        self.iouThreshold = values.iouThreshold
+        self.oksSigma = values.oksSigma
+        self.pointSizeBase = values.pointSizeBase
+        self.lineThickness = values.lineThickness
+        self.lowOverlapThreshold = values.lowOverlapThreshold
+        self.compareLineOrientation = values.compareLineOrientation
+        self.lineOrientationThreshold = values.lineOrientationThreshold
+        self.compareGroups = values.compareGroups
+        self.groupMatchThreshold = values.groupMatchThreshold
+        self.checkCoveredAnnotations = values.checkCoveredAnnotations
+        self.objectVisibilityThreshold = values.objectVisibilityThreshold
+        self.panopticComparison = values.panopticComparison
+        self.compareAttributes = values.compareAttributes
+        self.emptyIsAnnotated = values.emptyIsAnnotated
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
     }
 }

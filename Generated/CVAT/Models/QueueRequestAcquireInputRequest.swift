@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QueueRequestAcquireInputRequest: APIModel {
+public struct QueueRequestAcquireInputRequest: APIObject {
     public var agentId: String
     public var requestCategory: RequestCategoryEnum
 
@@ -15,8 +15,14 @@ public struct QueueRequestAcquireInputRequest: APIModel {
         self.requestCategory = requestCategory
     }
 
-    enum CodingKeys: String, CodingKey {
-        case agentId = "agent_id"
-        case requestCategory = "request_category"
+    public static let fields: [ModelField<QueueRequestAcquireInputRequest>] = [
+        ModelField("agent_id", \.agentId),
+        ModelField("request_category", \.requestCategory),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QueueRequestAcquireInputRequest>(decoder)
+        self.agentId = values.agentId
+        self.requestCategory = values.requestCategory
     }
 }

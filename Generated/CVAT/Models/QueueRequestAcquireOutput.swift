@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QueueRequestAcquireOutput: APIModel {
+public struct QueueRequestAcquireOutput: APIObject {
     public var arAssignment: ArAssignment?
 
     public init(
@@ -12,7 +12,10 @@ public struct QueueRequestAcquireOutput: APIModel {
         self.arAssignment = arAssignment
     }
 
-    enum CodingKeys: String, CodingKey {
-        case arAssignment = "ar_assignment"
+    public static let fields: [ModelField<QueueRequestAcquireOutput>] = [ModelField("ar_assignment", \.arAssignment)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QueueRequestAcquireOutput>(decoder)
+        self.arAssignment = values.arAssignment
     }
 }

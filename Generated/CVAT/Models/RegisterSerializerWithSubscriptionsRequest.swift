@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct RegisterSerializerWithSubscriptionsRequest: APIModel {
+public struct RegisterSerializerWithSubscriptionsRequest: APIObject {
     public var username: String
     public var email: String
     public var password1: String
@@ -30,13 +30,24 @@ public struct RegisterSerializerWithSubscriptionsRequest: APIModel {
         self.confirmations = confirmations
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case email
-        case password1
-        case password2
-        case firstName = "first_name"
-        case lastName = "last_name"
-        case confirmations
+    public static let fields: [ModelField<RegisterSerializerWithSubscriptionsRequest>] = [
+        ModelField("username", \.username),
+        ModelField("email", \.email),
+        ModelField("password1", \.password1),
+        ModelField("password2", \.password2),
+        ModelField("first_name", \.firstName),
+        ModelField("last_name", \.lastName),
+        ModelField("confirmations", \.confirmations),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<RegisterSerializerWithSubscriptionsRequest>(decoder)
+        self.username = values.username
+        self.email = values.email
+        self.password1 = values.password1
+        self.password2 = values.password2
+        self.firstName = values.firstName
+        self.lastName = values.lastName
+        self.confirmations = values.confirmations
     }
 }

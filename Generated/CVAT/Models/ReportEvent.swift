@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ReportEvent: APIModel {
+public struct ReportEvent: APIObject {
     public var taskId: Int
     public var taskName: String
     public var jobId: Int
@@ -60,23 +60,44 @@ public struct ReportEvent: APIModel {
         self.deletedObjects = deletedObjects
     }
 
-    enum CodingKeys: String, CodingKey {
-        case taskId = "task_id"
-        case taskName = "task_name"
-        case jobId = "job_id"
-        case type
-        case frameCount = "frame_count"
-        case exists
-        case objects
-        case assignee
-        case stage
-        case state
-        case user
-        case workingTime = "working_time"
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case createdObjects = "created_objects"
-        case updatedObjects = "updated_objects"
-        case deletedObjects = "deleted_objects"
+    public static let fields: [ModelField<ReportEvent>] = [
+        ModelField("task_id", \.taskId),
+        ModelField("task_name", \.taskName),
+        ModelField("job_id", \.jobId),
+        ModelField("type", \.type),
+        ModelField("frame_count", \.frameCount),
+        ModelField("exists", \.exists),
+        ModelField("objects", \.objects),
+        ModelField("assignee", \.assignee),
+        ModelField("stage", \.stage),
+        ModelField("state", \.state),
+        ModelField("user", \.user),
+        ModelField("working_time", \.workingTime),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("created_objects", \.createdObjects),
+        ModelField("updated_objects", \.updatedObjects),
+        ModelField("deleted_objects", \.deletedObjects),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ReportEvent>(decoder)
+        self.taskId = values.taskId
+        self.taskName = values.taskName
+        self.jobId = values.jobId
+        self.type = values.type
+        self.frameCount = values.frameCount
+        self.exists = values.exists
+        self.objects = values.objects
+        self.assignee = values.assignee
+        self.stage = values.stage
+        self.state = values.state
+        self.user = values.user
+        self.workingTime = values.workingTime
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.createdObjects = values.createdObjects
+        self.updatedObjects = values.updatedObjects
+        self.deletedObjects = values.deletedObjects
     }
 }

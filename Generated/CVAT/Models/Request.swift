@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Request: APIModel {
+public struct Request: APIObject {
     public var status: RequestStatus
     public var message: String?
     public var id: String
@@ -45,18 +45,34 @@ public struct Request: APIModel {
         self.resultId = resultId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case message
-        case id
-        case operation
-        case progress
-        case createdDate = "created_date"
-        case startedDate = "started_date"
-        case finishedDate = "finished_date"
-        case expiryDate = "expiry_date"
-        case owner
-        case resultUrl = "result_url"
-        case resultId = "result_id"
+    public static let fields: [ModelField<Request>] = [
+        ModelField("status", \.status),
+        ModelField("message", \.message),
+        ModelField("id", \.id),
+        ModelField("operation", \.operation),
+        ModelField("progress", \.progress),
+        ModelField("created_date", \.createdDate),
+        ModelField("started_date", \.startedDate),
+        ModelField("finished_date", \.finishedDate),
+        ModelField("expiry_date", \.expiryDate),
+        ModelField("owner", \.owner),
+        ModelField("result_url", \.resultUrl),
+        ModelField("result_id", \.resultId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Request>(decoder)
+        self.status = values.status
+        self.message = values.message
+        self.id = values.id
+        self.operation = values.operation
+        self.progress = values.progress
+        self.createdDate = values.createdDate
+        self.startedDate = values.startedDate
+        self.finishedDate = values.finishedDate
+        self.expiryDate = values.expiryDate
+        self.owner = values.owner
+        self.resultUrl = values.resultUrl
+        self.resultId = values.resultId
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct RqId: APIModel {
+public struct RqId: APIObject {
     /// Request id
     public var rqId: String
 
@@ -13,7 +13,10 @@ public struct RqId: APIModel {
         self.rqId = rqId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case rqId = "rq_id"
+    public static let fields: [ModelField<RqId>] = [ModelField("rq_id", \.rqId)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<RqId>(decoder)
+        self.rqId = values.rqId
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct RqStatus: APIModel {
+public struct RqStatus: APIObject {
     public var state: RqStatusStateEnum
     public var message: String?
     public var progress: Double?
@@ -16,5 +16,18 @@ public struct RqStatus: APIModel {
         self.state = state
         self.message = message
         self.progress = progress
+    }
+
+    public static let fields: [ModelField<RqStatus>] = [
+        ModelField("state", \.state),
+        ModelField("message", \.message),
+        ModelField("progress", \.progress),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<RqStatus>(decoder)
+        self.state = values.state
+        self.message = values.message
+        self.progress = values.progress
     }
 }

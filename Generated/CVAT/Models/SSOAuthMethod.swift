@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SSOAuthMethod: APIModel {
+public struct SSOAuthMethod: APIObject {
     public var isEnabled: Bool?
     public var icon: String?
     public var publicName: String
@@ -21,10 +21,18 @@ public struct SSOAuthMethod: APIModel {
         self.selectionSchema = selectionSchema
     }
 
-    enum CodingKeys: String, CodingKey {
-        case isEnabled = "is_enabled"
-        case icon
-        case publicName = "public_name"
-        case selectionSchema = "selection_schema"
+    public static let fields: [ModelField<SSOAuthMethod>] = [
+        ModelField("is_enabled", \.isEnabled),
+        ModelField("icon", \.icon),
+        ModelField("public_name", \.publicName),
+        ModelField("selection_schema", \.selectionSchema),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SSOAuthMethod>(decoder)
+        self.isEnabled = values.isEnabled
+        self.icon = values.icon
+        self.publicName = values.publicName
+        self.selectionSchema = values.selectionSchema
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SocialAuthMethods: APIModel {
+public struct SocialAuthMethods: APIObject {
     public var google: SocialAuthMethod
     public var github: SocialAuthMethod
     public var amazonCognito: SocialAuthMethod
@@ -21,10 +21,18 @@ public struct SocialAuthMethods: APIModel {
         self.sso = sso
     }
 
-    enum CodingKeys: String, CodingKey {
-        case google
-        case github
-        case amazonCognito = "amazon-cognito"
-        case sso
+    public static let fields: [ModelField<SocialAuthMethods>] = [
+        ModelField("google", \.google),
+        ModelField("github", \.github),
+        ModelField("amazon-cognito", \.amazonCognito),
+        ModelField("sso", \.sso),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SocialAuthMethods>(decoder)
+        self.google = values.google
+        self.github = values.github
+        self.amazonCognito = values.amazonCognito
+        self.sso = values.sso
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SocialLoginSerializerExRequest: APIModel {
+public struct SocialLoginSerializerExRequest: APIObject {
     public var accessToken: String?
     public var code: String?
     public var idToken: String?
@@ -27,12 +27,22 @@ public struct SocialLoginSerializerExRequest: APIModel {
         self.scope = scope
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "access_token"
-        case code
-        case idToken = "id_token"
-        case authParams = "auth_params"
-        case process
-        case scope
+    public static let fields: [ModelField<SocialLoginSerializerExRequest>] = [
+        ModelField("access_token", \.accessToken),
+        ModelField("code", \.code),
+        ModelField("id_token", \.idToken),
+        ModelField("auth_params", \.authParams),
+        ModelField("process", \.process),
+        ModelField("scope", \.scope),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SocialLoginSerializerExRequest>(decoder)
+        self.accessToken = values.accessToken
+        self.code = values.code
+        self.idToken = values.idToken
+        self.authParams = values.authParams
+        self.process = values.process
+        self.scope = values.scope
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Storage: APIModel {
+public struct Storage: APIObject {
     public var id: Int?
     public var location: LocationEnum?
     public var cloudStorageId: Int?
@@ -18,9 +18,16 @@ public struct Storage: APIModel {
         self.cloudStorageId = cloudStorageId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case location
-        case cloudStorageId = "cloud_storage_id"
+    public static let fields: [ModelField<Storage>] = [
+        ModelField("id", \.id),
+        ModelField("location", \.location),
+        ModelField("cloud_storage_id", \.cloudStorageId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Storage>(decoder)
+        self.id = values.id
+        self.location = values.location
+        self.cloudStorageId = values.cloudStorageId
     }
 }

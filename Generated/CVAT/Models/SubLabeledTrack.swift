@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SubLabeledTrack: APIModel {
+public struct SubLabeledTrack: APIObject {
     public var id: Int?
     public var labelId: Int
     public var group: Int?
@@ -30,13 +30,24 @@ public struct SubLabeledTrack: APIModel {
         self.shapes = shapes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case labelId = "label_id"
-        case group
-        case source
-        case frame
-        case attributes
-        case shapes
+    public static let fields: [ModelField<SubLabeledTrack>] = [
+        ModelField("id", \.id),
+        ModelField("label_id", \.labelId),
+        ModelField("group", \.group),
+        ModelField("source", \.source),
+        ModelField("frame", \.frame),
+        ModelField("attributes", \.attributes),
+        ModelField("shapes", \.shapes),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SubLabeledTrack>(decoder)
+        self.id = values.id
+        self.labelId = values.labelId
+        self.group = values.group
+        self.source = values.source
+        self.frame = values.frame
+        self.attributes = values.attributes
+        self.shapes = values.shapes
     }
 }

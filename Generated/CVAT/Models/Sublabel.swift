@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Sublabel: APIModel {
+public struct Sublabel: APIObject {
     public var id: Int?
     public var name: String
     /// The hex value for the RGB color. Will be generated automatically, unless specified explicitly.
@@ -43,12 +43,22 @@ public struct Sublabel: APIModel {
         self.hasParent = hasParent
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case color
-        case attributes
-        case type
-        case hasParent = "has_parent"
+    public static let fields: [ModelField<Sublabel>] = [
+        ModelField("id", \.id),
+        ModelField("name", \.name),
+        ModelField("color", \.color),
+        ModelField("attributes", \.attributes),
+        ModelField("type", \.type),
+        ModelField("has_parent", \.hasParent),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Sublabel>(decoder)
+        self.id = values.id
+        self.name = values.name
+        self.color = values.color
+        self.attributes = values.attributes
+        self.type = values.type
+        self.hasParent = values.hasParent
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct TasksSummary: APIModel {
+public struct TasksSummary: APIObject {
     public var count: Int?
     public var url: String?
 
@@ -13,5 +13,13 @@ public struct TasksSummary: APIModel {
     ) {
         self.count = count
         self.url = url
+    }
+
+    public static let fields: [ModelField<TasksSummary>] = [ModelField("count", \.count), ModelField("url", \.url)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<TasksSummary>(decoder)
+        self.count = values.count
+        self.url = values.url
     }
 }

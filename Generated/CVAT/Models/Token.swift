@@ -4,12 +4,19 @@ import Foundation
 import SpecforgeRuntime
 
 /// Serializer for Token model.
-public struct Token: APIModel {
+public struct Token: APIObject {
     public var key: String
 
     public init(
         key: String
     ) {
         self.key = key
+    }
+
+    public static let fields: [ModelField<Token>] = [ModelField("key", \.key)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Token>(decoder)
+        self.key = values.key
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct TrackedShapeRequest: APIModel {
+public struct TrackedShapeRequest: APIObject {
     public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
@@ -36,15 +36,28 @@ public struct TrackedShapeRequest: APIModel {
         self.frame = frame
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case occluded
-        case outside
-        case zOrder = "z_order"
-        case rotation
-        case points
-        case attributes
-        case id
-        case frame
+    public static let fields: [ModelField<TrackedShapeRequest>] = [
+        ModelField("type", \.type),
+        ModelField("occluded", \.occluded),
+        ModelField("outside", \.outside),
+        ModelField("z_order", \.zOrder),
+        ModelField("rotation", \.rotation),
+        ModelField("points", \.points),
+        ModelField("attributes", \.attributes),
+        ModelField("id", \.id),
+        ModelField("frame", \.frame),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<TrackedShapeRequest>(decoder)
+        self.type = values.type
+        self.occluded = values.occluded
+        self.outside = values.outside
+        self.zOrder = values.zOrder
+        self.rotation = values.rotation
+        self.points = values.points
+        self.attributes = values.attributes
+        self.id = values.id
+        self.frame = values.frame
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct User: APIModel {
+public struct User: APIObject {
     public var url: String?
     public var id: Int?
     /// Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.
@@ -53,19 +53,36 @@ public struct User: APIModel {
         self.hasAnalyticsAccess = hasAnalyticsAccess
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url
-        case id
-        case username
-        case firstName = "first_name"
-        case lastName = "last_name"
-        case email
-        case groups
-        case isStaff = "is_staff"
-        case isSuperuser = "is_superuser"
-        case isActive = "is_active"
-        case lastLogin = "last_login"
-        case dateJoined = "date_joined"
-        case hasAnalyticsAccess = "has_analytics_access"
+    public static let fields: [ModelField<User>] = [
+        ModelField("url", \.url),
+        ModelField("id", \.id),
+        ModelField("username", \.username),
+        ModelField("first_name", \.firstName),
+        ModelField("last_name", \.lastName),
+        ModelField("email", \.email),
+        ModelField("groups", \.groups),
+        ModelField("is_staff", \.isStaff),
+        ModelField("is_superuser", \.isSuperuser),
+        ModelField("is_active", \.isActive),
+        ModelField("last_login", \.lastLogin),
+        ModelField("date_joined", \.dateJoined),
+        ModelField("has_analytics_access", \.hasAnalyticsAccess),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<User>(decoder)
+        self.url = values.url
+        self.id = values.id
+        self.username = values.username
+        self.firstName = values.firstName
+        self.lastName = values.lastName
+        self.email = values.email
+        self.groups = values.groups
+        self.isStaff = values.isStaff
+        self.isSuperuser = values.isSuperuser
+        self.isActive = values.isActive
+        self.lastLogin = values.lastLogin
+        self.dateJoined = values.dateJoined
+        self.hasAnalyticsAccess = values.hasAnalyticsAccess
     }
 }

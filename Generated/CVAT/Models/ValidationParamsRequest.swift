@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ValidationParamsRequest: APIModel {
+public struct ValidationParamsRequest: APIObject {
     public var mode: ValidationMode
     public var frameSelectionMethod: FrameSelectionMethod?
     /// The seed value for the random number generator.
@@ -48,14 +48,26 @@ public struct ValidationParamsRequest: APIModel {
         self.framesPerJobShare = framesPerJobShare
     }
 
-    enum CodingKeys: String, CodingKey {
-        case mode
-        case frameSelectionMethod = "frame_selection_method"
-        case randomSeed = "random_seed"
-        case frames
-        case frameCount = "frame_count"
-        case frameShare = "frame_share"
-        case framesPerJobCount = "frames_per_job_count"
-        case framesPerJobShare = "frames_per_job_share"
+    public static let fields: [ModelField<ValidationParamsRequest>] = [
+        ModelField("mode", \.mode),
+        ModelField("frame_selection_method", \.frameSelectionMethod),
+        ModelField("random_seed", \.randomSeed),
+        ModelField("frames", \.frames),
+        ModelField("frame_count", \.frameCount),
+        ModelField("frame_share", \.frameShare),
+        ModelField("frames_per_job_count", \.framesPerJobCount),
+        ModelField("frames_per_job_share", \.framesPerJobShare),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ValidationParamsRequest>(decoder)
+        self.mode = values.mode
+        self.frameSelectionMethod = values.frameSelectionMethod
+        self.randomSeed = values.randomSeed
+        self.frames = values.frames
+        self.frameCount = values.frameCount
+        self.frameShare = values.frameShare
+        self.framesPerJobCount = values.framesPerJobCount
+        self.framesPerJobShare = values.framesPerJobShare
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct WebhookWriteRequest: APIModel {
+public struct WebhookWriteRequest: APIObject {
     public var targetUrl: String
     public var description: String?
     public var type: WebhookType
@@ -36,15 +36,28 @@ public struct WebhookWriteRequest: APIModel {
         self.events = events
     }
 
-    enum CodingKeys: String, CodingKey {
-        case targetUrl = "target_url"
-        case description
-        case type
-        case contentType = "content_type"
-        case secret
-        case isActive = "is_active"
-        case enableSsl = "enable_ssl"
-        case projectId = "project_id"
-        case events
+    public static let fields: [ModelField<WebhookWriteRequest>] = [
+        ModelField("target_url", \.targetUrl),
+        ModelField("description", \.description),
+        ModelField("type", \.type),
+        ModelField("content_type", \.contentType),
+        ModelField("secret", \.secret),
+        ModelField("is_active", \.isActive),
+        ModelField("enable_ssl", \.enableSsl),
+        ModelField("project_id", \.projectId),
+        ModelField("events", \.events),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<WebhookWriteRequest>(decoder)
+        self.targetUrl = values.targetUrl
+        self.description = values.description
+        self.type = values.type
+        self.contentType = values.contentType
+        self.secret = values.secret
+        self.isActive = values.isActive
+        self.enableSsl = values.enableSsl
+        self.projectId = values.projectId
+        self.events = values.events
     }
 }

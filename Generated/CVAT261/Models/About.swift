@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct About: APIModel {
+public struct About: APIObject {
     public var name: String
     public var description: String
     public var version: String
@@ -24,11 +24,20 @@ public struct About: APIModel {
         self.subtitle = subtitle
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case version
-        case logoUrl = "logo_url"
-        case subtitle
+    public static let fields: [ModelField<About>] = [
+        ModelField("name", \.name),
+        ModelField("description", \.description),
+        ModelField("version", \.version),
+        ModelField("logo_url", \.logoUrl),
+        ModelField("subtitle", \.subtitle),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<About>(decoder)
+        self.name = values.name
+        self.description = values.description
+        self.version = values.version
+        self.logoUrl = values.logoUrl
+        self.subtitle = values.subtitle
     }
 }

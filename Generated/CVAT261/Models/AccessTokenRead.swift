@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AccessTokenRead: APIModel {
+public struct AccessTokenRead: APIObject {
     public var id: Int?
     /// A free-form name for the token.
     public var name: String?
@@ -41,15 +41,28 @@ public struct AccessTokenRead: APIModel {
         self.value = value
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case expiryDate = "expiry_date"
-        case lastUsedDate = "last_used_date"
-        case readOnly = "read_only"
-        case owner
-        case value
+    public static let fields: [ModelField<AccessTokenRead>] = [
+        ModelField("id", \.id),
+        ModelField("name", \.name),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("expiry_date", \.expiryDate),
+        ModelField("last_used_date", \.lastUsedDate),
+        ModelField("read_only", \.readOnly),
+        ModelField("owner", \.owner),
+        ModelField("value", \.value),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AccessTokenRead>(decoder)
+        self.id = values.id
+        self.name = values.name
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.expiryDate = values.expiryDate
+        self.lastUsedDate = values.lastUsedDate
+        self.readOnly = values.readOnly
+        self.owner = values.owner
+        self.value = values.value
     }
 }

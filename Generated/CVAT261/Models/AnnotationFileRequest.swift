@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AnnotationFileRequest: APIModel {
+public struct AnnotationFileRequest: APIObject {
     public var annotationFile: UploadFile
 
     public init(
@@ -12,7 +12,10 @@ public struct AnnotationFileRequest: APIModel {
         self.annotationFile = annotationFile
     }
 
-    enum CodingKeys: String, CodingKey {
-        case annotationFile = "annotation_file"
+    public static let fields: [ModelField<AnnotationFileRequest>] = [ModelField("annotation_file", \.annotationFile)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AnnotationFileRequest>(decoder)
+        self.annotationFile = values.annotationFile
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AnnotationGuideRead: APIModel {
+public struct AnnotationGuideRead: APIObject {
     public var id: Int?
     public var taskId: Int?
     public var projectId: Int?
@@ -27,12 +27,22 @@ public struct AnnotationGuideRead: APIModel {
         self.markdown = markdown
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case taskId = "task_id"
-        case projectId = "project_id"
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case markdown
+    public static let fields: [ModelField<AnnotationGuideRead>] = [
+        ModelField("id", \.id),
+        ModelField("task_id", \.taskId),
+        ModelField("project_id", \.projectId),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("markdown", \.markdown),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AnnotationGuideRead>(decoder)
+        self.id = values.id
+        self.taskId = values.taskId
+        self.projectId = values.projectId
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.markdown = values.markdown
     }
 }

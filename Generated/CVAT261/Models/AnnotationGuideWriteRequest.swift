@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AnnotationGuideWriteRequest: APIModel {
+public struct AnnotationGuideWriteRequest: APIObject {
     public var taskId: Int?
     public var projectId: Int?
     public var markdown: String?
@@ -18,9 +18,16 @@ public struct AnnotationGuideWriteRequest: APIModel {
         self.markdown = markdown
     }
 
-    enum CodingKeys: String, CodingKey {
-        case taskId = "task_id"
-        case projectId = "project_id"
-        case markdown
+    public static let fields: [ModelField<AnnotationGuideWriteRequest>] = [
+        ModelField("task_id", \.taskId),
+        ModelField("project_id", \.projectId),
+        ModelField("markdown", \.markdown),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AnnotationGuideWriteRequest>(decoder)
+        self.taskId = values.taskId
+        self.projectId = values.projectId
+        self.markdown = values.markdown
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AnnotationId: APIModel {
+public struct AnnotationId: APIObject {
     public var objId: Int?
     public var jobId: Int?
     public var type: AnnotationConflictAnnotationType?
@@ -21,10 +21,18 @@ public struct AnnotationId: APIModel {
         self.shapeType = shapeType
     }
 
-    enum CodingKeys: String, CodingKey {
-        case objId = "obj_id"
-        case jobId = "job_id"
-        case type
-        case shapeType = "shape_type"
+    public static let fields: [ModelField<AnnotationId>] = [
+        ModelField("obj_id", \.objId),
+        ModelField("job_id", \.jobId),
+        ModelField("type", \.type),
+        ModelField("shape_type", \.shapeType),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AnnotationId>(decoder)
+        self.objId = values.objId
+        self.jobId = values.jobId
+        self.type = values.type
+        self.shapeType = values.shapeType
     }
 }

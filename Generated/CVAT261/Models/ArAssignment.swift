@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ArAssignment: APIModel {
+public struct ArAssignment: APIObject {
     public var functionId: Int
     public var arId: String
     public var arParams: ArParams
@@ -18,9 +18,16 @@ public struct ArAssignment: APIModel {
         self.arParams = arParams
     }
 
-    enum CodingKeys: String, CodingKey {
-        case functionId = "function_id"
-        case arId = "ar_id"
-        case arParams = "ar_params"
+    public static let fields: [ModelField<ArAssignment>] = [
+        ModelField("function_id", \.functionId),
+        ModelField("ar_id", \.arId),
+        ModelField("ar_params", \.arParams),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ArAssignment>(decoder)
+        self.functionId = values.functionId
+        self.arId = values.arId
+        self.arParams = values.arParams
     }
 }

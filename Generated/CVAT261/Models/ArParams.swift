@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ArParams: APIModel {
+public struct ArParams: APIObject {
     public var type: TypeCcbEnum?
     public var task: Int
     public var frame: Int?
@@ -36,15 +36,28 @@ public struct ArParams: APIModel {
         self.states = states
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case task
-        case frame
-        case threshold
-        case cleanup
-        case convMaskToPoly = "conv_mask_to_poly"
-        case mapping
-        case shapes
-        case states
+    public static let fields: [ModelField<ArParams>] = [
+        ModelField("type", \.type),
+        ModelField("task", \.task),
+        ModelField("frame", \.frame),
+        ModelField("threshold", \.threshold),
+        ModelField("cleanup", \.cleanup),
+        ModelField("conv_mask_to_poly", \.convMaskToPoly),
+        ModelField("mapping", \.mapping),
+        ModelField("shapes", \.shapes),
+        ModelField("states", \.states),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ArParams>(decoder)
+        self.type = values.type
+        self.task = values.task
+        self.frame = values.frame
+        self.threshold = values.threshold
+        self.cleanup = values.cleanup
+        self.convMaskToPoly = values.convMaskToPoly
+        self.mapping = values.mapping
+        self.shapes = values.shapes
+        self.states = values.states
     }
 }

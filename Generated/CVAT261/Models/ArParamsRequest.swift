@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ArParamsRequest: APIModel {
+public struct ArParamsRequest: APIObject {
     public var type: TypeCcbEnum?
     public var task: Int
     public var frame: Int?
@@ -36,15 +36,28 @@ public struct ArParamsRequest: APIModel {
         self.states = states
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case task
-        case frame
-        case threshold
-        case cleanup
-        case convMaskToPoly = "conv_mask_to_poly"
-        case mapping
-        case shapes
-        case states
+    public static let fields: [ModelField<ArParamsRequest>] = [
+        ModelField("type", \.type),
+        ModelField("task", \.task),
+        ModelField("frame", \.frame),
+        ModelField("threshold", \.threshold),
+        ModelField("cleanup", \.cleanup),
+        ModelField("conv_mask_to_poly", \.convMaskToPoly),
+        ModelField("mapping", \.mapping),
+        ModelField("shapes", \.shapes),
+        ModelField("states", \.states),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ArParamsRequest>(decoder)
+        self.type = values.type
+        self.task = values.task
+        self.frame = values.frame
+        self.threshold = values.threshold
+        self.cleanup = values.cleanup
+        self.convMaskToPoly = values.convMaskToPoly
+        self.mapping = values.mapping
+        self.shapes = values.shapes
+        self.states = values.states
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AssetRead: APIModel {
+public struct AssetRead: APIObject {
     public var uuid: UUID?
     public var filename: String
     public var createdDate: Date?
@@ -24,11 +24,20 @@ public struct AssetRead: APIModel {
         self.guideId = guideId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case uuid
-        case filename
-        case createdDate = "created_date"
-        case owner
-        case guideId = "guide_id"
+    public static let fields: [ModelField<AssetRead>] = [
+        ModelField("uuid", \.uuid),
+        ModelField("filename", \.filename),
+        ModelField("created_date", \.createdDate),
+        ModelField("owner", \.owner),
+        ModelField("guide_id", \.guideId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AssetRead>(decoder)
+        self.uuid = values.uuid
+        self.filename = values.filename
+        self.createdDate = values.createdDate
+        self.owner = values.owner
+        self.guideId = values.guideId
     }
 }

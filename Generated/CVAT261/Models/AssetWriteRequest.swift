@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AssetWriteRequest: APIModel {
+public struct AssetWriteRequest: APIObject {
     public var guideId: Int
     public var file: UploadFile
 
@@ -15,8 +15,14 @@ public struct AssetWriteRequest: APIModel {
         self.file = file
     }
 
-    enum CodingKeys: String, CodingKey {
-        case guideId = "guide_id"
-        case file
+    public static let fields: [ModelField<AssetWriteRequest>] = [
+        ModelField("guide_id", \.guideId),
+        ModelField("file", \.file),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AssetWriteRequest>(decoder)
+        self.guideId = values.guideId
+        self.file = values.file
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct AttributeValRequest: APIModel {
+public struct AttributeValRequest: APIObject {
     public var specId: Int
     public var value: String
 
@@ -15,8 +15,14 @@ public struct AttributeValRequest: APIModel {
         self.value = value
     }
 
-    enum CodingKeys: String, CodingKey {
-        case specId = "spec_id"
-        case value
+    public static let fields: [ModelField<AttributeValRequest>] = [
+        ModelField("spec_id", \.specId),
+        ModelField("value", \.value),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<AttributeValRequest>(decoder)
+        self.specId = values.specId
+        self.value = values.value
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct BasicOrganization: APIModel {
+public struct BasicOrganization: APIObject {
     public var id: Int?
     public var slug: String?
 
@@ -13,5 +13,13 @@ public struct BasicOrganization: APIModel {
     ) {
         self.id = id
         self.slug = slug
+    }
+
+    public static let fields: [ModelField<BasicOrganization>] = [ModelField("id", \.id), ModelField("slug", \.slug)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<BasicOrganization>(decoder)
+        self.id = values.id
+        self.slug = values.slug
     }
 }

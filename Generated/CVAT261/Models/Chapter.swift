@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Chapter: APIModel {
+public struct Chapter: APIObject {
     public var id: Int
     public var start: Int
     public var stop: Int
@@ -19,5 +19,20 @@ public struct Chapter: APIModel {
         self.start = start
         self.stop = stop
         self.metadata = metadata
+    }
+
+    public static let fields: [ModelField<Chapter>] = [
+        ModelField("id", \.id),
+        ModelField("start", \.start),
+        ModelField("stop", \.stop),
+        ModelField("metadata", \.metadata),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Chapter>(decoder)
+        self.id = values.id
+        self.start = values.start
+        self.stop = values.stop
+        self.metadata = values.metadata
     }
 }

@@ -3,12 +3,19 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ChapterMetadata: APIModel {
+public struct ChapterMetadata: APIObject {
     public var title: String?
 
     public init(
         title: String? = nil
     ) {
         self.title = title
+    }
+
+    public static let fields: [ModelField<ChapterMetadata>] = [ModelField("title", \.title)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ChapterMetadata>(decoder)
+        self.title = values.title
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct CloudStorageContent: APIModel {
+public struct CloudStorageContent: APIObject {
     /// This token is used to continue listing files in the bucket.
     public var next: String?
     public var content: [FileInfo]
@@ -14,5 +14,16 @@ public struct CloudStorageContent: APIModel {
     ) {
         self.next = next
         self.content = content
+    }
+
+    public static let fields: [ModelField<CloudStorageContent>] = [
+        ModelField("next", \.next),
+        ModelField("content", \.content),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<CloudStorageContent>(decoder)
+        self.next = values.next
+        self.content = values.content
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct CloudStorageRead: APIModel {
+public struct CloudStorageRead: APIObject {
     public var id: Int?
     public var owner: BasicUser?
     public var manifests: [String]?
@@ -45,18 +45,34 @@ public struct CloudStorageRead: APIModel {
         self.organization = organization
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case owner
-        case manifests
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case providerType = "provider_type"
-        case resource
-        case displayName = "display_name"
-        case credentialsType = "credentials_type"
-        case specificAttributes = "specific_attributes"
-        case description
-        case organization
+    public static let fields: [ModelField<CloudStorageRead>] = [
+        ModelField("id", \.id),
+        ModelField("owner", \.owner),
+        ModelField("manifests", \.manifests),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("provider_type", \.providerType),
+        ModelField("resource", \.resource),
+        ModelField("display_name", \.displayName),
+        ModelField("credentials_type", \.credentialsType),
+        ModelField("specific_attributes", \.specificAttributes),
+        ModelField("description", \.description),
+        ModelField("organization", \.organization),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<CloudStorageRead>(decoder)
+        self.id = values.id
+        self.owner = values.owner
+        self.manifests = values.manifests
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.providerType = values.providerType
+        self.resource = values.resource
+        self.displayName = values.displayName
+        self.credentialsType = values.credentialsType
+        self.specificAttributes = values.specificAttributes
+        self.description = values.description
+        self.organization = values.organization
     }
 }

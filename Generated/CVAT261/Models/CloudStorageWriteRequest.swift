@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct CloudStorageWriteRequest: APIModel {
+public struct CloudStorageWriteRequest: APIObject {
     public var providerType: ProviderTypeEnum
     public var resource: String
     public var displayName: String
@@ -51,20 +51,38 @@ public struct CloudStorageWriteRequest: APIModel {
         self.manifests = manifests
     }
 
-    enum CodingKeys: String, CodingKey {
-        case providerType = "provider_type"
-        case resource
-        case displayName = "display_name"
-        case owner
-        case credentialsType = "credentials_type"
-        case sessionToken = "session_token"
-        case accountName = "account_name"
-        case key
-        case secretKey = "secret_key"
-        case connectionString = "connection_string"
-        case keyFile = "key_file"
-        case specificAttributes = "specific_attributes"
-        case description
-        case manifests
+    public static let fields: [ModelField<CloudStorageWriteRequest>] = [
+        ModelField("provider_type", \.providerType),
+        ModelField("resource", \.resource),
+        ModelField("display_name", \.displayName),
+        ModelField("owner", \.owner),
+        ModelField("credentials_type", \.credentialsType),
+        ModelField("session_token", \.sessionToken),
+        ModelField("account_name", \.accountName),
+        ModelField("key", \.key),
+        ModelField("secret_key", \.secretKey),
+        ModelField("connection_string", \.connectionString),
+        ModelField("key_file", \.keyFile),
+        ModelField("specific_attributes", \.specificAttributes),
+        ModelField("description", \.description),
+        ModelField("manifests", \.manifests),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<CloudStorageWriteRequest>(decoder)
+        self.providerType = values.providerType
+        self.resource = values.resource
+        self.displayName = values.displayName
+        self.owner = values.owner
+        self.credentialsType = values.credentialsType
+        self.sessionToken = values.sessionToken
+        self.accountName = values.accountName
+        self.key = values.key
+        self.secretKey = values.secretKey
+        self.connectionString = values.connectionString
+        self.keyFile = values.keyFile
+        self.specificAttributes = values.specificAttributes
+        self.description = values.description
+        self.manifests = values.manifests
     }
 }

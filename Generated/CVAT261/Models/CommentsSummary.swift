@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct CommentsSummary: APIModel {
+public struct CommentsSummary: APIObject {
     public var count: Int?
     public var url: String?
 
@@ -13,5 +13,13 @@ public struct CommentsSummary: APIModel {
     ) {
         self.count = count
         self.url = url
+    }
+
+    public static let fields: [ModelField<CommentsSummary>] = [ModelField("count", \.count), ModelField("url", \.url)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<CommentsSummary>(decoder)
+        self.count = values.count
+        self.url = values.url
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ConsensusMergeCreateRequest: APIModel {
+public struct ConsensusMergeCreateRequest: APIObject {
     public var taskId: Int?
     public var jobId: Int?
 
@@ -15,8 +15,14 @@ public struct ConsensusMergeCreateRequest: APIModel {
         self.jobId = jobId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case taskId = "task_id"
-        case jobId = "job_id"
+    public static let fields: [ModelField<ConsensusMergeCreateRequest>] = [
+        ModelField("task_id", \.taskId),
+        ModelField("job_id", \.jobId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ConsensusMergeCreateRequest>(decoder)
+        self.taskId = values.taskId
+        self.jobId = values.jobId
     }
 }

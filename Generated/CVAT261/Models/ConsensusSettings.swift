@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ConsensusSettings: APIModel {
+public struct ConsensusSettings: APIObject {
     public var id: Int?
     public var taskId: Int?
     /// Pairwise annotation matching IoU threshold
@@ -19,9 +19,16 @@ public struct ConsensusSettings: APIModel {
         self.iouThreshold = iouThreshold
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case taskId = "task_id"
-        case iouThreshold = "iou_threshold"
+    public static let fields: [ModelField<ConsensusSettings>] = [
+        ModelField("id", \.id),
+        ModelField("task_id", \.taskId),
+        ModelField("iou_threshold", \.iouThreshold),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ConsensusSettings>(decoder)
+        self.id = values.id
+        self.taskId = values.taskId
+        self.iouThreshold = values.iouThreshold
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Count: APIModel {
+public struct Count: APIObject {
     public var shapes: Int
     public var tracks: Int
     public var manual: Int
@@ -19,5 +19,20 @@ public struct Count: APIModel {
         self.tracks = tracks
         self.manual = manual
         self.interpolated = interpolated
+    }
+
+    public static let fields: [ModelField<Count>] = [
+        ModelField("shapes", \.shapes),
+        ModelField("tracks", \.tracks),
+        ModelField("manual", \.manual),
+        ModelField("interpolated", \.interpolated),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Count>(decoder)
+        self.shapes = values.shapes
+        self.tracks = values.tracks
+        self.manual = values.manual
+        self.interpolated = values.interpolated
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct CreateAnalyticsReportBodyRequest: APIModel {
+public struct CreateAnalyticsReportBodyRequest: APIObject {
     public var jobId: Int?
     public var taskId: Int?
     public var projectId: Int?
@@ -18,9 +18,16 @@ public struct CreateAnalyticsReportBodyRequest: APIModel {
         self.projectId = projectId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobId = "job_id"
-        case taskId = "task_id"
-        case projectId = "project_id"
+    public static let fields: [ModelField<CreateAnalyticsReportBodyRequest>] = [
+        ModelField("job_id", \.jobId),
+        ModelField("task_id", \.taskId),
+        ModelField("project_id", \.projectId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<CreateAnalyticsReportBodyRequest>(decoder)
+        self.jobId = values.jobId
+        self.taskId = values.taskId
+        self.projectId = values.projectId
     }
 }

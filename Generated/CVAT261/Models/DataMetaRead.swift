@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct DataMetaRead: APIModel {
+public struct DataMetaRead: APIObject {
     public var chapters: [Chapter]?
     public var chunksUpdatedDate: Date
     public var chunkSize: Int?
@@ -50,19 +50,36 @@ public struct DataMetaRead: APIModel {
         self.cloudStorageId = cloudStorageId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case chapters
-        case chunksUpdatedDate = "chunks_updated_date"
-        case chunkSize = "chunk_size"
-        case size
-        case imageQuality = "image_quality"
-        case startFrame = "start_frame"
-        case stopFrame = "stop_frame"
-        case frameFilter = "frame_filter"
-        case frames
-        case deletedFrames = "deleted_frames"
-        case includedFrames = "included_frames"
-        case storage
-        case cloudStorageId = "cloud_storage_id"
+    public static let fields: [ModelField<DataMetaRead>] = [
+        ModelField("chapters", \.chapters),
+        ModelField("chunks_updated_date", \.chunksUpdatedDate),
+        ModelField("chunk_size", \.chunkSize),
+        ModelField("size", \.size),
+        ModelField("image_quality", \.imageQuality),
+        ModelField("start_frame", \.startFrame),
+        ModelField("stop_frame", \.stopFrame),
+        ModelField("frame_filter", \.frameFilter),
+        ModelField("frames", \.frames),
+        ModelField("deleted_frames", \.deletedFrames),
+        ModelField("included_frames", \.includedFrames),
+        ModelField("storage", \.storage),
+        ModelField("cloud_storage_id", \.cloudStorageId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<DataMetaRead>(decoder)
+        self.chapters = values.chapters
+        self.chunksUpdatedDate = values.chunksUpdatedDate
+        self.chunkSize = values.chunkSize
+        self.size = values.size
+        self.imageQuality = values.imageQuality
+        self.startFrame = values.startFrame
+        self.stopFrame = values.stopFrame
+        self.frameFilter = values.frameFilter
+        self.frames = values.frames
+        self.deletedFrames = values.deletedFrames
+        self.includedFrames = values.includedFrames
+        self.storage = values.storage
+        self.cloudStorageId = values.cloudStorageId
     }
 }

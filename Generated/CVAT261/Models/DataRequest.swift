@@ -5,7 +5,7 @@ import SpecforgeRuntime
 
 /// Read more about parameters here:
 /// https://docs.cvat.ai/docs/manual/basics/create-annotation-task/#advanced-configuration
-public struct DataRequest: APIModel {
+public struct DataRequest: APIObject {
     /// Maximum number of frames per chunk
     public var chunkSize: Int?
     /// Image quality to use during annotation
@@ -131,25 +131,48 @@ public struct DataRequest: APIModel {
         self.validationParams = validationParams
     }
 
-    enum CodingKeys: String, CodingKey {
-        case chunkSize = "chunk_size"
-        case imageQuality = "image_quality"
-        case startFrame = "start_frame"
-        case stopFrame = "stop_frame"
-        case frameFilter = "frame_filter"
-        case clientFiles = "client_files"
-        case serverFiles = "server_files"
-        case remoteFiles = "remote_files"
-        case useZipChunks = "use_zip_chunks"
-        case serverFilesExclude = "server_files_exclude"
-        case cloudStorageId = "cloud_storage_id"
-        case useCache = "use_cache"
-        case copyData = "copy_data"
-        case storageMethod = "storage_method"
-        case sortingMethod = "sorting_method"
-        case filenamePattern = "filename_pattern"
-        case jobFileMapping = "job_file_mapping"
-        case uploadFileOrder = "upload_file_order"
-        case validationParams = "validation_params"
+    public static let fields: [ModelField<DataRequest>] = [
+        ModelField("chunk_size", \.chunkSize),
+        ModelField("image_quality", \.imageQuality),
+        ModelField("start_frame", \.startFrame),
+        ModelField("stop_frame", \.stopFrame),
+        ModelField("frame_filter", \.frameFilter),
+        ModelField("client_files", \.clientFiles),
+        ModelField("server_files", \.serverFiles),
+        ModelField("remote_files", \.remoteFiles),
+        ModelField("use_zip_chunks", \.useZipChunks),
+        ModelField("server_files_exclude", \.serverFilesExclude),
+        ModelField("cloud_storage_id", \.cloudStorageId),
+        ModelField("use_cache", \.useCache),
+        ModelField("copy_data", \.copyData),
+        ModelField("storage_method", \.storageMethod),
+        ModelField("sorting_method", \.sortingMethod),
+        ModelField("filename_pattern", \.filenamePattern),
+        ModelField("job_file_mapping", \.jobFileMapping),
+        ModelField("upload_file_order", \.uploadFileOrder),
+        ModelField("validation_params", \.validationParams),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<DataRequest>(decoder)
+        self.chunkSize = values.chunkSize
+        self.imageQuality = values.imageQuality
+        self.startFrame = values.startFrame
+        self.stopFrame = values.stopFrame
+        self.frameFilter = values.frameFilter
+        self.clientFiles = values.clientFiles
+        self.serverFiles = values.serverFiles
+        self.remoteFiles = values.remoteFiles
+        self.useZipChunks = values.useZipChunks
+        self.serverFilesExclude = values.serverFilesExclude
+        self.cloudStorageId = values.cloudStorageId
+        self.useCache = values.useCache
+        self.copyData = values.copyData
+        self.storageMethod = values.storageMethod
+        self.sortingMethod = values.sortingMethod
+        self.filenamePattern = values.filenamePattern
+        self.jobFileMapping = values.jobFileMapping
+        self.uploadFileOrder = values.uploadFileOrder
+        self.validationParams = values.validationParams
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FileInfo: APIModel {
+public struct FileInfo: APIObject {
     public var name: String
     public var type: FileInfoTypeEnum
     public var mimeType: String
@@ -18,9 +18,16 @@ public struct FileInfo: APIModel {
         self.mimeType = mimeType
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case mimeType = "mime_type"
+    public static let fields: [ModelField<FileInfo>] = [
+        ModelField("name", \.name),
+        ModelField("type", \.type),
+        ModelField("mime_type", \.mimeType),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FileInfo>(decoder)
+        self.name = values.name
+        self.type = values.type
+        self.mimeType = values.mimeType
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Function: APIModel {
+public struct Function: APIObject {
     public var id: Int?
     public var provider: String
     public var url: String?
@@ -42,17 +42,32 @@ public struct Function: APIModel {
         self.organization = organization
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case provider
-        case url
-        case name
-        case kind
-        case labelsV2 = "labels_v2"
-        case supportedShapeTypes = "supported_shape_types"
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case owner
-        case organization
+    public static let fields: [ModelField<Function>] = [
+        ModelField("id", \.id),
+        ModelField("provider", \.provider),
+        ModelField("url", \.url),
+        ModelField("name", \.name),
+        ModelField("kind", \.kind),
+        ModelField("labels_v2", \.labelsV2),
+        ModelField("supported_shape_types", \.supportedShapeTypes),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("owner", \.owner),
+        ModelField("organization", \.organization),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Function>(decoder)
+        self.id = values.id
+        self.provider = values.provider
+        self.url = values.url
+        self.name = values.name
+        self.kind = values.kind
+        self.labelsV2 = values.labelsV2
+        self.supportedShapeTypes = values.supportedShapeTypes
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.owner = values.owner
+        self.organization = values.organization
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FunctionCall: APIModel {
+public struct FunctionCall: APIObject {
     /// Request id
     public var id: String
     public var function: FunctionCallParams
@@ -34,14 +34,26 @@ public struct FunctionCall: APIModel {
         self.excInfo = excInfo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case function
-        case status
-        case progress
-        case enqueued
-        case started
-        case ended
-        case excInfo = "exc_info"
+    public static let fields: [ModelField<FunctionCall>] = [
+        ModelField("id", \.id),
+        ModelField("function", \.function),
+        ModelField("status", \.status),
+        ModelField("progress", \.progress),
+        ModelField("enqueued", \.enqueued),
+        ModelField("started", \.started),
+        ModelField("ended", \.ended),
+        ModelField("exc_info", \.excInfo),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FunctionCall>(decoder)
+        self.id = values.id
+        self.function = values.function
+        self.status = values.status
+        self.progress = values.progress
+        self.enqueued = values.enqueued
+        self.started = values.started
+        self.ended = values.ended
+        self.excInfo = values.excInfo
     }
 }

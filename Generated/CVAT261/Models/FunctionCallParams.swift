@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FunctionCallParams: APIModel {
+public struct FunctionCallParams: APIObject {
     /// The name of the function
     public var id: String?
     /// The id of the task
@@ -22,5 +22,20 @@ public struct FunctionCallParams: APIModel {
         self.task = task
         self.job = job
         self.threshold = threshold
+    }
+
+    public static let fields: [ModelField<FunctionCallParams>] = [
+        ModelField("id", \.id),
+        ModelField("task", \.task),
+        ModelField("job", \.job),
+        ModelField("threshold", \.threshold),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FunctionCallParams>(decoder)
+        self.id = values.id
+        self.task = values.task
+        self.job = values.job
+        self.threshold = values.threshold
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FunctionCallRequest: APIModel {
+public struct FunctionCallRequest: APIObject {
     /// The name of the function to execute
     public var function: String
     /// The id of the task to be annotated
@@ -43,15 +43,28 @@ public struct FunctionCallRequest: APIModel {
         self.mapping = mapping
     }
 
-    enum CodingKeys: String, CodingKey {
-        case function
-        case task
-        case job
-        case maxDistance = "max_distance"
-        case threshold
-        case cleanup
-        case convMaskToPoly
-        case convMaskToPoly2 = "conv_mask_to_poly"
-        case mapping
+    public static let fields: [ModelField<FunctionCallRequest>] = [
+        ModelField("function", \.function),
+        ModelField("task", \.task),
+        ModelField("job", \.job),
+        ModelField("max_distance", \.maxDistance),
+        ModelField("threshold", \.threshold),
+        ModelField("cleanup", \.cleanup),
+        ModelField("convMaskToPoly", \.convMaskToPoly),
+        ModelField("conv_mask_to_poly", \.convMaskToPoly2),
+        ModelField("mapping", \.mapping),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FunctionCallRequest>(decoder)
+        self.function = values.function
+        self.task = values.task
+        self.job = values.job
+        self.maxDistance = values.maxDistance
+        self.threshold = values.threshold
+        self.cleanup = values.cleanup
+        self.convMaskToPoly = values.convMaskToPoly
+        self.convMaskToPoly2 = values.convMaskToPoly2
+        self.mapping = values.mapping
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FunctionRequest: APIModel {
+public struct FunctionRequest: APIObject {
     public var provider: String
     public var url: String?
     public var apiKey: String?
@@ -30,13 +30,24 @@ public struct FunctionRequest: APIModel {
         self.supportedShapeTypes = supportedShapeTypes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case provider
-        case url
-        case apiKey = "api_key"
-        case name
-        case kind
-        case labelsV2 = "labels_v2"
-        case supportedShapeTypes = "supported_shape_types"
+    public static let fields: [ModelField<FunctionRequest>] = [
+        ModelField("provider", \.provider),
+        ModelField("url", \.url),
+        ModelField("api_key", \.apiKey),
+        ModelField("name", \.name),
+        ModelField("kind", \.kind),
+        ModelField("labels_v2", \.labelsV2),
+        ModelField("supported_shape_types", \.supportedShapeTypes),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FunctionRequest>(decoder)
+        self.provider = values.provider
+        self.url = values.url
+        self.apiKey = values.apiKey
+        self.name = values.name
+        self.kind = values.kind
+        self.labelsV2 = values.labelsV2
+        self.supportedShapeTypes = values.supportedShapeTypes
     }
 }

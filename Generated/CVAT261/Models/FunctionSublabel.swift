@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FunctionSublabel: APIModel {
+public struct FunctionSublabel: APIObject {
     public var name: String
     public var type: LabelType?
     public var attributes: [FunctionAttribute]?
@@ -16,5 +16,18 @@ public struct FunctionSublabel: APIModel {
         self.name = name
         self.type = type
         self.attributes = attributes
+    }
+
+    public static let fields: [ModelField<FunctionSublabel>] = [
+        ModelField("name", \.name),
+        ModelField("type", \.type),
+        ModelField("attributes", \.attributes),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FunctionSublabel>(decoder)
+        self.name = values.name
+        self.type = values.type
+        self.attributes = values.attributes
     }
 }

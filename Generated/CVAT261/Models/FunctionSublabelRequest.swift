@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct FunctionSublabelRequest: APIModel {
+public struct FunctionSublabelRequest: APIObject {
     public var name: String
     public var type: LabelType?
     public var attributes: [FunctionAttributeRequest]?
@@ -16,5 +16,18 @@ public struct FunctionSublabelRequest: APIModel {
         self.name = name
         self.type = type
         self.attributes = attributes
+    }
+
+    public static let fields: [ModelField<FunctionSublabelRequest>] = [
+        ModelField("name", \.name),
+        ModelField("type", \.type),
+        ModelField("attributes", \.attributes),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<FunctionSublabelRequest>(decoder)
+        self.name = values.name
+        self.type = values.type
+        self.attributes = values.attributes
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct InvitationWriteRequest: APIModel {
+public struct InvitationWriteRequest: APIObject {
     public var role: RoleEnum
     public var email: String
 
@@ -13,5 +13,16 @@ public struct InvitationWriteRequest: APIModel {
     ) {
         self.role = role
         self.email = email
+    }
+
+    public static let fields: [ModelField<InvitationWriteRequest>] = [
+        ModelField("role", \.role),
+        ModelField("email", \.email),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<InvitationWriteRequest>(decoder)
+        self.role = values.role
+        self.email = values.email
     }
 }

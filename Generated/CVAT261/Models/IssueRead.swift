@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct IssueRead: APIModel {
+public struct IssueRead: APIObject {
     public var id: Int?
     public var frame: Int?
     public var position: [Double]
@@ -39,16 +39,30 @@ public struct IssueRead: APIModel {
         self.comments = comments
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case frame
-        case position
-        case job
-        case owner
-        case assignee
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case resolved
-        case comments
+    public static let fields: [ModelField<IssueRead>] = [
+        ModelField("id", \.id),
+        ModelField("frame", \.frame),
+        ModelField("position", \.position),
+        ModelField("job", \.job),
+        ModelField("owner", \.owner),
+        ModelField("assignee", \.assignee),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("resolved", \.resolved),
+        ModelField("comments", \.comments),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<IssueRead>(decoder)
+        self.id = values.id
+        self.frame = values.frame
+        self.position = values.position
+        self.job = values.job
+        self.owner = values.owner
+        self.assignee = values.assignee
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.resolved = values.resolved
+        self.comments = values.comments
     }
 }

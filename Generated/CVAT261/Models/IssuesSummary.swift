@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct IssuesSummary: APIModel {
+public struct IssuesSummary: APIObject {
     public var url: String?
     public var count: Int?
 
@@ -13,5 +13,13 @@ public struct IssuesSummary: APIModel {
     ) {
         self.url = url
         self.count = count
+    }
+
+    public static let fields: [ModelField<IssuesSummary>] = [ModelField("url", \.url), ModelField("count", \.count)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<IssuesSummary>(decoder)
+        self.url = values.url
+        self.count = values.count
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct JobRead: APIModel {
+public struct JobRead: APIObject {
     public var url: String?
     public var id: Int?
     public var taskId: Int?
@@ -106,38 +106,74 @@ public struct JobRead: APIModel {
         self.replicasCount = replicasCount
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url
-        case id
-        case taskId = "task_id"
-        case taskName = "task_name"
-        case projectId = "project_id"
-        case projectName = "project_name"
-        case assignee
-        case guideId = "guide_id"
-        case dimension
-        case bugTracker = "bug_tracker"
-        case status
-        case stage
-        case state
-        case mode
-        case frameCount = "frame_count"
-        case startFrame = "start_frame"
-        case stopFrame = "stop_frame"
-        case dataChunkSize = "data_chunk_size"
-        case dataCompressedChunkType = "data_compressed_chunk_type"
-        case dataOriginalChunkType = "data_original_chunk_type"
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case issues
-        case labels
-        case type
-        case organization
-        case targetStorage = "target_storage"
-        case sourceStorage = "source_storage"
-        case assigneeUpdatedDate = "assignee_updated_date"
-        case parentJobId = "parent_job_id"
-        case consensusReplicas = "consensus_replicas"
-        case replicasCount = "replicas_count"
+    public static let fields: [ModelField<JobRead>] = [
+        ModelField("url", \.url),
+        ModelField("id", \.id),
+        ModelField("task_id", \.taskId),
+        ModelField("task_name", \.taskName),
+        ModelField("project_id", \.projectId),
+        ModelField("project_name", \.projectName),
+        ModelField("assignee", \.assignee),
+        ModelField("guide_id", \.guideId),
+        ModelField("dimension", \.dimension),
+        ModelField("bug_tracker", \.bugTracker),
+        ModelField("status", \.status),
+        ModelField("stage", \.stage),
+        ModelField("state", \.state),
+        ModelField("mode", \.mode),
+        ModelField("frame_count", \.frameCount),
+        ModelField("start_frame", \.startFrame),
+        ModelField("stop_frame", \.stopFrame),
+        ModelField("data_chunk_size", \.dataChunkSize),
+        ModelField("data_compressed_chunk_type", \.dataCompressedChunkType),
+        ModelField("data_original_chunk_type", \.dataOriginalChunkType),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("issues", \.issues),
+        ModelField("labels", \.labels),
+        ModelField("type", \.type),
+        ModelField("organization", \.organization),
+        ModelField("target_storage", \.targetStorage),
+        ModelField("source_storage", \.sourceStorage),
+        ModelField("assignee_updated_date", \.assigneeUpdatedDate),
+        ModelField("parent_job_id", \.parentJobId),
+        ModelField("consensus_replicas", \.consensusReplicas),
+        ModelField("replicas_count", \.replicasCount),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<JobRead>(decoder)
+        self.url = values.url
+        self.id = values.id
+        self.taskId = values.taskId
+        self.taskName = values.taskName
+        self.projectId = values.projectId
+        self.projectName = values.projectName
+        self.assignee = values.assignee
+        self.guideId = values.guideId
+        self.dimension = values.dimension
+        self.bugTracker = values.bugTracker
+        self.status = values.status
+        self.stage = values.stage
+        self.state = values.state
+        self.mode = values.mode
+        self.frameCount = values.frameCount
+        self.startFrame = values.startFrame
+        self.stopFrame = values.stopFrame
+        self.dataChunkSize = values.dataChunkSize
+        self.dataCompressedChunkType = values.dataCompressedChunkType
+        self.dataOriginalChunkType = values.dataOriginalChunkType
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.issues = values.issues
+        self.labels = values.labels
+        self.type = values.type
+        self.organization = values.organization
+        self.targetStorage = values.targetStorage
+        self.sourceStorage = values.sourceStorage
+        self.assigneeUpdatedDate = values.assigneeUpdatedDate
+        self.parentJobId = values.parentJobId
+        self.consensusReplicas = values.consensusReplicas
+        self.replicasCount = values.replicasCount
     }
 }

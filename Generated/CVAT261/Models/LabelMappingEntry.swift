@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabelMappingEntry: APIModel {
+public struct LabelMappingEntry: APIObject {
     public var name: String
     public var attributes: [String: String]?
     public var sublabels: [String: SublabelMappingEntry]?
@@ -16,5 +16,18 @@ public struct LabelMappingEntry: APIModel {
         self.name = name
         self.attributes = attributes
         self.sublabels = sublabels
+    }
+
+    public static let fields: [ModelField<LabelMappingEntry>] = [
+        ModelField("name", \.name),
+        ModelField("attributes", \.attributes),
+        ModelField("sublabels", \.sublabels),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabelMappingEntry>(decoder)
+        self.name = values.name
+        self.attributes = values.attributes
+        self.sublabels = values.sublabels
     }
 }

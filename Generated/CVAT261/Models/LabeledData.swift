@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabeledData: APIModel {
+public struct LabeledData: APIObject {
     public var version: Int?
     public var tags: [LabeledImage]?
     public var shapes: [LabeledShape]?
@@ -19,5 +19,20 @@ public struct LabeledData: APIModel {
         self.tags = tags
         self.shapes = shapes
         self.tracks = tracks
+    }
+
+    public static let fields: [ModelField<LabeledData>] = [
+        ModelField("version", \.version),
+        ModelField("tags", \.tags),
+        ModelField("shapes", \.shapes),
+        ModelField("tracks", \.tracks),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabeledData>(decoder)
+        self.version = values.version
+        self.tags = values.tags
+        self.shapes = values.shapes
+        self.tracks = values.tracks
     }
 }

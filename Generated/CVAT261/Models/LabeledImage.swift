@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabeledImage: APIModel {
+public struct LabeledImage: APIObject {
     public var id: Int?
     public var frame: Int
     public var labelId: Int
@@ -27,12 +27,22 @@ public struct LabeledImage: APIModel {
         self.attributes = attributes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case frame
-        case labelId = "label_id"
-        case group
-        case source
-        case attributes
+    public static let fields: [ModelField<LabeledImage>] = [
+        ModelField("id", \.id),
+        ModelField("frame", \.frame),
+        ModelField("label_id", \.labelId),
+        ModelField("group", \.group),
+        ModelField("source", \.source),
+        ModelField("attributes", \.attributes),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabeledImage>(decoder)
+        self.id = values.id
+        self.frame = values.frame
+        self.labelId = values.labelId
+        self.group = values.group
+        self.source = values.source
+        self.attributes = values.attributes
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct LabeledTrack: APIModel {
+public struct LabeledTrack: APIObject {
     public var id: Int?
     public var frame: Int
     public var labelId: Int
@@ -33,14 +33,26 @@ public struct LabeledTrack: APIModel {
         self.elements = elements
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case frame
-        case labelId = "label_id"
-        case group
-        case source
-        case shapes
-        case attributes
-        case elements
+    public static let fields: [ModelField<LabeledTrack>] = [
+        ModelField("id", \.id),
+        ModelField("frame", \.frame),
+        ModelField("label_id", \.labelId),
+        ModelField("group", \.group),
+        ModelField("source", \.source),
+        ModelField("shapes", \.shapes),
+        ModelField("attributes", \.attributes),
+        ModelField("elements", \.elements),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LabeledTrack>(decoder)
+        self.id = values.id
+        self.frame = values.frame
+        self.labelId = values.labelId
+        self.group = values.group
+        self.source = values.source
+        self.shapes = values.shapes
+        self.attributes = values.attributes
+        self.elements = values.elements
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Limit: APIModel {
+public struct Limit: APIObject {
     public var id: Int?
     public var user: Int?
     public var org: Int?
@@ -22,5 +22,22 @@ public struct Limit: APIModel {
         self.org = org
         self.type = type
         self.limits = limits
+    }
+
+    public static let fields: [ModelField<Limit>] = [
+        ModelField("id", \.id),
+        ModelField("user", \.user),
+        ModelField("org", \.org),
+        ModelField("type", \.type),
+        ModelField("limits", \.limits),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Limit>(decoder)
+        self.id = values.id
+        self.user = values.user
+        self.org = values.org
+        self.type = values.type
+        self.limits = values.limits
     }
 }

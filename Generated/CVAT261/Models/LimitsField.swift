@@ -5,7 +5,7 @@ import SpecforgeRuntime
 
 /// The serializer validates limits field names and their value types.
 /// Null allowed in order to indicate unlimited value.
-public struct LimitsField: APIModel {
+public struct LimitsField: APIObject {
     public var tasks: Int?
     public var projects: Int?
     public var cloudStorages: Int?
@@ -56,21 +56,40 @@ public struct LimitsField: APIModel {
         self.organizations = organizations
     }
 
-    enum CodingKeys: String, CodingKey {
-        case tasks
-        case projects
-        case cloudStorages = "cloud_storages"
-        case automaticAnnotation = "automatic_annotation"
-        case jobExportDataset = "job_export_dataset"
-        case taskExportDataset = "task_export_dataset"
-        case projectExportDataset = "project_export_dataset"
-        case analyticsReportsCalculation = "analytics_reports_calculation"
-        case externalAiAgents = "external_ai_agents"
-        case externalAiAgentCalls = "external_ai_agent_calls"
-        case internalAiAgentCalls = "internal_ai_agent_calls"
-        case internalStorageBytes = "internal_storage_bytes"
-        case webhooks
-        case memberships
-        case organizations
+    public static let fields: [ModelField<LimitsField>] = [
+        ModelField("tasks", \.tasks),
+        ModelField("projects", \.projects),
+        ModelField("cloud_storages", \.cloudStorages),
+        ModelField("automatic_annotation", \.automaticAnnotation),
+        ModelField("job_export_dataset", \.jobExportDataset),
+        ModelField("task_export_dataset", \.taskExportDataset),
+        ModelField("project_export_dataset", \.projectExportDataset),
+        ModelField("analytics_reports_calculation", \.analyticsReportsCalculation),
+        ModelField("external_ai_agents", \.externalAiAgents),
+        ModelField("external_ai_agent_calls", \.externalAiAgentCalls),
+        ModelField("internal_ai_agent_calls", \.internalAiAgentCalls),
+        ModelField("internal_storage_bytes", \.internalStorageBytes),
+        ModelField("webhooks", \.webhooks),
+        ModelField("memberships", \.memberships),
+        ModelField("organizations", \.organizations),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<LimitsField>(decoder)
+        self.tasks = values.tasks
+        self.projects = values.projects
+        self.cloudStorages = values.cloudStorages
+        self.automaticAnnotation = values.automaticAnnotation
+        self.jobExportDataset = values.jobExportDataset
+        self.taskExportDataset = values.taskExportDataset
+        self.projectExportDataset = values.projectExportDataset
+        self.analyticsReportsCalculation = values.analyticsReportsCalculation
+        self.externalAiAgents = values.externalAiAgents
+        self.externalAiAgentCalls = values.externalAiAgentCalls
+        self.internalAiAgentCalls = values.internalAiAgentCalls
+        self.internalStorageBytes = values.internalStorageBytes
+        self.webhooks = values.webhooks
+        self.memberships = values.memberships
+        self.organizations = values.organizations
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PaginatedLabelList: APIModel {
+public struct PaginatedLabelList: APIObject {
     public var count: Int
     public var next: String?
     public var previous: String?
@@ -19,6 +19,21 @@ public struct PaginatedLabelList: APIModel {
         self.next = next
         self.previous = previous
         self.results = results
+    }
+
+    public static let fields: [ModelField<PaginatedLabelList>] = [
+        ModelField("count", \.count),
+        ModelField("next", \.next),
+        ModelField("previous", \.previous),
+        ModelField("results", \.results),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PaginatedLabelList>(decoder)
+        self.count = values.count
+        self.next = values.next
+        self.previous = values.previous
+        self.results = values.results
     }
 }
 

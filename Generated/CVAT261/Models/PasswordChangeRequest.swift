@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PasswordChangeRequest: APIModel {
+public struct PasswordChangeRequest: APIObject {
     public var oldPassword: String
     public var newPassword1: String
     public var newPassword2: String
@@ -18,9 +18,16 @@ public struct PasswordChangeRequest: APIModel {
         self.newPassword2 = newPassword2
     }
 
-    enum CodingKeys: String, CodingKey {
-        case oldPassword = "old_password"
-        case newPassword1 = "new_password1"
-        case newPassword2 = "new_password2"
+    public static let fields: [ModelField<PasswordChangeRequest>] = [
+        ModelField("old_password", \.oldPassword),
+        ModelField("new_password1", \.newPassword1),
+        ModelField("new_password2", \.newPassword2),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PasswordChangeRequest>(decoder)
+        self.oldPassword = values.oldPassword
+        self.newPassword1 = values.newPassword1
+        self.newPassword2 = values.newPassword2
     }
 }

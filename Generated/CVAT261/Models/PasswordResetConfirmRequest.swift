@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 /// Serializer for confirming a password reset attempt.
-public struct PasswordResetConfirmRequest: APIModel {
+public struct PasswordResetConfirmRequest: APIObject {
     public var newPassword1: String
     public var newPassword2: String
     public var uid: String
@@ -22,10 +22,18 @@ public struct PasswordResetConfirmRequest: APIModel {
         self.token = token
     }
 
-    enum CodingKeys: String, CodingKey {
-        case newPassword1 = "new_password1"
-        case newPassword2 = "new_password2"
-        case uid
-        case token
+    public static let fields: [ModelField<PasswordResetConfirmRequest>] = [
+        ModelField("new_password1", \.newPassword1),
+        ModelField("new_password2", \.newPassword2),
+        ModelField("uid", \.uid),
+        ModelField("token", \.token),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PasswordResetConfirmRequest>(decoder)
+        self.newPassword1 = values.newPassword1
+        self.newPassword2 = values.newPassword2
+        self.uid = values.uid
+        self.token = values.token
     }
 }

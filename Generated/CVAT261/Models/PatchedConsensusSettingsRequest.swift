@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedConsensusSettingsRequest: APIModel {
+public struct PatchedConsensusSettingsRequest: APIObject {
     /// Pairwise annotation matching IoU threshold
     public var iouThreshold: Double?
 
@@ -13,7 +13,12 @@ public struct PatchedConsensusSettingsRequest: APIModel {
         self.iouThreshold = iouThreshold
     }
 
-    enum CodingKeys: String, CodingKey {
-        case iouThreshold = "iou_threshold"
+    public static let fields: [ModelField<PatchedConsensusSettingsRequest>] = [
+        ModelField("iou_threshold", \.iouThreshold)
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedConsensusSettingsRequest>(decoder)
+        self.iouThreshold = values.iouThreshold
     }
 }

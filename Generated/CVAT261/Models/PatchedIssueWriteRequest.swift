@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedIssueWriteRequest: APIModel {
+public struct PatchedIssueWriteRequest: APIObject {
     public var position: [Double]?
     public var assignee: Int?
     public var resolved: Bool?
@@ -16,5 +16,18 @@ public struct PatchedIssueWriteRequest: APIModel {
         self.position = position
         self.assignee = assignee
         self.resolved = resolved
+    }
+
+    public static let fields: [ModelField<PatchedIssueWriteRequest>] = [
+        ModelField("position", \.position),
+        ModelField("assignee", \.assignee),
+        ModelField("resolved", \.resolved),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedIssueWriteRequest>(decoder)
+        self.position = values.position
+        self.assignee = values.assignee
+        self.resolved = values.resolved
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedJobDataMetaWriteRequest: APIModel {
+public struct PatchedJobDataMetaWriteRequest: APIObject {
     public var deletedFrames: [Int]?
 
     public init(
@@ -12,7 +12,12 @@ public struct PatchedJobDataMetaWriteRequest: APIModel {
         self.deletedFrames = deletedFrames
     }
 
-    enum CodingKeys: String, CodingKey {
-        case deletedFrames = "deleted_frames"
+    public static let fields: [ModelField<PatchedJobDataMetaWriteRequest>] = [
+        ModelField("deleted_frames", \.deletedFrames)
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedJobDataMetaWriteRequest>(decoder)
+        self.deletedFrames = values.deletedFrames
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedJobValidationLayoutWriteRequest: APIModel {
+public struct PatchedJobValidationLayoutWriteRequest: APIObject {
     /// The method to use for frame selection of new real frames for honeypots in the job
     ///
     ///
@@ -22,8 +22,14 @@ public struct PatchedJobValidationLayoutWriteRequest: APIModel {
         self.honeypotRealFrames = honeypotRealFrames
     }
 
-    enum CodingKeys: String, CodingKey {
-        case frameSelectionMethod = "frame_selection_method"
-        case honeypotRealFrames = "honeypot_real_frames"
+    public static let fields: [ModelField<PatchedJobValidationLayoutWriteRequest>] = [
+        ModelField("frame_selection_method", \.frameSelectionMethod),
+        ModelField("honeypot_real_frames", \.honeypotRealFrames),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedJobValidationLayoutWriteRequest>(decoder)
+        self.frameSelectionMethod = values.frameSelectionMethod
+        self.honeypotRealFrames = values.honeypotRealFrames
     }
 }

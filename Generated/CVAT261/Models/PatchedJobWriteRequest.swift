@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedJobWriteRequest: APIModel {
+public struct PatchedJobWriteRequest: APIObject {
     public var assignee: Int?
     public var stage: JobStage?
     public var state: OperationStatus?
@@ -16,5 +16,18 @@ public struct PatchedJobWriteRequest: APIModel {
         self.assignee = assignee
         self.stage = stage
         self.state = state
+    }
+
+    public static let fields: [ModelField<PatchedJobWriteRequest>] = [
+        ModelField("assignee", \.assignee),
+        ModelField("stage", \.stage),
+        ModelField("state", \.state),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedJobWriteRequest>(decoder)
+        self.assignee = values.assignee
+        self.stage = values.stage
+        self.state = values.state
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedLabeledDataRequest: APIModel {
+public struct PatchedLabeledDataRequest: APIObject {
     public var version: Int?
     public var tags: [LabeledImageRequest]?
     public var shapes: [LabeledShapeRequest]?
@@ -19,5 +19,20 @@ public struct PatchedLabeledDataRequest: APIModel {
         self.tags = tags
         self.shapes = shapes
         self.tracks = tracks
+    }
+
+    public static let fields: [ModelField<PatchedLabeledDataRequest>] = [
+        ModelField("version", \.version),
+        ModelField("tags", \.tags),
+        ModelField("shapes", \.shapes),
+        ModelField("tracks", \.tracks),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedLabeledDataRequest>(decoder)
+        self.version = values.version
+        self.tags = values.tags
+        self.shapes = values.shapes
+        self.tracks = values.tracks
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedLimitRequest: APIModel {
+public struct PatchedLimitRequest: APIObject {
     public var user: Int?
     public var org: Int?
     public var type: LimitTypeEnum?
@@ -19,5 +19,20 @@ public struct PatchedLimitRequest: APIModel {
         self.org = org
         self.type = type
         self.limits = limits
+    }
+
+    public static let fields: [ModelField<PatchedLimitRequest>] = [
+        ModelField("user", \.user),
+        ModelField("org", \.org),
+        ModelField("type", \.type),
+        ModelField("limits", \.limits),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedLimitRequest>(decoder)
+        self.user = values.user
+        self.org = values.org
+        self.type = values.type
+        self.limits = values.limits
     }
 }

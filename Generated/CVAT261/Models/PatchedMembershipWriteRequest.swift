@@ -3,12 +3,19 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedMembershipWriteRequest: APIModel {
+public struct PatchedMembershipWriteRequest: APIObject {
     public var role: RoleEnum?
 
     public init(
         role: RoleEnum? = nil
     ) {
         self.role = role
+    }
+
+    public static let fields: [ModelField<PatchedMembershipWriteRequest>] = [ModelField("role", \.role)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedMembershipWriteRequest>(decoder)
+        self.role = values.role
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedProjectWriteRequest: APIModel {
+public struct PatchedProjectWriteRequest: APIObject {
     public var name: String?
     public var labels: [PatchedLabelRequest]?
     public var ownerId: Int?
@@ -33,14 +33,26 @@ public struct PatchedProjectWriteRequest: APIModel {
         self.organizationId = organizationId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case labels
-        case ownerId = "owner_id"
-        case assigneeId = "assignee_id"
-        case bugTracker = "bug_tracker"
-        case targetStorage = "target_storage"
-        case sourceStorage = "source_storage"
-        case organizationId = "organization_id"
+    public static let fields: [ModelField<PatchedProjectWriteRequest>] = [
+        ModelField("name", \.name),
+        ModelField("labels", \.labels),
+        ModelField("owner_id", \.ownerId),
+        ModelField("assignee_id", \.assigneeId),
+        ModelField("bug_tracker", \.bugTracker),
+        ModelField("target_storage", \.targetStorage),
+        ModelField("source_storage", \.sourceStorage),
+        ModelField("organization_id", \.organizationId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedProjectWriteRequest>(decoder)
+        self.name = values.name
+        self.labels = values.labels
+        self.ownerId = values.ownerId
+        self.assigneeId = values.assigneeId
+        self.bugTracker = values.bugTracker
+        self.targetStorage = values.targetStorage
+        self.sourceStorage = values.sourceStorage
+        self.organizationId = values.organizationId
     }
 }

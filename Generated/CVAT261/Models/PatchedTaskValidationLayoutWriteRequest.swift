@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedTaskValidationLayoutWriteRequest: APIModel {
+public struct PatchedTaskValidationLayoutWriteRequest: APIObject {
     /// The list of frame ids to be excluded from validation
     public var disabledFrames: [Int]?
     /// The method to use for frame selection of new real frames for honeypots in the task
@@ -26,9 +26,16 @@ public struct PatchedTaskValidationLayoutWriteRequest: APIModel {
         self.honeypotRealFrames = honeypotRealFrames
     }
 
-    enum CodingKeys: String, CodingKey {
-        case disabledFrames = "disabled_frames"
-        case frameSelectionMethod = "frame_selection_method"
-        case honeypotRealFrames = "honeypot_real_frames"
+    public static let fields: [ModelField<PatchedTaskValidationLayoutWriteRequest>] = [
+        ModelField("disabled_frames", \.disabledFrames),
+        ModelField("frame_selection_method", \.frameSelectionMethod),
+        ModelField("honeypot_real_frames", \.honeypotRealFrames),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedTaskValidationLayoutWriteRequest>(decoder)
+        self.disabledFrames = values.disabledFrames
+        self.frameSelectionMethod = values.frameSelectionMethod
+        self.honeypotRealFrames = values.honeypotRealFrames
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PatchedWebhookWriteRequest: APIModel {
+public struct PatchedWebhookWriteRequest: APIObject {
     public var targetUrl: String?
     public var description: String?
     public var contentType: WebhookContentType?
@@ -30,13 +30,24 @@ public struct PatchedWebhookWriteRequest: APIModel {
         self.events = events
     }
 
-    enum CodingKeys: String, CodingKey {
-        case targetUrl = "target_url"
-        case description
-        case contentType = "content_type"
-        case secret
-        case isActive = "is_active"
-        case enableSsl = "enable_ssl"
-        case events
+    public static let fields: [ModelField<PatchedWebhookWriteRequest>] = [
+        ModelField("target_url", \.targetUrl),
+        ModelField("description", \.description),
+        ModelField("content_type", \.contentType),
+        ModelField("secret", \.secret),
+        ModelField("is_active", \.isActive),
+        ModelField("enable_ssl", \.enableSsl),
+        ModelField("events", \.events),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<PatchedWebhookWriteRequest>(decoder)
+        self.targetUrl = values.targetUrl
+        self.description = values.description
+        self.contentType = values.contentType
+        self.secret = values.secret
+        self.isActive = values.isActive
+        self.enableSsl = values.enableSsl
+        self.events = values.events
     }
 }

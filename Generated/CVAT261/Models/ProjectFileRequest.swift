@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ProjectFileRequest: APIModel {
+public struct ProjectFileRequest: APIObject {
     public var projectFile: UploadFile
 
     public init(
@@ -12,7 +12,10 @@ public struct ProjectFileRequest: APIModel {
         self.projectFile = projectFile
     }
 
-    enum CodingKeys: String, CodingKey {
-        case projectFile = "project_file"
+    public static let fields: [ModelField<ProjectFileRequest>] = [ModelField("project_file", \.projectFile)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ProjectFileRequest>(decoder)
+        self.projectFile = values.projectFile
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ProjectWriteRequest: APIModel {
+public struct ProjectWriteRequest: APIObject {
     public var name: String
     public var labels: [PatchedLabelRequest]?
     public var ownerId: Int?
@@ -30,13 +30,24 @@ public struct ProjectWriteRequest: APIModel {
         self.sourceStorage = sourceStorage
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case labels
-        case ownerId = "owner_id"
-        case assigneeId = "assignee_id"
-        case bugTracker = "bug_tracker"
-        case targetStorage = "target_storage"
-        case sourceStorage = "source_storage"
+    public static let fields: [ModelField<ProjectWriteRequest>] = [
+        ModelField("name", \.name),
+        ModelField("labels", \.labels),
+        ModelField("owner_id", \.ownerId),
+        ModelField("assignee_id", \.assigneeId),
+        ModelField("bug_tracker", \.bugTracker),
+        ModelField("target_storage", \.targetStorage),
+        ModelField("source_storage", \.sourceStorage),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ProjectWriteRequest>(decoder)
+        self.name = values.name
+        self.labels = values.labels
+        self.ownerId = values.ownerId
+        self.assigneeId = values.assigneeId
+        self.bugTracker = values.bugTracker
+        self.targetStorage = values.targetStorage
+        self.sourceStorage = values.sourceStorage
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QualityReport: APIModel {
+public struct QualityReport: APIObject {
     public var id: Int?
     public var jobId: Int?
     public var taskId: Int?
@@ -42,17 +42,32 @@ public struct QualityReport: APIModel {
         self.assignee = assignee
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case jobId = "job_id"
-        case taskId = "task_id"
-        case projectId = "project_id"
-        case parentId = "parent_id"
-        case target
-        case summary
-        case createdDate = "created_date"
-        case targetLastUpdated = "target_last_updated"
-        case gtLastUpdated = "gt_last_updated"
-        case assignee
+    public static let fields: [ModelField<QualityReport>] = [
+        ModelField("id", \.id),
+        ModelField("job_id", \.jobId),
+        ModelField("task_id", \.taskId),
+        ModelField("project_id", \.projectId),
+        ModelField("parent_id", \.parentId),
+        ModelField("target", \.target),
+        ModelField("summary", \.summary),
+        ModelField("created_date", \.createdDate),
+        ModelField("target_last_updated", \.targetLastUpdated),
+        ModelField("gt_last_updated", \.gtLastUpdated),
+        ModelField("assignee", \.assignee),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QualityReport>(decoder)
+        self.id = values.id
+        self.jobId = values.jobId
+        self.taskId = values.taskId
+        self.projectId = values.projectId
+        self.parentId = values.parentId
+        self.target = values.target
+        self.summary = values.summary
+        self.createdDate = values.createdDate
+        self.targetLastUpdated = values.targetLastUpdated
+        self.gtLastUpdated = values.gtLastUpdated
+        self.assignee = values.assignee
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QualityReportJobsSummary: APIModel {
+public struct QualityReportJobsSummary: APIObject {
     /// Non-GT jobs in included tasks
     public var total: Int
     /// Jobs excluded by filters
@@ -25,10 +25,18 @@ public struct QualityReportJobsSummary: APIModel {
         self.included = included
     }
 
-    enum CodingKeys: String, CodingKey {
-        case total
-        case excluded
-        case notCheckable = "not_checkable"
-        case included
+    public static let fields: [ModelField<QualityReportJobsSummary>] = [
+        ModelField("total", \.total),
+        ModelField("excluded", \.excluded),
+        ModelField("not_checkable", \.notCheckable),
+        ModelField("included", \.included),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QualityReportJobsSummary>(decoder)
+        self.total = values.total
+        self.excluded = values.excluded
+        self.notCheckable = values.notCheckable
+        self.included = values.included
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QualityReportSummary: APIModel {
+public struct QualityReportSummary: APIObject {
     public var totalFrames: Int
     /// Deprecated. Use 'validation_frames' instead
     public var frameCount: Int?
@@ -67,24 +67,46 @@ public struct QualityReportSummary: APIModel {
         self.jobs = jobs
     }
 
-    enum CodingKeys: String, CodingKey {
-        case totalFrames = "total_frames"
-        case frameCount = "frame_count"
-        case validationFrames = "validation_frames"
-        case frameShare = "frame_share"
-        case validationFrameShare = "validation_frame_share"
-        case conflictCount = "conflict_count"
-        case warningCount = "warning_count"
-        case errorCount = "error_count"
-        case conflictsByType = "conflicts_by_type"
-        case validCount = "valid_count"
-        case dsCount = "ds_count"
-        case gtCount = "gt_count"
-        case totalCount = "total_count"
-        case accuracy
-        case precision
-        case recall
-        case tasks
-        case jobs
+    public static let fields: [ModelField<QualityReportSummary>] = [
+        ModelField("total_frames", \.totalFrames),
+        ModelField("frame_count", \.frameCount),
+        ModelField("validation_frames", \.validationFrames),
+        ModelField("frame_share", \.frameShare),
+        ModelField("validation_frame_share", \.validationFrameShare),
+        ModelField("conflict_count", \.conflictCount),
+        ModelField("warning_count", \.warningCount),
+        ModelField("error_count", \.errorCount),
+        ModelField("conflicts_by_type", \.conflictsByType),
+        ModelField("valid_count", \.validCount),
+        ModelField("ds_count", \.dsCount),
+        ModelField("gt_count", \.gtCount),
+        ModelField("total_count", \.totalCount),
+        ModelField("accuracy", \.accuracy),
+        ModelField("precision", \.precision),
+        ModelField("recall", \.recall),
+        ModelField("tasks", \.tasks),
+        ModelField("jobs", \.jobs),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QualityReportSummary>(decoder)
+        self.totalFrames = values.totalFrames
+        self.frameCount = values.frameCount
+        self.validationFrames = values.validationFrames
+        self.frameShare = values.frameShare
+        self.validationFrameShare = values.validationFrameShare
+        self.conflictCount = values.conflictCount
+        self.warningCount = values.warningCount
+        self.errorCount = values.errorCount
+        self.conflictsByType = values.conflictsByType
+        self.validCount = values.validCount
+        self.dsCount = values.dsCount
+        self.gtCount = values.gtCount
+        self.totalCount = values.totalCount
+        self.accuracy = values.accuracy
+        self.precision = values.precision
+        self.recall = values.recall
+        self.tasks = values.tasks
+        self.jobs = values.jobs
     }
 }

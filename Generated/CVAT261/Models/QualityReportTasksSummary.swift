@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QualityReportTasksSummary: APIModel {
+public struct QualityReportTasksSummary: APIObject {
     /// Total task count
     public var total: Int
     /// Tasks with individual settings
@@ -29,11 +29,20 @@ public struct QualityReportTasksSummary: APIModel {
         self.included = included
     }
 
-    enum CodingKeys: String, CodingKey {
-        case total
-        case custom
-        case notConfigured = "not_configured"
-        case excluded
-        case included
+    public static let fields: [ModelField<QualityReportTasksSummary>] = [
+        ModelField("total", \.total),
+        ModelField("custom", \.custom),
+        ModelField("not_configured", \.notConfigured),
+        ModelField("excluded", \.excluded),
+        ModelField("included", \.included),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QualityReportTasksSummary>(decoder)
+        self.total = values.total
+        self.custom = values.custom
+        self.notConfigured = values.notConfigured
+        self.excluded = values.excluded
+        self.included = values.included
     }
 }

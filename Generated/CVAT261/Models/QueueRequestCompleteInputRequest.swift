@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QueueRequestCompleteInputRequest: APIModel {
+public struct QueueRequestCompleteInputRequest: APIObject {
     public var agentId: String
     public var annotations: LabeledDataRequest?
     public var shapes: [ShapeRequest]?
@@ -21,10 +21,18 @@ public struct QueueRequestCompleteInputRequest: APIModel {
         self.states = states
     }
 
-    enum CodingKeys: String, CodingKey {
-        case agentId = "agent_id"
-        case annotations
-        case shapes
-        case states
+    public static let fields: [ModelField<QueueRequestCompleteInputRequest>] = [
+        ModelField("agent_id", \.agentId),
+        ModelField("annotations", \.annotations),
+        ModelField("shapes", \.shapes),
+        ModelField("states", \.states),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QueueRequestCompleteInputRequest>(decoder)
+        self.agentId = values.agentId
+        self.annotations = values.annotations
+        self.shapes = values.shapes
+        self.states = values.states
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QueueRequestFailInputRequest: APIModel {
+public struct QueueRequestFailInputRequest: APIObject {
     public var agentId: String
     public var excInfo: String?
 
@@ -15,8 +15,14 @@ public struct QueueRequestFailInputRequest: APIModel {
         self.excInfo = excInfo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case agentId = "agent_id"
-        case excInfo = "exc_info"
+    public static let fields: [ModelField<QueueRequestFailInputRequest>] = [
+        ModelField("agent_id", \.agentId),
+        ModelField("exc_info", \.excInfo),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QueueRequestFailInputRequest>(decoder)
+        self.agentId = values.agentId
+        self.excInfo = values.excInfo
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct QueueRequestUpdateInputRequest: APIModel {
+public struct QueueRequestUpdateInputRequest: APIObject {
     public var agentId: String
     public var progress: Double
 
@@ -15,8 +15,14 @@ public struct QueueRequestUpdateInputRequest: APIModel {
         self.progress = progress
     }
 
-    enum CodingKeys: String, CodingKey {
-        case agentId = "agent_id"
-        case progress
+    public static let fields: [ModelField<QueueRequestUpdateInputRequest>] = [
+        ModelField("agent_id", \.agentId),
+        ModelField("progress", \.progress),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<QueueRequestUpdateInputRequest>(decoder)
+        self.agentId = values.agentId
+        self.progress = values.progress
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct RegisterSerializerWithSubscriptions: APIModel {
+public struct RegisterSerializerWithSubscriptions: APIObject {
     public var username: String
     public var email: String
     public var firstName: String?
@@ -30,13 +30,24 @@ public struct RegisterSerializerWithSubscriptions: APIModel {
         self.confirmations = confirmations
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case email
-        case firstName = "first_name"
-        case lastName = "last_name"
-        case emailVerificationRequired = "email_verification_required"
-        case key
-        case confirmations
+    public static let fields: [ModelField<RegisterSerializerWithSubscriptions>] = [
+        ModelField("username", \.username),
+        ModelField("email", \.email),
+        ModelField("first_name", \.firstName),
+        ModelField("last_name", \.lastName),
+        ModelField("email_verification_required", \.emailVerificationRequired),
+        ModelField("key", \.key),
+        ModelField("confirmations", \.confirmations),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<RegisterSerializerWithSubscriptions>(decoder)
+        self.username = values.username
+        self.email = values.email
+        self.firstName = values.firstName
+        self.lastName = values.lastName
+        self.emailVerificationRequired = values.emailVerificationRequired
+        self.key = values.key
+        self.confirmations = values.confirmations
     }
 }

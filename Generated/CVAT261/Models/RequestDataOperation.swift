@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct RequestDataOperation: APIModel {
+public struct RequestDataOperation: APIObject {
     public var type: String
     public var target: String
     public var projectId: Int?
@@ -33,14 +33,26 @@ public struct RequestDataOperation: APIModel {
         self.lightweight = lightweight
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case target
-        case projectId = "project_id"
-        case taskId = "task_id"
-        case jobId = "job_id"
-        case format
-        case functionId = "function_id"
-        case lightweight
+    public static let fields: [ModelField<RequestDataOperation>] = [
+        ModelField("type", \.type),
+        ModelField("target", \.target),
+        ModelField("project_id", \.projectId),
+        ModelField("task_id", \.taskId),
+        ModelField("job_id", \.jobId),
+        ModelField("format", \.format),
+        ModelField("function_id", \.functionId),
+        ModelField("lightweight", \.lightweight),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<RequestDataOperation>(decoder)
+        self.type = values.type
+        self.target = values.target
+        self.projectId = values.projectId
+        self.taskId = values.taskId
+        self.jobId = values.jobId
+        self.format = values.format
+        self.functionId = values.functionId
+        self.lightweight = values.lightweight
     }
 }

@@ -3,12 +3,19 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct RestAuthDetail: APIModel {
+public struct RestAuthDetail: APIObject {
     public var detail: String?
 
     public init(
         detail: String? = nil
     ) {
         self.detail = detail
+    }
+
+    public static let fields: [ModelField<RestAuthDetail>] = [ModelField("detail", \.detail)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<RestAuthDetail>(decoder)
+        self.detail = values.detail
     }
 }

@@ -3,12 +3,19 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SSOLoginURL: APIModel {
+public struct SSOLoginURL: APIObject {
     public var url: String
 
     public init(
         url: String
     ) {
         self.url = url
+    }
+
+    public static let fields: [ModelField<SSOLoginURL>] = [ModelField("url", \.url)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SSOLoginURL>(decoder)
+        self.url = values.url
     }
 }

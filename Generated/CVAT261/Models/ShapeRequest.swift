@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct ShapeRequest: APIModel {
+public struct ShapeRequest: APIObject {
     public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
@@ -27,12 +27,22 @@ public struct ShapeRequest: APIModel {
         self.points = points
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case occluded
-        case outside
-        case zOrder = "z_order"
-        case rotation
-        case points
+    public static let fields: [ModelField<ShapeRequest>] = [
+        ModelField("type", \.type),
+        ModelField("occluded", \.occluded),
+        ModelField("outside", \.outside),
+        ModelField("z_order", \.zOrder),
+        ModelField("rotation", \.rotation),
+        ModelField("points", \.points),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<ShapeRequest>(decoder)
+        self.type = values.type
+        self.occluded = values.occluded
+        self.outside = values.outside
+        self.zOrder = values.zOrder
+        self.rotation = values.rotation
+        self.points = values.points
     }
 }

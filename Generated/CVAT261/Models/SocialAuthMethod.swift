@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SocialAuthMethod: APIModel {
+public struct SocialAuthMethod: APIObject {
     public var isEnabled: Bool?
     public var icon: String?
     public var publicName: String
@@ -18,9 +18,16 @@ public struct SocialAuthMethod: APIModel {
         self.publicName = publicName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case isEnabled = "is_enabled"
-        case icon
-        case publicName = "public_name"
+    public static let fields: [ModelField<SocialAuthMethod>] = [
+        ModelField("is_enabled", \.isEnabled),
+        ModelField("icon", \.icon),
+        ModelField("public_name", \.publicName),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SocialAuthMethod>(decoder)
+        self.isEnabled = values.isEnabled
+        self.icon = values.icon
+        self.publicName = values.publicName
     }
 }

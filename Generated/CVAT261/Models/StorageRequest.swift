@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct StorageRequest: APIModel {
+public struct StorageRequest: APIObject {
     public var location: LocationEnum?
     public var cloudStorageId: Int?
 
@@ -15,8 +15,14 @@ public struct StorageRequest: APIModel {
         self.cloudStorageId = cloudStorageId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case location
-        case cloudStorageId = "cloud_storage_id"
+    public static let fields: [ModelField<StorageRequest>] = [
+        ModelField("location", \.location),
+        ModelField("cloud_storage_id", \.cloudStorageId),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<StorageRequest>(decoder)
+        self.location = values.location
+        self.cloudStorageId = values.cloudStorageId
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SubLabeledShape: APIModel {
+public struct SubLabeledShape: APIObject {
     public var type: ShapeType
     public var occluded: Bool?
     public var outside: Bool?
@@ -48,19 +48,36 @@ public struct SubLabeledShape: APIModel {
         self.score = score
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case occluded
-        case outside
-        case zOrder = "z_order"
-        case rotation
-        case points
-        case id
-        case frame
-        case labelId = "label_id"
-        case group
-        case source
-        case attributes
-        case score
+    public static let fields: [ModelField<SubLabeledShape>] = [
+        ModelField("type", \.type),
+        ModelField("occluded", \.occluded),
+        ModelField("outside", \.outside),
+        ModelField("z_order", \.zOrder),
+        ModelField("rotation", \.rotation),
+        ModelField("points", \.points),
+        ModelField("id", \.id),
+        ModelField("frame", \.frame),
+        ModelField("label_id", \.labelId),
+        ModelField("group", \.group),
+        ModelField("source", \.source),
+        ModelField("attributes", \.attributes),
+        ModelField("score", \.score),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SubLabeledShape>(decoder)
+        self.type = values.type
+        self.occluded = values.occluded
+        self.outside = values.outside
+        self.zOrder = values.zOrder
+        self.rotation = values.rotation
+        self.points = values.points
+        self.id = values.id
+        self.frame = values.frame
+        self.labelId = values.labelId
+        self.group = values.group
+        self.source = values.source
+        self.attributes = values.attributes
+        self.score = values.score
     }
 }

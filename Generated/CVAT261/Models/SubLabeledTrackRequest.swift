@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SubLabeledTrackRequest: APIModel {
+public struct SubLabeledTrackRequest: APIObject {
     public var id: Int?
     public var frame: Int
     public var labelId: Int
@@ -30,13 +30,24 @@ public struct SubLabeledTrackRequest: APIModel {
         self.attributes = attributes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case frame
-        case labelId = "label_id"
-        case group
-        case source
-        case shapes
-        case attributes
+    public static let fields: [ModelField<SubLabeledTrackRequest>] = [
+        ModelField("id", \.id),
+        ModelField("frame", \.frame),
+        ModelField("label_id", \.labelId),
+        ModelField("group", \.group),
+        ModelField("source", \.source),
+        ModelField("shapes", \.shapes),
+        ModelField("attributes", \.attributes),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SubLabeledTrackRequest>(decoder)
+        self.id = values.id
+        self.frame = values.frame
+        self.labelId = values.labelId
+        self.group = values.group
+        self.source = values.source
+        self.shapes = values.shapes
+        self.attributes = values.attributes
     }
 }

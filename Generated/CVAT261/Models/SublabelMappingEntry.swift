@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SublabelMappingEntry: APIModel {
+public struct SublabelMappingEntry: APIObject {
     public var name: String
     public var attributes: [String: String]?
 
@@ -13,5 +13,16 @@ public struct SublabelMappingEntry: APIModel {
     ) {
         self.name = name
         self.attributes = attributes
+    }
+
+    public static let fields: [ModelField<SublabelMappingEntry>] = [
+        ModelField("name", \.name),
+        ModelField("attributes", \.attributes),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SublabelMappingEntry>(decoder)
+        self.name = values.name
+        self.attributes = values.attributes
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct SublabelRequest: APIModel {
+public struct SublabelRequest: APIObject {
     public var id: Int?
     public var name: String
     /// The hex value for the RGB color. Will be generated automatically, unless specified explicitly.
@@ -42,12 +42,22 @@ public struct SublabelRequest: APIModel {
         self.hasParent = hasParent
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case color
-        case attributes
-        case type
-        case hasParent = "has_parent"
+    public static let fields: [ModelField<SublabelRequest>] = [
+        ModelField("id", \.id),
+        ModelField("name", \.name),
+        ModelField("color", \.color),
+        ModelField("attributes", \.attributes),
+        ModelField("type", \.type),
+        ModelField("has_parent", \.hasParent),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<SublabelRequest>(decoder)
+        self.id = values.id
+        self.name = values.name
+        self.color = values.color
+        self.attributes = values.attributes
+        self.type = values.type
+        self.hasParent = values.hasParent
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct TaskFileRequest: APIModel {
+public struct TaskFileRequest: APIObject {
     public var taskFile: UploadFile
 
     public init(
@@ -12,7 +12,10 @@ public struct TaskFileRequest: APIModel {
         self.taskFile = taskFile
     }
 
-    enum CodingKeys: String, CodingKey {
-        case taskFile = "task_file"
+    public static let fields: [ModelField<TaskFileRequest>] = [ModelField("task_file", \.taskFile)]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<TaskFileRequest>(decoder)
+        self.taskFile = values.taskFile
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct TaskRead: APIModel {
+public struct TaskRead: APIObject {
     public var url: String?
     public var id: Int?
     public var name: String?
@@ -110,39 +110,76 @@ public struct TaskRead: APIModel {
         self.consensusEnabled = consensusEnabled
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url
-        case id
-        case name
-        case projectId = "project_id"
-        case projectName = "project_name"
-        case mode
-        case owner
-        case assignee
-        case bugTracker = "bug_tracker"
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case overlap
-        case segmentSize = "segment_size"
-        case status
-        case dataChunkSize = "data_chunk_size"
-        case dataOriginalChunkType = "data_original_chunk_type"
-        case dataCompressedChunkType = "data_compressed_chunk_type"
-        case dataCloudStorageId = "data_cloud_storage_id"
-        case guideId = "guide_id"
-        case size
-        case imageQuality = "image_quality"
-        case data
-        case dimension
-        case subset
-        case organizationId = "organization_id"
-        case organization
-        case targetStorage = "target_storage"
-        case sourceStorage = "source_storage"
-        case jobs
-        case labels
-        case assigneeUpdatedDate = "assignee_updated_date"
-        case validationMode = "validation_mode"
-        case consensusEnabled = "consensus_enabled"
+    public static let fields: [ModelField<TaskRead>] = [
+        ModelField("url", \.url),
+        ModelField("id", \.id),
+        ModelField("name", \.name),
+        ModelField("project_id", \.projectId),
+        ModelField("project_name", \.projectName),
+        ModelField("mode", \.mode),
+        ModelField("owner", \.owner),
+        ModelField("assignee", \.assignee),
+        ModelField("bug_tracker", \.bugTracker),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("overlap", \.overlap),
+        ModelField("segment_size", \.segmentSize),
+        ModelField("status", \.status),
+        ModelField("data_chunk_size", \.dataChunkSize),
+        ModelField("data_original_chunk_type", \.dataOriginalChunkType),
+        ModelField("data_compressed_chunk_type", \.dataCompressedChunkType),
+        ModelField("data_cloud_storage_id", \.dataCloudStorageId),
+        ModelField("guide_id", \.guideId),
+        ModelField("size", \.size),
+        ModelField("image_quality", \.imageQuality),
+        ModelField("data", \.data),
+        ModelField("dimension", \.dimension),
+        ModelField("subset", \.subset),
+        ModelField("organization_id", \.organizationId),
+        ModelField("organization", \.organization),
+        ModelField("target_storage", \.targetStorage),
+        ModelField("source_storage", \.sourceStorage),
+        ModelField("jobs", \.jobs),
+        ModelField("labels", \.labels),
+        ModelField("assignee_updated_date", \.assigneeUpdatedDate),
+        ModelField("validation_mode", \.validationMode),
+        ModelField("consensus_enabled", \.consensusEnabled),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<TaskRead>(decoder)
+        self.url = values.url
+        self.id = values.id
+        self.name = values.name
+        self.projectId = values.projectId
+        self.projectName = values.projectName
+        self.mode = values.mode
+        self.owner = values.owner
+        self.assignee = values.assignee
+        self.bugTracker = values.bugTracker
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.overlap = values.overlap
+        self.segmentSize = values.segmentSize
+        self.status = values.status
+        self.dataChunkSize = values.dataChunkSize
+        self.dataOriginalChunkType = values.dataOriginalChunkType
+        self.dataCompressedChunkType = values.dataCompressedChunkType
+        self.dataCloudStorageId = values.dataCloudStorageId
+        self.guideId = values.guideId
+        self.size = values.size
+        self.imageQuality = values.imageQuality
+        self.data = values.data
+        self.dimension = values.dimension
+        self.subset = values.subset
+        self.organizationId = values.organizationId
+        self.organization = values.organization
+        self.targetStorage = values.targetStorage
+        self.sourceStorage = values.sourceStorage
+        self.jobs = values.jobs
+        self.labels = values.labels
+        self.assigneeUpdatedDate = values.assigneeUpdatedDate
+        self.validationMode = values.validationMode
+        self.consensusEnabled = values.consensusEnabled
     }
 }

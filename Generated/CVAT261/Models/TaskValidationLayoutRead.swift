@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct TaskValidationLayoutRead: APIModel {
+public struct TaskValidationLayoutRead: APIObject {
     public var mode: ValidationMode?
     public var framesPerJobCount: Int?
     /// The list of frame ids to be used for validation
@@ -34,13 +34,24 @@ public struct TaskValidationLayoutRead: APIModel {
         self.honeypotRealFrames = honeypotRealFrames
     }
 
-    enum CodingKeys: String, CodingKey {
-        case mode
-        case framesPerJobCount = "frames_per_job_count"
-        case validationFrames = "validation_frames"
-        case disabledFrames = "disabled_frames"
-        case honeypotCount = "honeypot_count"
-        case honeypotFrames = "honeypot_frames"
-        case honeypotRealFrames = "honeypot_real_frames"
+    public static let fields: [ModelField<TaskValidationLayoutRead>] = [
+        ModelField("mode", \.mode),
+        ModelField("frames_per_job_count", \.framesPerJobCount),
+        ModelField("validation_frames", \.validationFrames),
+        ModelField("disabled_frames", \.disabledFrames),
+        ModelField("honeypot_count", \.honeypotCount),
+        ModelField("honeypot_frames", \.honeypotFrames),
+        ModelField("honeypot_real_frames", \.honeypotRealFrames),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<TaskValidationLayoutRead>(decoder)
+        self.mode = values.mode
+        self.framesPerJobCount = values.framesPerJobCount
+        self.validationFrames = values.validationFrames
+        self.disabledFrames = values.disabledFrames
+        self.honeypotCount = values.honeypotCount
+        self.honeypotFrames = values.honeypotFrames
+        self.honeypotRealFrames = values.honeypotRealFrames
     }
 }

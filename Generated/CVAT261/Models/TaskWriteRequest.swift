@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct TaskWriteRequest: APIModel {
+public struct TaskWriteRequest: APIObject {
     public var name: String
     public var projectId: Int?
     public var ownerId: Int?
@@ -47,18 +47,34 @@ public struct TaskWriteRequest: APIModel {
         self.consensusReplicas = consensusReplicas
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case projectId = "project_id"
-        case ownerId = "owner_id"
-        case assigneeId = "assignee_id"
-        case bugTracker = "bug_tracker"
-        case overlap
-        case segmentSize = "segment_size"
-        case labels
-        case subset
-        case targetStorage = "target_storage"
-        case sourceStorage = "source_storage"
-        case consensusReplicas = "consensus_replicas"
+    public static let fields: [ModelField<TaskWriteRequest>] = [
+        ModelField("name", \.name),
+        ModelField("project_id", \.projectId),
+        ModelField("owner_id", \.ownerId),
+        ModelField("assignee_id", \.assigneeId),
+        ModelField("bug_tracker", \.bugTracker),
+        ModelField("overlap", \.overlap),
+        ModelField("segment_size", \.segmentSize),
+        ModelField("labels", \.labels),
+        ModelField("subset", \.subset),
+        ModelField("target_storage", \.targetStorage),
+        ModelField("source_storage", \.sourceStorage),
+        ModelField("consensus_replicas", \.consensusReplicas),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<TaskWriteRequest>(decoder)
+        self.name = values.name
+        self.projectId = values.projectId
+        self.ownerId = values.ownerId
+        self.assigneeId = values.assigneeId
+        self.bugTracker = values.bugTracker
+        self.overlap = values.overlap
+        self.segmentSize = values.segmentSize
+        self.labels = values.labels
+        self.subset = values.subset
+        self.targetStorage = values.targetStorage
+        self.sourceStorage = values.sourceStorage
+        self.consensusReplicas = values.consensusReplicas
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct Usage: APIModel {
+public struct Usage: APIObject {
     public var userId: Int?
     public var orgId: Int?
     public var internalAiAgentCalls: String?
@@ -21,10 +21,18 @@ public struct Usage: APIModel {
         self.externalAiAgentCalls = externalAiAgentCalls
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-        case orgId = "org_id"
-        case internalAiAgentCalls = "internal_ai_agent_calls"
-        case externalAiAgentCalls = "external_ai_agent_calls"
+    public static let fields: [ModelField<Usage>] = [
+        ModelField("user_id", \.userId),
+        ModelField("org_id", \.orgId),
+        ModelField("internal_ai_agent_calls", \.internalAiAgentCalls),
+        ModelField("external_ai_agent_calls", \.externalAiAgentCalls),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<Usage>(decoder)
+        self.userId = values.userId
+        self.orgId = values.orgId
+        self.internalAiAgentCalls = values.internalAiAgentCalls
+        self.externalAiAgentCalls = values.externalAiAgentCalls
     }
 }

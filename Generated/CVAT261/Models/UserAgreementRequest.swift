@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct UserAgreementRequest: APIModel {
+public struct UserAgreementRequest: APIObject {
     public var name: String
     public var urlDisplayText: String?
     public var url: String?
@@ -27,12 +27,22 @@ public struct UserAgreementRequest: APIModel {
         self.value = value
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case urlDisplayText = "url_display_text"
-        case url
-        case textPrefix = "text_prefix"
-        case required
-        case value
+    public static let fields: [ModelField<UserAgreementRequest>] = [
+        ModelField("name", \.name),
+        ModelField("url_display_text", \.urlDisplayText),
+        ModelField("url", \.url),
+        ModelField("text_prefix", \.textPrefix),
+        ModelField("required", \.required),
+        ModelField("value", \.value),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<UserAgreementRequest>(decoder)
+        self.name = values.name
+        self.urlDisplayText = values.urlDisplayText
+        self.url = values.url
+        self.textPrefix = values.textPrefix
+        self.required = values.required
+        self.value = values.value
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct UserIdentifiers: APIModel {
+public struct UserIdentifiers: APIObject {
     public var id: Int?
     /// Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.
     public var username: String
@@ -14,5 +14,16 @@ public struct UserIdentifiers: APIModel {
     ) {
         self.id = id
         self.username = username
+    }
+
+    public static let fields: [ModelField<UserIdentifiers>] = [
+        ModelField("id", \.id),
+        ModelField("username", \.username),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<UserIdentifiers>(decoder)
+        self.id = values.id
+        self.username = values.username
     }
 }

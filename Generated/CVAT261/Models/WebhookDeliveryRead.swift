@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct WebhookDeliveryRead: APIModel {
+public struct WebhookDeliveryRead: APIObject {
     public var id: Int?
     public var webhookId: Int?
     public var event: String?
@@ -39,16 +39,30 @@ public struct WebhookDeliveryRead: APIModel {
         self.response = response
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case webhookId = "webhook_id"
-        case event
-        case statusCode = "status_code"
-        case redelivery
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case changedFields = "changed_fields"
-        case request
-        case response
+    public static let fields: [ModelField<WebhookDeliveryRead>] = [
+        ModelField("id", \.id),
+        ModelField("webhook_id", \.webhookId),
+        ModelField("event", \.event),
+        ModelField("status_code", \.statusCode),
+        ModelField("redelivery", \.redelivery),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("changed_fields", \.changedFields),
+        ModelField("request", \.request),
+        ModelField("response", \.response),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<WebhookDeliveryRead>(decoder)
+        self.id = values.id
+        self.webhookId = values.webhookId
+        self.event = values.event
+        self.statusCode = values.statusCode
+        self.redelivery = values.redelivery
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.changedFields = values.changedFields
+        self.request = values.request
+        self.response = values.response
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct WebhookRead: APIModel {
+public struct WebhookRead: APIObject {
     public var id: Int?
     public var url: String?
     public var targetUrl: String?
@@ -57,22 +57,42 @@ public struct WebhookRead: APIModel {
         self.lastDeliveryDate = lastDeliveryDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case url
-        case targetUrl = "target_url"
-        case description
-        case type
-        case contentType = "content_type"
-        case isActive = "is_active"
-        case enableSsl = "enable_ssl"
-        case createdDate = "created_date"
-        case updatedDate = "updated_date"
-        case owner
-        case projectId = "project_id"
-        case organization
-        case events
-        case lastStatus = "last_status"
-        case lastDeliveryDate = "last_delivery_date"
+    public static let fields: [ModelField<WebhookRead>] = [
+        ModelField("id", \.id),
+        ModelField("url", \.url),
+        ModelField("target_url", \.targetUrl),
+        ModelField("description", \.description),
+        ModelField("type", \.type),
+        ModelField("content_type", \.contentType),
+        ModelField("is_active", \.isActive),
+        ModelField("enable_ssl", \.enableSsl),
+        ModelField("created_date", \.createdDate),
+        ModelField("updated_date", \.updatedDate),
+        ModelField("owner", \.owner),
+        ModelField("project_id", \.projectId),
+        ModelField("organization", \.organization),
+        ModelField("events", \.events),
+        ModelField("last_status", \.lastStatus),
+        ModelField("last_delivery_date", \.lastDeliveryDate),
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let values = try ModelValues<WebhookRead>(decoder)
+        self.id = values.id
+        self.url = values.url
+        self.targetUrl = values.targetUrl
+        self.description = values.description
+        self.type = values.type
+        self.contentType = values.contentType
+        self.isActive = values.isActive
+        self.enableSsl = values.enableSsl
+        self.createdDate = values.createdDate
+        self.updatedDate = values.updatedDate
+        self.owner = values.owner
+        self.projectId = values.projectId
+        self.organization = values.organization
+        self.events = values.events
+        self.lastStatus = values.lastStatus
+        self.lastDeliveryDate = values.lastDeliveryDate
     }
 }

@@ -24,10 +24,11 @@ public enum SwiftNames {
         "Optional", "Protocol", "Result", "Self", "Sendable", "Set", "String", "Type", "URL", "UUID", "Void",
         "CodingKey", "CodingKeys", "Duration", "Foundation",
         // SpecforgeRuntime
-        "APIModel", "OpenEnum", "JSONValue", "CalendarDate", "UploadFile", "ParameterValue", "Endpoint",
-        "HTTPMethod", "Configuration", "SecuritySchemeSpec", "RequestOptions", "ApiResponse", "HTTPResponse",
-        "HTTPRequest", "HTTPTransport", "URLSessionTransport", "APIError", "APISession", "PaginatedList",
-        "PageSequence", "SpecforgeRuntime", "ApiClient", "ServerSentEvents", "Indirect",
+        "APIModel", "APIObject", "ModelField", "ModelValues", "ModelCodingKey", "OpenEnum", "JSONValue",
+        "CalendarDate", "UploadFile", "ParameterValue", "Endpoint", "HTTPMethod", "Configuration",
+        "SecuritySchemeSpec", "RequestOptions", "ApiResponse", "HTTPResponse", "HTTPRequest", "HTTPTransport",
+        "URLSessionTransport", "APIError", "APISession", "PaginatedList", "PageSequence", "SpecforgeRuntime",
+        "ApiClient", "ServerSentEvents", "Indirect",
     ]
 
     /// Splits text into words at punctuation, spaces and camel-case humps (`HTTPServer_v2` →

@@ -6,7 +6,7 @@ import Foundation
 /// types that older SDKs do not mark `Sendable`, and creating one is cheap next to a request.
 public enum JSONCoding {
     /// Decodes dates sent as date-times with or without fractional seconds, or as plain
-    /// `yyyy-MM-dd` dates (read as midnight UTC). Keys are used as declared in `CodingKeys`.
+    /// `yyyy-MM-dd` dates (read as midnight UTC). Keys are used as the models declare them.
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
@@ -24,7 +24,7 @@ public enum JSONCoding {
     }
 
     /// Encodes dates as UTC date-times with milliseconds and leaves `/` unescaped, which keeps
-    /// URLs inside bodies readable. Keys are used as declared in `CodingKeys`.
+    /// URLs inside bodies readable. Keys are used as the models declare them.
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]

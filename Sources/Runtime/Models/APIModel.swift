@@ -1,6 +1,7 @@
 import Foundation
 
-/// A schema model of a generated client: a struct for objects, an enum for `oneOf`/`anyOf`.
+/// A schema model of a generated client: a struct for objects (an `APIObject`), an enum for
+/// `oneOf`/`anyOf`.
 public protocol APIModel: Codable, Hashable, Sendable, ParameterValue {}
 
 extension APIModel {

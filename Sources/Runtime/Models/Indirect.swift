@@ -53,18 +53,3 @@ extension Indirect: Decodable where Value: Decodable {
         self.init(wrappedValue: try decoder.singleValueContainer().decode(Value.self))
     }
 }
-
-// Synthesized coding asks for the wrapper by key; an optional value may be absent or null.
-extension KeyedDecodingContainer {
-    public func decode<Wrapped: Decodable>(_ type: Indirect<Wrapped?>.Type, forKey key: Key) throws
-        -> Indirect<Wrapped?>
-    {
-        Indirect(wrappedValue: try decodeIfPresent(Wrapped.self, forKey: key))
-    }
-}
-
-extension KeyedEncodingContainer {
-    public mutating func encode<Wrapped: Encodable>(_ value: Indirect<Wrapped?>, forKey key: Key) throws {
-        try encodeIfPresent(value.wrappedValue, forKey: key)
-    }
-}
