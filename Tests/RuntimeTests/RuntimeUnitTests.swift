@@ -86,7 +86,7 @@ final class RuntimeUnitTests: XCTestCase {
             ]
         )
         let transport = RecordingTransport()
-        let arguments: [(any ParameterValue)?] = [[1, 2], ["a", "b c"], ["name": "x"], "1+1 = 2", nil]
+        let arguments: [any ParameterValue] = [[1, 2], ["a", "b c"], ["name": "x"], "1+1 = 2", Int?.none]
         let _: ApiResponse<Void> = try await makeSession(transport).send(endpoint, arguments, options: RequestOptions())
 
         let request = await transport.lastRequest
@@ -114,6 +114,38 @@ final class RuntimeUnitTests: XCTestCase {
 
         let request = await transport.lastRequest
         XCTAssertEqual(request?.url.absoluteString, "https://example.com:8443/base/api/files/a%2Fb%20c%2B%3F")
+    }
+
+    func testOptionalArgumentsAreLeftOutWhenNil() async throws {
+        let endpoint = Endpoint(
+            id: "list",
+            method: .get,
+            path: "/api/{kind}",
+            parameters: [
+                .init("kind", in: .path, type: "String?", required: true),
+                .init("a", in: .query, type: "Int?"),
+                .init("b", in: .query, type: "String??"),
+                .init("c", in: .query, type: "String??"),
+                .init("X-D", in: .header, type: "Bool?"),
+            ]
+        )
+        let transport = RecordingTransport()
+        let session = makeSession(transport)
+        let arguments: [any ParameterValue] = [
+            "jobs" as String?, Int?.none, String??.some(nil), String??.some("x"), true,
+        ]
+        let _: ApiResponse<Void> = try await session.send(endpoint, arguments, options: RequestOptions())
+        let request = await transport.lastRequest
+        XCTAssertEqual(request?.url.absoluteString, "https://example.com:8443/base/api/jobs?c=x")
+        XCTAssertEqual(request?.headers["X-D"], "true")
+
+        let missingPath: [any ParameterValue] = [String?.none, 1, "", "", false]
+        do {
+            let _: ApiResponse<Void> = try await session.send(endpoint, missingPath, options: RequestOptions())
+            XCTFail("a nil path parameter must be rejected")
+        } catch {
+            XCTAssertEqual("\(error)".contains("requires the path parameter 'kind'"), true, "\(error)")
+        }
     }
 
     // MARK: Bodies

@@ -52,6 +52,29 @@ extension Data: ParameterValue {
     public func parameterComponents() -> ParameterComponents { .primitive(base64EncodedString()) }
 }
 
+/// An optional argument: `nil` leaves its parameter out of the request.
+///
+/// Generated operations pass their arguments as `[any ParameterValue]`, optionals included;
+/// that array costs the compiler half the code of one of `(any ParameterValue)?`.
+extension Optional: ParameterValue where Wrapped: ParameterValue {
+    /// The wrapped value's components; `nil` on its own (never sent) is an empty value.
+    public func parameterComponents() -> ParameterComponents {
+        self?.parameterComponents() ?? .primitive("")
+    }
+}
+
+/// Lets the request builder see through an `Optional` argument it only knows as
+/// `any ParameterValue`.
+protocol OptionalArgument {
+    var wrappedArgument: (any ParameterValue)? { get }
+}
+
+extension Optional: OptionalArgument where Wrapped: ParameterValue {
+    var wrappedArgument: (any ParameterValue)? {
+        self
+    }
+}
+
 extension Array: ParameterValue where Element: ParameterValue {
     public func parameterComponents() -> ParameterComponents {
         .list(map { $0.parameterComponents().flattened })

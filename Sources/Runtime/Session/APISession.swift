@@ -58,13 +58,13 @@ public final class APISession: Sendable {
     /// Calls `endpoint` and decodes the body of a primary response as `Value`.
     ///
     /// - Parameters:
-    ///   - arguments: One per `endpoint.parameters` entry, in the same order; `nil` leaves the
-    ///     parameter out.
+    ///   - arguments: One per `endpoint.parameters` entry, in the same order; an optional
+    ///     that is `nil` leaves the parameter out.
     ///   - body: The request body, encoded as `options.contentType` or the endpoint's first
     ///     request media type.
     public func send<Value: Decodable & Sendable>(
         _ endpoint: Endpoint,
-        _ arguments: [(any ParameterValue)?],
+        _ arguments: [any ParameterValue],
         body: (any Encodable & Sendable)? = nil,
         options: RequestOptions
     ) async throws -> ApiResponse<Value> {
@@ -85,7 +85,7 @@ public final class APISession: Sendable {
     /// Calls an endpoint whose responses carry no body of interest.
     public func send(
         _ endpoint: Endpoint,
-        _ arguments: [(any ParameterValue)?],
+        _ arguments: [any ParameterValue],
         body: (any Encodable & Sendable)? = nil,
         options: RequestOptions
     ) async throws -> ApiResponse<Void> {
@@ -95,7 +95,7 @@ public final class APISession: Sendable {
 
     private func perform(
         _ endpoint: Endpoint,
-        _ arguments: [(any ParameterValue)?],
+        _ arguments: [any ParameterValue],
         body: (any Encodable & Sendable)?,
         options: RequestOptions
     ) async throws -> HTTPResponse {

@@ -14,7 +14,7 @@ struct RequestBuilder {
 
     func request(
         for endpoint: Endpoint,
-        arguments: [(any ParameterValue)?],
+        arguments: [any ParameterValue],
         body: (any Encodable & Sendable)?,
         options: RequestOptions
     ) throws -> HTTPRequest {
@@ -29,7 +29,7 @@ struct RequestBuilder {
         var path = endpoint.path
         var parameterCookies: [(name: String, value: String)] = []
         for (parameter, argument) in zip(endpoint.parameters, arguments) {
-            guard let argument else {
+            guard let argument = Self.present(argument) else {
                 if parameter.location == .path {
                     throw APIError.invalidInput("\(endpoint.id) requires the path parameter '\(parameter.name)'")
                 }
@@ -74,6 +74,12 @@ struct RequestBuilder {
         }
         let url = try endpointURL(path: path, queryItems: draft.queryItems)
         return HTTPRequest(method: endpoint.method, url: url, headers: draft.headers, body: bodyData)
+    }
+
+    /// The argument, or `nil` when it is an optional that holds nothing (at any depth).
+    static func present(_ argument: any ParameterValue) -> (any ParameterValue)? {
+        guard let optional = argument as? any OptionalArgument else { return argument }
+        return optional.wrappedArgument.flatMap(present)
     }
 
     /// A GET of a URL the server handed out, such as the `next` link of a paginated list, with
