@@ -19,8 +19,11 @@ deps:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libyaml-dev pkg-config; }
 
+# Linked statically, so the binary maps no Swift or Foundation shared libraries: a run starts
+# 5 ms sooner and peaks 6 MB lower (README, Performance). With lld, which (unlike gold) does not
+# warn about the mktemp that the static Foundation carries.
 build: deps
-	$(SWIFT_BUILD) -c release --product specforge
+	$(SWIFT_BUILD) -c release --product specforge --static-swift-stdlib -Xswiftc -use-ld=lld
 
 generate: build
 	$(SPECFORGE) generate $(SCHEMA) --config $(CONFIG) --output Generated/CVAT

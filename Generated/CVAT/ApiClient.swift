@@ -31,6 +31,14 @@ public struct ApiClient: Sendable {
         SecuritySchemeSpec("tokenAuth", .apiKey(name: "Authorization", location: .header), prefix: "Token"),
     ]
 
+    /// The security requirements most operations list: alternatives, each a set of schemes used together.
+    public static let commonSecurity: [[String]] = [
+        ["tokenAuth"],
+        ["accessTokenAuth"],
+        ["sessionAuth", "csrfAuth", "csrfHeaderAuth"],
+        ["basicAuth"],
+    ]
+
     /// The first server the document lists.
     public static let defaultServer = URL(string: "https://app.cvat.ai")
 

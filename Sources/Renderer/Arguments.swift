@@ -26,9 +26,11 @@ struct Arguments {
             ordered.append((body.parameterName, body.type, body.documentation, nil))
         }
         func declaration(_ argument: (name: String, type: TypeRef, text: String?, wireName: String?)) -> [String: Any] {
-            [
-                "name": SwiftNames.escaped(argument.name), "type": argument.type.swift,
-                "isOptional": argument.type.isOptional,
+            let name = SwiftNames.escaped(argument.name)
+            return [
+                "name": name, "type": argument.type.swift, "isOptional": argument.type.isOptional,
+                // `options` always follows, so every argument ends with a comma.
+                "parameter": ViewModels.parameter(name, argument.type, separator: ","),
             ]
         }
         declarations = ordered.map(declaration)

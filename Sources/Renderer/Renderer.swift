@@ -24,6 +24,7 @@ public struct Renderer: Sendable {
     /// View models are built and templates rendered on every core; the order is the model's.
     public func render(_ model: ClientModel) -> [RenderedFile] {
         let header = ViewModels.header(model)
+        let commonSecurity = ViewModels.commonSecurity(model)
         let templates = self.templates
         let types = model.types.concurrentMap { declaration in
             let (template, context) = ViewModels.declaration(declaration, header: header)
@@ -32,7 +33,10 @@ public struct Renderer: Sendable {
         let groups = model.groups.concurrentMap { group in
             RenderedFile(
                 path: "APIs/\(group.typeName).swift",
-                contents: templates.render("Api", ViewModels.group(group, header: header))
+                contents: templates.render(
+                    "Api",
+                    ViewModels.group(group, header: header, commonSecurity: commonSecurity)
+                )
             )
         }
         return types + groups

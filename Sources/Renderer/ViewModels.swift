@@ -54,12 +54,14 @@ enum ViewModels {
 
     private static func structure(_ model: StructModel, name: String) -> [String: Any] {
         let properties = model.properties.enumerated().map { index, property -> [String: Any] in
-            [
-                "name": SwiftNames.escaped(property.name),
+            let name = SwiftNames.escaped(property.name)
+            let isLast = index == model.properties.count - 1
+            return [
+                "name": name,
                 "type": property.type.swift,
                 "isOptional": property.type.isOptional,
-                "isLast": index == model.properties.count - 1,
-                "attribute": property.indirect ? "@Indirect " : "",
+                "declaration": (property.indirect ? "@Indirect " : "") + "public var \(name): \(property.type.swift)",
+                "parameter": parameter(name, property.type, separator: isLast ? "" : ","),
                 "documentation": DocComment.lines(
                     property.documentation,
                     DocComment.deprecation(property.deprecated),
@@ -82,6 +84,13 @@ enum ViewModels {
         return context
     }
 
+    /// An argument as declared in a parameter list, its separating comma included. Printed
+    /// whole rather than from `name`, `type` and `isOptional`: every variable a template looks
+    /// up costs swift-mustache several dynamic casts, and model properties are the bulk of them.
+    static func parameter(_ name: String, _ type: TypeRef, separator: String) -> String {
+        "\(name): \(type.swift)" + (type.isOptional ? " = nil" : "") + separator
+    }
+
     private static func union(_ model: UnionModel) -> [String: Any] {
         var context: [String: Any] = [
             "cases": model.cases.map { item -> [String: Any] in
@@ -102,7 +111,7 @@ enum ViewModels {
 
     // MARK: - API groups
 
-    static func group(_ group: APIGroup, header: [String: String]) -> [String: Any] {
+    static func group(_ group: APIGroup, header: [String: String], commonSecurity: [[String]]?) -> [String: Any] {
         var context: [String: Any] = header
         context["typeName"] = group.typeName
         context["tag"] = DocComment.singleLine(group.tag).replacingBackticks
@@ -110,14 +119,14 @@ enum ViewModels {
             group.description ?? "The `\(DocComment.singleLine(group.tag).replacingBackticks)` operations."
         )
         context["operations"] = group.operations.enumerated().map { index, operation in
-            var item = self.operation(operation)
+            var item = self.operation(operation, commonSecurity: commonSecurity)
             item["isFirst"] = index == 0
             return item
         }
         return context
     }
 
-    private static func operation(_ operation: OperationModel) -> [String: Any] {
+    private static func operation(_ operation: OperationModel, commonSecurity: [[String]]?) -> [String: Any] {
         let arguments = Arguments(operation)
         var context: [String: Any] = [
             "name": SwiftNames.escaped(operation.name),
@@ -134,7 +143,7 @@ enum ViewModels {
             "methodUpper": operation.method.uppercased(),
             "pathLiteral": SwiftLiteral.string(operation.path),
             "pathComment": DocComment.singleLine(operation.path).replacingBackticks,
-            "endpointLines": endpointLines(operation),
+            "endpointLines": endpointLines(operation, commonSecurity: commonSecurity),
         ]
         if let body = operation.body { context["bodyName"] = SwiftNames.escaped(body.parameterName) }
         if operation.pageItemType != nil, operation.body == nil {
@@ -158,7 +167,7 @@ enum ViewModels {
     }
 
     /// The arguments of `Endpoint(...)` after `path:`, laid out.
-    private static func endpointLines(_ operation: OperationModel) -> [String] {
+    private static func endpointLines(_ operation: OperationModel, commonSecurity: [[String]]?) -> [String] {
         var lines: [String] = []
         if !operation.parameters.isEmpty {
             lines += SwiftLayout.collection(
@@ -184,11 +193,34 @@ enum ViewModels {
                 tail: ","
             )
         }
-        let security = operation.security.map { alternative in
+        if operation.security == commonSecurity {
+            lines.append("        security: ApiClient.commonSecurity")
+        } else {
+            lines += securityLines("security: ", operation.security, indent: 8)
+        }
+        return lines
+    }
+
+    /// The security requirements that most operations list, when several share one: printed once
+    /// in `ApiClient` and referred to by each endpoint. A list repeated in every endpoint is
+    /// a few arrays built per operation, which the compiler turns into code every time.
+    static func commonSecurity(_ model: ClientModel) -> [[String]]? {
+        var counts: [[[String]]: Int] = [:]
+        var firstSeen: [[[String]]] = []
+        for operation in model.groups.flatMap(\.operations) where !operation.security.isEmpty {
+            if counts[operation.security] == nil { firstSeen.append(operation.security) }
+            counts[operation.security, default: 0] += 1
+        }
+        // The first of the most used lists, so the choice does not depend on hashing order.
+        guard let common = firstSeen.max(by: { counts[$0]! < counts[$1]! }), counts[common]! > 1 else { return nil }
+        return common
+    }
+
+    private static func securityLines(_ head: String, _ security: [[String]], indent: Int) -> [String] {
+        let alternatives = security.map { alternative in
             SwiftLayout.collection("", alternative.map { [SwiftLiteral.string($0)] }, indent: 0)
         }
-        lines += SwiftLayout.collection("security: ", security, indent: 8)
-        return lines
+        return SwiftLayout.collection(head, alternatives, indent: indent)
     }
 
     private static func endpointParameter(_ parameter: ParameterModel) -> [String] {
@@ -236,6 +268,11 @@ enum ViewModels {
 
     static func apiClient(_ model: ClientModel, header: [String: String]) -> [String: Any] {
         var context: [String: Any] = header
+        if let common = commonSecurity(model) {
+            context["commonSecurity"] = [
+                "lines": securityLines("public static let commonSecurity: [[String]] = ", common, indent: 4)
+            ]
+        }
         context["groups"] = model.groups.map { group -> [String: Any] in
             [
                 "typeName": group.typeName, "propertyName": group.propertyName,

@@ -536,7 +536,7 @@ extension AuthApi {
                 isPrimary: true
             )
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/auth/access_tokens`: what `createAccessTokens` sends and receives.
@@ -546,7 +546,7 @@ extension AuthApi {
         path: "/api/auth/access_tokens",
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "AccessTokenRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/auth/access_tokens/{id}`: what `retrieveAccessTokens` sends and receives.
@@ -556,7 +556,7 @@ extension AuthApi {
         path: "/api/auth/access_tokens/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "AccessTokenRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/auth/access_tokens/{id}`: what `destroyAccessTokens` sends and receives.
@@ -566,7 +566,7 @@ extension AuthApi {
         path: "/api/auth/access_tokens/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/auth/access_tokens/{id}`: what `partialUpdateAccessTokens` sends and receives.
@@ -577,7 +577,7 @@ extension AuthApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "AccessTokenRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/auth/access_tokens/self`: what `retrieveAccessTokensSelf` sends and receives.
@@ -627,7 +627,7 @@ extension AuthApi {
         path: "/api/auth/oidc/{id}/login/",
         parameters: [.init("id", in: .path, type: "String", required: true)],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/auth/oidc/{id}/login/callback/`: what `retrieveOidcLoginCallback` sends and receives.
@@ -641,7 +641,7 @@ extension AuthApi {
             .init("state", in: .query, type: "String?"),
         ],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/auth/oidc/{id}/login/token/`: what `createOidcLoginToken` sends and receives.
@@ -780,7 +780,7 @@ extension AuthApi {
         path: "/api/auth/social/{id}/login/",
         parameters: [.init("id", in: .path, type: "String", required: true)],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/auth/social/{id}/login/callback/`: what `retrieveSocialLoginCallback` sends and receives.
@@ -794,7 +794,7 @@ extension AuthApi {
             .init("state", in: .query, type: "String?"),
         ],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/auth/social/{id}/login/token/`: what `createSocialLoginToken` sends and receives.
@@ -826,6 +826,6 @@ extension AuthApi {
         path: "/api/auth/sso/login-url/",
         parameters: [.init("email", in: .query, type: "String?"), .init("iss", in: .query, type: "String?")],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "SSOLoginURL", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -137,7 +137,7 @@ extension ConsensusApi {
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
             .init("400"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/consensus/settings`: what `listSettings` sends and receives.
@@ -163,7 +163,7 @@ extension ConsensusApi {
                 isPrimary: true
             )
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/consensus/settings/{id}`: what `retrieveSettings` sends and receives.
@@ -175,7 +175,7 @@ extension ConsensusApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "ConsensusSettings", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/consensus/settings/{id}`: what `partialUpdateSettings` sends and receives.
@@ -188,6 +188,6 @@ extension ConsensusApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "ConsensusSettings", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -137,7 +137,7 @@ extension EventsApi {
             .init("user_id", in: .query, type: "Int?"),
         ],
         responses: [.init("200"), .init("201"), .init("202")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/events`: what `create` sends and receives.
@@ -152,7 +152,7 @@ extension EventsApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "ClientEvents", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/events/export`: what `createExport` sends and receives.
@@ -173,6 +173,6 @@ extension EventsApi {
             .init("user_id", in: .query, type: "Int?"),
         ],
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -357,7 +357,7 @@ extension FunctionsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedFunctionList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/functions`: what `create` sends and receives.
@@ -367,7 +367,7 @@ extension FunctionsApi {
         path: "/api/functions",
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/functions/{id}`: what `retrieve` sends and receives.
@@ -377,7 +377,7 @@ extension FunctionsApi {
         path: "/api/functions/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/functions/{id}`: what `destroy` sends and receives.
@@ -387,7 +387,7 @@ extension FunctionsApi {
         path: "/api/functions/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/functions/{id}/preview`: what `retrievePreview` sends and receives.
@@ -397,7 +397,7 @@ extension FunctionsApi {
         path: "/api/functions/{id}/preview",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200"), .init("404")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/functions/{id}/run`: what `createRun` sends and receives.
@@ -408,7 +408,7 @@ extension FunctionsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/functions/info`: what `info` sends and receives.
@@ -417,7 +417,7 @@ extension FunctionsApi {
         method: .get,
         path: "/api/functions/info",
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/functions/queues/{id}/requests/{request_id}/complete`: what `queuesCompleteAnnotationRequest` sends and receives.
@@ -431,7 +431,7 @@ extension FunctionsApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/functions/queues/{id}/requests/{request_id}/fail`: what `queuesFailAnnotationRequest` sends and receives.
@@ -445,7 +445,7 @@ extension FunctionsApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/functions/queues/{id}/requests/{request_id}/update`: what `queuesUpdateAnnotationRequest` sends and receives.
@@ -459,7 +459,7 @@ extension FunctionsApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/functions/queues/{id}/requests/acquire`: what `queuesAcquireAnnotationRequest` sends and receives.
@@ -472,7 +472,7 @@ extension FunctionsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "QueueRequestAcquireOutput", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/functions/queues/{id}/watch`: what `queuesWatch` sends and receives.
@@ -482,7 +482,7 @@ extension FunctionsApi {
         path: "/api/functions/queues/{id}/watch",
         parameters: [.init("id", in: .path, type: "String", required: true)],
         responses: [.init("200", contentType: "text/event-stream", type: "ServerSentEvents", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/functions/requests/`: what `listRequests` sends and receives.
@@ -493,7 +493,7 @@ extension FunctionsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "[AnnotationRequest]", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/functions/requests/`: what `createRequests` sends and receives.
@@ -505,7 +505,7 @@ extension FunctionsApi {
         responses: [
             .init("201", contentType: "application/vnd.cvat+json", type: "AnnotationRequest", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/functions/requests/{request_id}`: what `retrieveRequests` sends and receives.
@@ -517,7 +517,7 @@ extension FunctionsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "AnnotationRequest", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/functions/requests/{request_id}`: what `destroyRequests` sends and receives.
@@ -527,6 +527,6 @@ extension FunctionsApi {
         path: "/api/functions/requests/{request_id}",
         parameters: [.init("request_id", in: .path, type: "String", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -94,7 +94,7 @@ extension GuidesApi {
         responses: [
             .init("201", contentType: "application/vnd.cvat+json", type: "AnnotationGuideRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/guides/{id}`: what `retrieve` sends and receives.
@@ -106,7 +106,7 @@ extension GuidesApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "AnnotationGuideRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/guides/{id}`: what `destroy` sends and receives.
@@ -116,7 +116,7 @@ extension GuidesApi {
         path: "/api/guides/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/guides/{id}`: what `partialUpdate` sends and receives.
@@ -129,6 +129,6 @@ extension GuidesApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "AnnotationGuideRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -215,7 +215,7 @@ extension InvitationsApi {
                 isPrimary: true
             )
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/invitations`: what `create` sends and receives.
@@ -230,7 +230,7 @@ extension InvitationsApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/invitations/{key}`: what `retrieve` sends and receives.
@@ -240,7 +240,7 @@ extension InvitationsApi {
         path: "/api/invitations/{key}",
         parameters: [.init("key", in: .path, type: "String", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/invitations/{key}`: what `destroy` sends and receives.
@@ -250,7 +250,7 @@ extension InvitationsApi {
         path: "/api/invitations/{key}",
         parameters: [.init("key", in: .path, type: "String", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/invitations/{key}/accept`: what `accept` sends and receives.
@@ -263,7 +263,7 @@ extension InvitationsApi {
             .init("200", contentType: "application/vnd.cvat+json", type: "AcceptInvitationRead", isPrimary: true),
             .init("400"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/invitations/{key}/decline`: what `decline` sends and receives.
@@ -273,7 +273,7 @@ extension InvitationsApi {
         path: "/api/invitations/{key}/decline",
         parameters: [.init("key", in: .path, type: "String", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/invitations/{key}/resend`: what `resend` sends and receives.
@@ -283,6 +283,6 @@ extension InvitationsApi {
         path: "/api/invitations/{key}/resend",
         parameters: [.init("key", in: .path, type: "String", required: true)],
         responses: [.init("204"), .init("400")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -535,7 +535,7 @@ extension JobsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedJobReadList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/jobs`: what `create` sends and receives.
@@ -545,7 +545,7 @@ extension JobsApi {
         path: "/api/jobs",
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "JobRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}`: what `retrieve` sends and receives.
@@ -555,7 +555,7 @@ extension JobsApi {
         path: "/api/jobs/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "JobRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/jobs/{id}`: what `destroy` sends and receives.
@@ -565,7 +565,7 @@ extension JobsApi {
         path: "/api/jobs/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/jobs/{id}`: what `partialUpdate` sends and receives.
@@ -576,7 +576,7 @@ extension JobsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "JobRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/annotations/`: what `retrieveAnnotations` sends and receives.
@@ -596,7 +596,7 @@ extension JobsApi {
             .init("200", contentType: "application/vnd.cvat+json", type: "LabeledData", isPrimary: true),
             .init("410"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PUT /api/jobs/{id}/annotations/`: what `updateAnnotations` sends and receives.
@@ -607,7 +607,7 @@ extension JobsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/jobs/{id}/annotations/`: what `createAnnotations` sends and receives.
@@ -630,7 +630,7 @@ extension JobsApi {
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
             .init("405"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/jobs/{id}/annotations/`: what `destroyAnnotations` sends and receives.
@@ -640,7 +640,7 @@ extension JobsApi {
         path: "/api/jobs/{id}/annotations/",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/jobs/{id}/annotations/`: what `partialUpdateAnnotations` sends and receives.
@@ -654,7 +654,7 @@ extension JobsApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/data`: what `retrieveData` sends and receives.
@@ -674,7 +674,7 @@ extension JobsApi {
             .init("206", contentType: "application/vnd.cvat+json", type: "Data", isPrimary: true),
             .init("416"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/data/meta`: what `retrieveDataMeta` sends and receives.
@@ -684,7 +684,7 @@ extension JobsApi {
         path: "/api/jobs/{id}/data/meta",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/jobs/{id}/data/meta`: what `partialUpdateDataMeta` sends and receives.
@@ -695,7 +695,7 @@ extension JobsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/jobs/{id}/dataset/export`: what `createDatasetExport` sends and receives.
@@ -716,7 +716,7 @@ extension JobsApi {
             .init("405"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/preview`: what `retrievePreview` sends and receives.
@@ -729,7 +729,7 @@ extension JobsApi {
             .init("Prefer", in: .header, type: "String?"),
         ],
         responses: [.init("200"), .init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/validation_layout`: what `retrieveValidationLayout` sends and receives.
@@ -741,7 +741,7 @@ extension JobsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "JobValidationLayoutRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/jobs/{id}/validation_layout`: what `partialUpdateValidationLayout` sends and receives.
@@ -754,6 +754,6 @@ extension JobsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "JobValidationLayoutRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -145,7 +145,7 @@ extension LambdaApi {
         method: .get,
         path: "/api/lambda/functions",
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/lambda/functions/{func_id}`: what `retrieveFunctions` sends and receives.
@@ -157,7 +157,7 @@ extension LambdaApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "[String: JSONValue]", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/lambda/functions/{func_id}`: what `createFunctions` sends and receives.
@@ -168,7 +168,7 @@ extension LambdaApi {
         parameters: [.init("func_id", in: .path, type: "String", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/lambda/requests`: what `listRequests` sends and receives.
@@ -177,7 +177,7 @@ extension LambdaApi {
         method: .get,
         path: "/api/lambda/requests",
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "[FunctionCall]", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/lambda/requests`: what `createRequests` sends and receives.
@@ -192,7 +192,7 @@ extension LambdaApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "FunctionCall", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/lambda/requests/{id}`: what `retrieveRequests` sends and receives.
@@ -202,7 +202,7 @@ extension LambdaApi {
         path: "/api/lambda/requests/{id}",
         parameters: [.init("id", in: .path, type: "String", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "FunctionCall", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/lambda/requests/{id}`: what `deleteRequests` sends and receives.
@@ -212,6 +212,6 @@ extension LambdaApi {
         path: "/api/lambda/requests/{id}",
         parameters: [.init("id", in: .path, type: "String", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -169,7 +169,7 @@ extension LimitsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedLimitList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/limits`: what `create` sends and receives.
@@ -179,7 +179,7 @@ extension LimitsApi {
         path: "/api/limits",
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "Limit", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/limits/{id}`: what `retrieve` sends and receives.
@@ -189,7 +189,7 @@ extension LimitsApi {
         path: "/api/limits/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Limit", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/limits/{id}`: what `destroy` sends and receives.
@@ -199,7 +199,7 @@ extension LimitsApi {
         path: "/api/limits/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/limits/{id}`: what `partialUpdate` sends and receives.
@@ -210,7 +210,7 @@ extension LimitsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Limit", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/limits/default`: what `retrieveDefault` sends and receives.
@@ -219,6 +219,6 @@ extension LimitsApi {
         method: .get,
         path: "/api/limits/default",
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Limit", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -356,7 +356,7 @@ extension ProjectsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedProjectReadList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects`: what `create` sends and receives.
@@ -371,7 +371,7 @@ extension ProjectsApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "ProjectRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/projects/{id}`: what `retrieve` sends and receives.
@@ -381,7 +381,7 @@ extension ProjectsApi {
         path: "/api/projects/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "ProjectRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/projects/{id}`: what `destroy` sends and receives.
@@ -391,7 +391,7 @@ extension ProjectsApi {
         path: "/api/projects/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/projects/{id}`: what `partialUpdate` sends and receives.
@@ -402,7 +402,7 @@ extension ProjectsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "ProjectRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects/{id}/backup/export`: what `createBackupExport` sends and receives.
@@ -422,7 +422,7 @@ extension ProjectsApi {
             .init("400"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects/{id}/dataset/`: what `createDataset` sends and receives.
@@ -443,7 +443,7 @@ extension ProjectsApi {
             .init("400"),
             .init("405"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects/{id}/dataset/export`: what `createDatasetExport` sends and receives.
@@ -464,7 +464,7 @@ extension ProjectsApi {
             .init("405"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/projects/{id}/preview`: what `retrievePreview` sends and receives.
@@ -477,7 +477,7 @@ extension ProjectsApi {
             .init("Prefer", in: .header, type: "String?"),
         ],
         responses: [.init("200"), .init("204"), .init("404")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects/backup/`: what `createBackup` sends and receives.
@@ -495,6 +495,6 @@ extension ProjectsApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -562,7 +562,7 @@ extension QualityApi {
                 isPrimary: true
             )
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/quality/job_validations`: what `listJobValidations` sends and receives.
@@ -588,7 +588,7 @@ extension QualityApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedJobValidationList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/quality/job_validations`: what `createValidation` sends and receives.
@@ -602,7 +602,7 @@ extension QualityApi {
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId"),
             .init("400"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/quality/job_validations/{id}`: what `retrieveJobValidations` sends and receives.
@@ -612,7 +612,7 @@ extension QualityApi {
         path: "/api/quality/job_validations/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "JobValidation", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/quality/reports`: what `listReports` sends and receives.
@@ -637,7 +637,7 @@ extension QualityApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedQualityReportList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/quality/reports`: what `createReport` sends and receives.
@@ -652,7 +652,7 @@ extension QualityApi {
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId"),
             .init("400"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/quality/reports/{id}`: what `retrieveReport` sends and receives.
@@ -662,7 +662,7 @@ extension QualityApi {
         path: "/api/quality/reports/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "QualityReport", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/quality/reports/{id}/data`: what `retrieveReportData` sends and receives.
@@ -675,7 +675,7 @@ extension QualityApi {
             .init("format", in: .query, type: "QualityRetrieveReportDataFormat?"),
         ],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Data", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/quality/settings`: what `listSettings` sends and receives.
@@ -704,7 +704,7 @@ extension QualityApi {
                 isPrimary: true
             )
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/quality/settings/{id}`: what `retrieveSettings` sends and receives.
@@ -714,7 +714,7 @@ extension QualityApi {
         path: "/api/quality/settings/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "QualitySettings", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/quality/settings/{id}`: what `partialUpdateSettings` sends and receives.
@@ -725,6 +725,6 @@ extension QualityApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "QualitySettings", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -46,6 +46,6 @@ extension SchemaApi {
         responses: [
             .init("200", contentType: "application/vnd.oai.openapi+json", type: "[String: JSONValue]", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -697,7 +697,7 @@ extension TasksApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedTaskReadList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks`: what `create` sends and receives.
@@ -712,7 +712,7 @@ extension TasksApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "TaskRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}`: what `retrieve` sends and receives.
@@ -722,7 +722,7 @@ extension TasksApi {
         path: "/api/tasks/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "TaskRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/tasks/{id}`: what `destroy` sends and receives.
@@ -732,7 +732,7 @@ extension TasksApi {
         path: "/api/tasks/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/tasks/{id}`: what `partialUpdate` sends and receives.
@@ -743,7 +743,7 @@ extension TasksApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "TaskRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/annotations/`: what `retrieveAnnotations` sends and receives.
@@ -757,7 +757,7 @@ extension TasksApi {
             .init("400"),
             .init("410"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PUT /api/tasks/{id}/annotations/`: what `updateAnnotations` sends and receives.
@@ -768,7 +768,7 @@ extension TasksApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/{id}/annotations/`: what `createAnnotations` sends and receives.
@@ -791,7 +791,7 @@ extension TasksApi {
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
             .init("405"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/tasks/{id}/annotations/`: what `destroyAnnotations` sends and receives.
@@ -801,7 +801,7 @@ extension TasksApi {
         path: "/api/tasks/{id}/annotations/",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/tasks/{id}/annotations/`: what `partialUpdateAnnotations` sends and receives.
@@ -815,7 +815,7 @@ extension TasksApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "LabeledData", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/{id}/backup/export`: what `createBackupExport` sends and receives.
@@ -835,7 +835,7 @@ extension TasksApi {
             .init("400"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/data/`: what `retrieveData` sends and receives.
@@ -850,7 +850,7 @@ extension TasksApi {
             .init("quality", in: .query, type: "TasksRetrieveDataQuality?"),
         ],
         responses: [.init("200"), .init("206"), .init("416")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/{id}/data/`: what `createData` sends and receives.
@@ -866,7 +866,7 @@ extension TasksApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "DataResponse", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/data/meta`: what `retrieveDataMeta` sends and receives.
@@ -876,7 +876,7 @@ extension TasksApi {
         path: "/api/tasks/{id}/data/meta",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/tasks/{id}/data/meta`: what `partialUpdateDataMeta` sends and receives.
@@ -887,7 +887,7 @@ extension TasksApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/{id}/dataset/export`: what `createDatasetExport` sends and receives.
@@ -908,7 +908,7 @@ extension TasksApi {
             .init("405"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/preview`: what `retrievePreview` sends and receives.
@@ -921,7 +921,7 @@ extension TasksApi {
             .init("Prefer", in: .header, type: "String?"),
         ],
         responses: [.init("200"), .init("204"), .init("404")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/status`: what `retrieveStatus` sends and receives.
@@ -931,7 +931,7 @@ extension TasksApi {
         path: "/api/tasks/{id}/status",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "RqStatus", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/validation_layout`: what `retrieveValidationLayout` sends and receives.
@@ -943,7 +943,7 @@ extension TasksApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "TaskValidationLayoutRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/tasks/{id}/validation_layout`: what `partialUpdateValidationLayout` sends and receives.
@@ -956,7 +956,7 @@ extension TasksApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "TaskValidationLayoutRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/backup/`: what `createBackup` sends and receives.
@@ -974,6 +974,6 @@ extension TasksApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -98,6 +98,6 @@ extension UsageApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedUsageList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -176,7 +176,7 @@ extension UsersApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedMetaUserList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/users/{id}`: what `retrieve` sends and receives.
@@ -186,7 +186,7 @@ extension UsersApi {
         path: "/api/users/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "MetaUser", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/users/{id}`: what `destroy` sends and receives.
@@ -196,7 +196,7 @@ extension UsersApi {
         path: "/api/users/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/users/{id}`: what `partialUpdate` sends and receives.
@@ -207,7 +207,7 @@ extension UsersApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "MetaUser", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/users/self`: what `retrieveSelf` sends and receives.
@@ -216,6 +216,6 @@ extension UsersApi {
         method: .get,
         path: "/api/users/self",
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "MetaUser", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

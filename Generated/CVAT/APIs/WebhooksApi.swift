@@ -304,7 +304,7 @@ extension WebhooksApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedWebhookReadList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/webhooks`: what `create` sends and receives.
@@ -319,7 +319,7 @@ extension WebhooksApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "WebhookRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/webhooks/{id}`: what `retrieve` sends and receives.
@@ -329,7 +329,7 @@ extension WebhooksApi {
         path: "/api/webhooks/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "WebhookRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PUT /api/webhooks/{id}`: what `update` sends and receives.
@@ -340,7 +340,7 @@ extension WebhooksApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "WebhookRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/webhooks/{id}`: what `destroy` sends and receives.
@@ -350,7 +350,7 @@ extension WebhooksApi {
         path: "/api/webhooks/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/webhooks/{id}`: what `partialUpdate` sends and receives.
@@ -361,7 +361,7 @@ extension WebhooksApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "WebhookRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/webhooks/{id}/deliveries`: what `listDeliveries` sends and receives.
@@ -382,7 +382,7 @@ extension WebhooksApi {
                 isPrimary: true
             )
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/webhooks/{id}/deliveries/{delivery_id}`: what `retrieveDeliveries` sends and receives.
@@ -397,7 +397,7 @@ extension WebhooksApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "WebhookDeliveryRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/webhooks/{id}/deliveries/{delivery_id}/redelivery`: what `createDeliveriesRedelivery` sends and receives.
@@ -410,7 +410,7 @@ extension WebhooksApi {
             .init("delivery_id", in: .path, type: "String", required: true),
         ],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/webhooks/{id}/ping`: what `createPing` sends and receives.
@@ -422,7 +422,7 @@ extension WebhooksApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "WebhookDeliveryRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/webhooks/events`: what `retrieveEvents` sends and receives.
@@ -432,6 +432,6 @@ extension WebhooksApi {
         path: "/api/webhooks/events",
         parameters: [.init("type", in: .query, type: "String?")],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Events", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -82,7 +82,7 @@ extension AnalyticsApi {
             .init("204"),
             .init("404"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/analytics/reports`: what `createReport` sends and receives.
@@ -96,6 +96,6 @@ extension AnalyticsApi {
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
             .init("400"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -66,7 +66,7 @@ extension AssetsApi {
         path: "/api/assets",
         requestContentTypes: ["multipart/form-data"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "AssetRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/assets/{uuid}`: what `retrieve` sends and receives.
@@ -76,7 +76,7 @@ extension AssetsApi {
         path: "/api/assets/{uuid}",
         parameters: [.init("uuid", in: .path, type: "UUID", required: true)],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/assets/{uuid}`: what `destroy` sends and receives.
@@ -86,6 +86,6 @@ extension AssetsApi {
         path: "/api/assets/{uuid}",
         parameters: [.init("uuid", in: .path, type: "UUID", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

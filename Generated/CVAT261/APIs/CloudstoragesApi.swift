@@ -277,7 +277,7 @@ extension CloudstoragesApi {
                 isPrimary: true
             )
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/cloudstorages`: what `create` sends and receives.
@@ -292,7 +292,7 @@ extension CloudstoragesApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "CloudStorageRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/cloudstorages/{id}`: what `retrieve` sends and receives.
@@ -302,7 +302,7 @@ extension CloudstoragesApi {
         path: "/api/cloudstorages/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "CloudStorageRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/cloudstorages/{id}`: what `destroy` sends and receives.
@@ -312,7 +312,7 @@ extension CloudstoragesApi {
         path: "/api/cloudstorages/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/cloudstorages/{id}`: what `partialUpdate` sends and receives.
@@ -323,7 +323,7 @@ extension CloudstoragesApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "CloudStorageRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/cloudstorages/{id}/actions`: what `retrieveActions` sends and receives.
@@ -333,7 +333,7 @@ extension CloudstoragesApi {
         path: "/api/cloudstorages/{id}/actions",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "String", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/cloudstorages/{id}/content-v2`: what `retrieveContentV2` sends and receives.
@@ -351,7 +351,7 @@ extension CloudstoragesApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "CloudStorageContent", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/cloudstorages/{id}/preview`: what `retrievePreview` sends and receives.
@@ -361,6 +361,6 @@ extension CloudstoragesApi {
         path: "/api/cloudstorages/{id}/preview",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200"), .init("400"), .init("404")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -192,7 +192,7 @@ extension CommentsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedCommentReadList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/comments`: what `create` sends and receives.
@@ -207,7 +207,7 @@ extension CommentsApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "CommentRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/comments/{id}`: what `retrieve` sends and receives.
@@ -217,7 +217,7 @@ extension CommentsApi {
         path: "/api/comments/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "CommentRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/comments/{id}`: what `destroy` sends and receives.
@@ -227,7 +227,7 @@ extension CommentsApi {
         path: "/api/comments/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/comments/{id}`: what `partialUpdate` sends and receives.
@@ -238,6 +238,6 @@ extension CommentsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "CommentRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -226,7 +226,7 @@ extension InvitationsApi {
                 isPrimary: true
             )
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/invitations`: what `create` sends and receives.
@@ -241,7 +241,7 @@ extension InvitationsApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/invitations/{key}`: what `retrieve` sends and receives.
@@ -251,7 +251,7 @@ extension InvitationsApi {
         path: "/api/invitations/{key}",
         parameters: [.init("key", in: .path, type: "String", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/invitations/{key}`: what `destroy` sends and receives.
@@ -261,7 +261,7 @@ extension InvitationsApi {
         path: "/api/invitations/{key}",
         parameters: [.init("key", in: .path, type: "String", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/invitations/{key}`: what `partialUpdate` sends and receives.
@@ -272,7 +272,7 @@ extension InvitationsApi {
         parameters: [.init("key", in: .path, type: "String", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/invitations/{key}/accept`: what `accept` sends and receives.
@@ -285,7 +285,7 @@ extension InvitationsApi {
             .init("200", contentType: "application/vnd.cvat+json", type: "AcceptInvitationRead", isPrimary: true),
             .init("400"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/invitations/{key}/decline`: what `decline` sends and receives.
@@ -295,7 +295,7 @@ extension InvitationsApi {
         path: "/api/invitations/{key}/decline",
         parameters: [.init("key", in: .path, type: "String", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/invitations/{key}/resend`: what `resend` sends and receives.
@@ -305,6 +305,6 @@ extension InvitationsApi {
         path: "/api/invitations/{key}/resend",
         parameters: [.init("key", in: .path, type: "String", required: true)],
         responses: [.init("204"), .init("400")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -516,7 +516,7 @@ extension JobsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedJobReadList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/jobs`: what `create` sends and receives.
@@ -526,7 +526,7 @@ extension JobsApi {
         path: "/api/jobs",
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "JobRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}`: what `retrieve` sends and receives.
@@ -536,7 +536,7 @@ extension JobsApi {
         path: "/api/jobs/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "JobRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/jobs/{id}`: what `destroy` sends and receives.
@@ -546,7 +546,7 @@ extension JobsApi {
         path: "/api/jobs/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/jobs/{id}`: what `partialUpdate` sends and receives.
@@ -557,7 +557,7 @@ extension JobsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "JobRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/annotations/`: what `retrieveAnnotations` sends and receives.
@@ -577,7 +577,7 @@ extension JobsApi {
             .init("200", contentType: "application/vnd.cvat+json", type: "LabeledData", isPrimary: true),
             .init("410"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PUT /api/jobs/{id}/annotations/`: what `updateAnnotations` sends and receives.
@@ -588,7 +588,7 @@ extension JobsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/jobs/{id}/annotations/`: what `createAnnotations` sends and receives.
@@ -610,7 +610,7 @@ extension JobsApi {
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
             .init("405"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/jobs/{id}/annotations/`: what `destroyAnnotations` sends and receives.
@@ -620,7 +620,7 @@ extension JobsApi {
         path: "/api/jobs/{id}/annotations/",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/jobs/{id}/annotations/`: what `partialUpdateAnnotations` sends and receives.
@@ -634,7 +634,7 @@ extension JobsApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/data`: what `retrieveData` sends and receives.
@@ -650,7 +650,7 @@ extension JobsApi {
             .init("quality", in: .query, type: "JobsRetrieveDataQuality?"),
         ],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Data", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/data/meta`: what `retrieveDataMeta` sends and receives.
@@ -660,7 +660,7 @@ extension JobsApi {
         path: "/api/jobs/{id}/data/meta",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/jobs/{id}/data/meta`: what `partialUpdateDataMeta` sends and receives.
@@ -671,7 +671,7 @@ extension JobsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/jobs/{id}/dataset/export`: what `createDatasetExport` sends and receives.
@@ -692,7 +692,7 @@ extension JobsApi {
             .init("405"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/preview`: what `retrievePreview` sends and receives.
@@ -702,7 +702,7 @@ extension JobsApi {
         path: "/api/jobs/{id}/preview",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/jobs/{id}/validation_layout`: what `retrieveValidationLayout` sends and receives.
@@ -714,7 +714,7 @@ extension JobsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "JobValidationLayoutRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/jobs/{id}/validation_layout`: what `partialUpdateValidationLayout` sends and receives.
@@ -727,6 +727,6 @@ extension JobsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "JobValidationLayoutRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

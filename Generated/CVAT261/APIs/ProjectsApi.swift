@@ -352,7 +352,7 @@ extension ProjectsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedProjectReadList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects`: what `create` sends and receives.
@@ -367,7 +367,7 @@ extension ProjectsApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "ProjectRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/projects/{id}`: what `retrieve` sends and receives.
@@ -377,7 +377,7 @@ extension ProjectsApi {
         path: "/api/projects/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "ProjectRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/projects/{id}`: what `destroy` sends and receives.
@@ -387,7 +387,7 @@ extension ProjectsApi {
         path: "/api/projects/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/projects/{id}`: what `partialUpdate` sends and receives.
@@ -398,7 +398,7 @@ extension ProjectsApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "ProjectRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects/{id}/backup/export`: what `createBackupExport` sends and receives.
@@ -418,7 +418,7 @@ extension ProjectsApi {
             .init("400"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects/{id}/dataset/`: what `createDataset` sends and receives.
@@ -439,7 +439,7 @@ extension ProjectsApi {
             .init("400"),
             .init("405"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects/{id}/dataset/export`: what `createDatasetExport` sends and receives.
@@ -460,7 +460,7 @@ extension ProjectsApi {
             .init("405"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/projects/{id}/preview`: what `retrievePreview` sends and receives.
@@ -470,7 +470,7 @@ extension ProjectsApi {
         path: "/api/projects/{id}/preview",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200"), .init("404")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/projects/backup/`: what `createBackup` sends and receives.
@@ -488,6 +488,6 @@ extension ProjectsApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

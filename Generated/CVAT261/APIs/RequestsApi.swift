@@ -148,7 +148,7 @@ extension RequestsApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedRequestList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/requests/{id}`: what `retrieve` sends and receives.
@@ -158,7 +158,7 @@ extension RequestsApi {
         path: "/api/requests/{id}",
         parameters: [.init("id", in: .path, type: "String", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Request", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/requests/{id}/cancel`: what `createCancel` sends and receives.
@@ -168,6 +168,6 @@ extension RequestsApi {
         path: "/api/requests/{id}/cancel",
         parameters: [.init("id", in: .path, type: "String", required: true)],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

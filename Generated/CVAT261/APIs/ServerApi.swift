@@ -76,7 +76,7 @@ extension ServerApi {
         method: .get,
         path: "/api/server/about",
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "About", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/server/annotation/formats`: what `retrieveAnnotationFormats` sends and receives.
@@ -85,7 +85,7 @@ extension ServerApi {
         method: .get,
         path: "/api/server/annotation/formats",
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DatasetFormats", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/server/plugins`: what `retrievePlugins` sends and receives.
@@ -94,7 +94,7 @@ extension ServerApi {
         method: .get,
         path: "/api/server/plugins",
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Plugins", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/server/share`: what `listShare` sends and receives.
@@ -104,6 +104,6 @@ extension ServerApi {
         path: "/api/server/share",
         parameters: [.init("directory", in: .query, type: "String?"), .init("search", in: .query, type: "String?")],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "[FileInfo]", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }

@@ -685,7 +685,7 @@ extension TasksApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedTaskReadList", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks`: what `create` sends and receives.
@@ -700,7 +700,7 @@ extension TasksApi {
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "TaskRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}`: what `retrieve` sends and receives.
@@ -710,7 +710,7 @@ extension TasksApi {
         path: "/api/tasks/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "TaskRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/tasks/{id}`: what `destroy` sends and receives.
@@ -720,7 +720,7 @@ extension TasksApi {
         path: "/api/tasks/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/tasks/{id}`: what `partialUpdate` sends and receives.
@@ -731,7 +731,7 @@ extension TasksApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "TaskRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/annotations/`: what `retrieveAnnotations` sends and receives.
@@ -745,7 +745,7 @@ extension TasksApi {
             .init("400"),
             .init("410"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PUT /api/tasks/{id}/annotations/`: what `updateAnnotations` sends and receives.
@@ -756,7 +756,7 @@ extension TasksApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/{id}/annotations/`: what `createAnnotations` sends and receives.
@@ -778,7 +778,7 @@ extension TasksApi {
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
             .init("405"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `DELETE /api/tasks/{id}/annotations/`: what `destroyAnnotations` sends and receives.
@@ -788,7 +788,7 @@ extension TasksApi {
         path: "/api/tasks/{id}/annotations/",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("204")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/tasks/{id}/annotations/`: what `partialUpdateAnnotations` sends and receives.
@@ -802,7 +802,7 @@ extension TasksApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "LabeledData", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/{id}/backup/export`: what `createBackupExport` sends and receives.
@@ -822,7 +822,7 @@ extension TasksApi {
             .init("400"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/data/`: what `retrieveData` sends and receives.
@@ -837,7 +837,7 @@ extension TasksApi {
             .init("quality", in: .query, type: "TasksRetrieveDataQuality?"),
         ],
         responses: [.init("200")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/{id}/data/`: what `createData` sends and receives.
@@ -853,7 +853,7 @@ extension TasksApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "DataResponse", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/data/meta`: what `retrieveDataMeta` sends and receives.
@@ -863,7 +863,7 @@ extension TasksApi {
         path: "/api/tasks/{id}/data/meta",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/tasks/{id}/data/meta`: what `partialUpdateDataMeta` sends and receives.
@@ -874,7 +874,7 @@ extension TasksApi {
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/{id}/dataset/export`: what `createDatasetExport` sends and receives.
@@ -895,7 +895,7 @@ extension TasksApi {
             .init("405"),
             .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/preview`: what `retrievePreview` sends and receives.
@@ -905,7 +905,7 @@ extension TasksApi {
         path: "/api/tasks/{id}/preview",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200"), .init("404")],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/status`: what `retrieveStatus` sends and receives.
@@ -915,7 +915,7 @@ extension TasksApi {
         path: "/api/tasks/{id}/status",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "RqStatus", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `GET /api/tasks/{id}/validation_layout`: what `retrieveValidationLayout` sends and receives.
@@ -927,7 +927,7 @@ extension TasksApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "TaskValidationLayoutRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `PATCH /api/tasks/{id}/validation_layout`: what `partialUpdateValidationLayout` sends and receives.
@@ -940,7 +940,7 @@ extension TasksApi {
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "TaskValidationLayoutRead", isPrimary: true)
         ],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 
     /// `POST /api/tasks/backup/`: what `createBackup` sends and receives.
@@ -958,6 +958,6 @@ extension TasksApi {
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],
-        security: [["tokenAuth"], ["accessTokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
+        security: ApiClient.commonSecurity
     )
 }
