@@ -70,11 +70,12 @@ public struct GeneratorPipeline {
     /// Runs every stage and writes the output (or, with `check`, compares it).
     public static func run(_ request: Request) throws(GenerationFailed) -> Result {
         let diagnostics = Diagnostics()
+        let overrides = request.templatesDirectory ?? request.config.templatesDirectory
+        let templates = InBackground { Swift.Result { () throws(Diagnostic) in try TemplateSet(overrides: overrides) } }
         let (model, inputFiles) = try analyzeReportingInputs(request, diagnostics: diagnostics)
         let files: [RenderedFile]
         do {
-            let templates = try TemplateSet(overrides: request.templatesDirectory ?? request.config.templatesDirectory)
-            let renderer = Renderer(templates: templates)
+            let renderer = Renderer(templates: try templates.value.get())
             files = PostProcessor.process(renderer.render(model), model: model, renderer: renderer)
         } catch {
             diagnostics.report(error)

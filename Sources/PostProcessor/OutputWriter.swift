@@ -36,11 +36,14 @@ public struct OutputWriter {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
         }
+        // Listed once: a file that is not there needs no read to compare (a first generation
+        // would otherwise try, and fail, to open every file it is about to create).
+        let existing = Set(Self.swiftFiles(in: directory))
         let outcomes = files.concurrentMap { file in
             Result { () throws -> Bool in
                 let path = directory + "/" + file.path
                 let data = Data(file.contents.utf8)
-                if FileManager.default.contents(atPath: path) == data { return false }
+                if existing.contains(file.path), FileManager.default.contents(atPath: path) == data { return false }
                 if !check { try Self.replace(path, with: data) }
                 return true
             }
@@ -50,7 +53,7 @@ public struct OutputWriter {
             if try outcome.get() { report.written.append(file.path) } else { report.unchanged.append(file.path) }
         }
         let wanted = Set(files.map(\.path))
-        for stale in generatedFiles(excluding: wanted) {
+        for stale in generatedFiles(existing.subtracting(wanted).sorted()) {
             report.removed.append(stale)
             if !check { try FileManager.default.removeItem(atPath: directory + "/" + stale) }
         }
@@ -109,11 +112,10 @@ public struct OutputWriter {
         var errorDescription: String? { "'\(path)': \(String(cString: strerror(errno)))" }
     }
 
-    /// Generated Swift files in the directory that are not in `wanted`, by relative path.
-    private func generatedFiles(excluding wanted: Set<String>) -> [String] {
-        Self.swiftFiles(in: directory).filter { relative in
-            guard !wanted.contains(relative),
-                let handle = FileHandle(forReadingAtPath: directory + "/" + relative)
+    /// Those of `candidates` (relative paths) that specforge generated.
+    private func generatedFiles(_ candidates: [String]) -> [String] {
+        candidates.filter { relative in
+            guard let handle = FileHandle(forReadingAtPath: directory + "/" + relative)
             else { return false }
             let head = (try? handle.read(upToCount: Self.marker.utf8.count)) ?? Data()
             try? handle.close()
