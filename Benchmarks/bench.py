@@ -13,7 +13,9 @@ Measured:
      --no-cache, every stage run and every file compared);
   3. specforge on 1x, 2x and 4x concatenations of the CVAT schema (cost per operation);
   4. debug and release builds of the generated CVAT and Stripe modules with `swift build`,
-     the runtime already built: wall time and peak RSS of the largest compiler process.
+     the runtime already built: wall time and peak RSS of the largest compiler process;
+  5. the generated CVAT models at run time (Benchmarks/ModelCoding, release): decoding,
+     encoding, comparing and hashing 2,000 tasks, against twins with synthesized conformances.
 
 Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips part 4, SHARED (../shared).
 """
@@ -265,10 +267,45 @@ def builds():
     return rows
 
 
+# 5. The generated models at run time --------------------------------------------------------------
+
+MODEL_CODING_PACKAGE = """// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ModelCoding",
+    dependencies: [.package(name: "specforge", path: "{repo}")],
+    targets: [
+        .executableTarget(
+            name: "ModelCoding",
+            dependencies: [
+                .product(name: "CVAT", package: "specforge"),
+                .product(name: "SpecforgeRuntime", package: "specforge"),
+            ]
+        )
+    ]
+)
+"""
+
+
+def model_coding():
+    """Builds Benchmarks/ModelCoding against the repository's CVAT client; returns its table."""
+    package = os.path.join(WORK, "model-coding")
+    sources = os.path.join(package, "Sources", "ModelCoding")
+    shutil.rmtree(sources, ignore_errors=True)
+    shutil.copytree(os.path.join(REPO, "Benchmarks", "ModelCoding"), sources)
+    with open(os.path.join(package, "Package.swift"), "w") as handle:
+        handle.write(MODEL_CODING_PACKAGE.format(repo=REPO))
+    run(["swift", "build", "-c", "release"], cwd=package)
+    log("built the model coding benchmark")
+    return subprocess.run([os.path.join(package, ".build", "release", "ModelCoding")], check=True,
+                          capture_output=True, text=True).stdout
+
+
 # Report ------------------------------------------------------------------------------------------
 
 
-def report(generated, no_op_times, growth_rows, build_rows, tools):
+def report(generated, no_op_times, growth_rows, build_rows, coding_table, tools):
     names = [name for name, _ in tools]
     print(f"\n### Generation into an empty folder (median of {ROUNDS} interleaved runs; time, peak RSS)\n")
     print("| schema | " + " | ".join(names) + " | speed-up vs " + " | speed-up vs ".join(names[1:]) + " |")
@@ -294,6 +331,8 @@ def report(generated, no_op_times, growth_rows, build_rows, tools):
         print("|---|---|---|---|---|---|")
         for label, configuration, files, seconds, rss, warnings in build_rows:
             print(f"| {label} | {configuration} | {files} | {seconds:.1f} s | {rss / 1024:.2f} GB | {warnings} |")
+    print("\n### The generated models at run time (release, median of 11)\n")
+    print(coding_table, end="")
 
 
 def main():
@@ -307,7 +346,8 @@ def main():
     growth_rows = growth()
     build_rows = [] if os.environ.get("BENCH_SKIP_BUILDS") == "1" else builds()
     remove_outputs()
-    report(generated, no_op_times, growth_rows, build_rows, tools)
+    coding_table = model_coding()
+    report(generated, no_op_times, growth_rows, build_rows, coding_table, tools)
 
 
 if __name__ == "__main__":

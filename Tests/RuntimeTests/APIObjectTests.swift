@@ -66,6 +66,64 @@ final class APIObjectTests: XCTestCase {
         }
     }
 
+    /// One property of each kind `ModelField` codes differently: required and optional
+    /// numbers, strings and Booleans (the containers' own overloads), required and optional
+    /// other types, a nested model, and an `@Indirect` property (read through its key path, as
+    /// it has no fixed offset).
+    private struct Mixed: APIObject {
+        var name: String
+        var score: Double
+        var active: Bool?
+        var count: Int?
+        var shape: Shape
+        var tags: [String]?
+        var created: Date
+        @Indirect var next: Mixed?
+
+        init(
+            name: String,
+            score: Double = 0.5,
+            active: Bool? = nil,
+            count: Int? = nil,
+            shape: Shape = Shape(frameIndex: 1, points: []),
+            tags: [String]? = nil,
+            created: Date = Date(timeIntervalSince1970: 0),
+            next: Mixed? = nil
+        ) {
+            self.name = name
+            self.score = score
+            self.active = active
+            self.count = count
+            self.shape = shape
+            self.tags = tags
+            self.created = created
+            self.next = next
+        }
+
+        static let fields: [ModelField<Mixed>] = [
+            ModelField("name", \.name),
+            ModelField("score", \.score),
+            ModelField("active", \.active),
+            ModelField("count", \.count),
+            ModelField("shape", \.shape),
+            ModelField("tags", \.tags),
+            ModelField("created", \.created),
+            ModelField("next", \.next),
+        ]
+
+        init(from decoder: any Decoder) throws {
+            let values = try ModelValues<Mixed>(decoder)
+            self.name = values.name
+            self.score = values.score
+            self.active = values.active
+            self.count = values.count
+            self.shape = values.shape
+            self.tags = values.tags
+            self.created = values.created
+            self.next = values.next
+        }
+    }
+
     /// The JSON text with its keys sorted (`JSONEncoder` does not promise an order).
     private func sortedJSON(_ model: some APIModel) throws -> String {
         let object = try JSONSerialization.jsonObject(with: try model.jsonData())
@@ -130,6 +188,50 @@ final class APIObjectTests: XCTestCase {
         XCTAssertEqual(base.hashValue, copy.hashValue)
         XCTAssertEqual(Set(variants + [base, copy]).count, variants.count + 1)
         XCTAssertEqual(Empty(), Empty())
+    }
+
+    func testEveryKindOfPropertyCodesComparesAndHashes() throws {
+        let inner = Mixed(name: "inner", active: false, count: 0, tags: [])
+        let outer = Mixed(name: "outer", score: 2, active: true, count: 3, tags: ["a"], next: inner)
+        let json = try sortedJSON(outer)
+        XCTAssertEqual(
+            json,
+            #"{"active":true,"count":3,"created":"1970-01-01T00:00:00.000Z","name":"outer","next":{"active":false,"#
+                + #""count":0,"created":"1970-01-01T00:00:00.000Z","name":"inner","score":0.5,"#
+                + #""shape":{"frame_index":1,"points":[]},"tags":[]},"score":2,"shape":{"frame_index":1,"points":[]},"#
+                + #""tags":["a"]}"#
+        )
+        XCTAssertEqual(try Mixed(jsonData: Data(json.utf8)), outer)
+        let sparse =
+            #"{"name":"n","score":1,"shape":{"frame_index":1,"points":[]},"#
+            + #""created":"1970-01-01T00:00:00Z","count":null}"#
+        XCTAssertEqual(try Mixed(jsonData: Data(sparse.utf8)), Mixed(name: "n", score: 1))
+        XCTAssertThrowsError(try Mixed(jsonData: Data(#"{"name":"n","score":"high"}"#.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("at score: expected Double"), "\(error)")
+        }
+
+        var variants: [Mixed] = []
+        for change in [
+            { (model: inout Mixed) in model.name = "other" },
+            { $0.score = 2.5 },
+            { $0.active = nil },
+            { $0.active = false },
+            { $0.count = nil },
+            { $0.shape.frameIndex = 9 },
+            { $0.tags = nil },
+            { $0.created = Date(timeIntervalSince1970: 1) },
+            { $0.next = nil },
+            { $0.next?.name = "changed" },
+        ] as [(inout Mixed) -> Void] {
+            var variant = outer
+            change(&variant)
+            XCTAssertNotEqual(variant, outer)
+            variants.append(variant)
+        }
+        let copy = try Mixed(jsonData: Data(json.utf8))
+        XCTAssertEqual(copy, outer)
+        XCTAssertEqual(copy.hashValue, outer.hashValue)
+        XCTAssertEqual(Set(variants + [outer, copy]).count, variants.count + 1)
     }
 
     func testRoundTripsThroughJSONObject() throws {
