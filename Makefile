@@ -8,7 +8,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps build generate build-cvat test unit-tests corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps build generate build-cvat test unit-tests cvat-sdk corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -34,8 +34,23 @@ build-cvat: deps
 
 test: deps unit-tests check-generated lint-generated hostile corpus
 
-unit-tests:
-	swift test
+unit-tests: cvat-sdk
+	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python swift test
+
+# CVAT's own Python SDK, for the differential test (Tests/EndToEndTests/DifferentialTests.swift):
+# a virtualenv outside the repository, made once. 2.71.0 is the release whose schema matches
+# 2.72's (2.72.0 is not published).
+CVAT_SDK_VERSION ?= 2.71.0
+CVAT_SDK_VENV    ?= $(HOME)/.cache/specforge/cvat-sdk-$(CVAT_SDK_VERSION)
+cvat-sdk: $(CVAT_SDK_VENV)/.installed
+$(CVAT_SDK_VENV)/.installed:
+	@python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv; }
+	rm -rf $(CVAT_SDK_VENV)
+	python3 -m venv $(CVAT_SDK_VENV)
+	$(CVAT_SDK_VENV)/bin/pip install -q cvat-sdk==$(CVAT_SDK_VERSION)
+	touch $@
 
 # Generated/CVAT must be exactly what the generator produces from the 2.72 schema.
 check-generated: build

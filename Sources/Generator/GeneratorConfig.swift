@@ -18,6 +18,11 @@ import SpecforgeParser
 ///   types: { NullEnum: Nothing }       # schema name → Swift type name
 ///   operations: { tasks_list: listTasks }
 /// typeMappings: { Timestamp: Date }    # schema name → existing Swift type
+/// forms:                       # how form bodies (multipart, URL-encoded) name array items
+///   arrays: indexed            # repeated (default: tag, tag), indexed (tag[0], tag[1]),
+///                              # json (one field), commaSeparated (tag=a,b)
+///   properties:                # per property, `Schema.property` (wins over `encoding`)
+///     DataRequest.server_files_exclude: repeated
 /// ```
 public struct GeneratorConfig: Sendable {
     public var model = ModelOptions()
@@ -67,12 +72,14 @@ public struct GeneratorConfig: Sendable {
                 }
             case "typeMappings":
                 config.model.typeMappings = reader.stringMap(entry.value, pointer)
+            case "forms":
+                reader.forms(entry.value, pointer, into: &config.model)
             default:
                 reader.unknown(
                     entry.key,
                     entry.keyLocation,
                     pointer,
-                    expected: "module, templates, include, exclude, names, typeMappings"
+                    expected: "module, templates, include, exclude, names, typeMappings, forms"
                 )
             }
         }
@@ -126,6 +133,49 @@ private struct ConfigReader {
             }
         }
         return result
+    }
+
+    /// `forms: {arrays: STYLE, properties: {Schema.property: STYLE}}`.
+    func forms(_ node: Node, _ pointer: String, into options: inout ModelOptions) {
+        guard let map = mapping(node, pointer) else { return }
+        for entry in map.entries {
+            let itemPointer = pointer + "/" + entry.key
+            switch entry.key {
+            case "arrays":
+                if let style = arrayStyle(entry.value, itemPointer) { options.formArrayStyle = style }
+            case "properties":
+                guard let properties = mapping(entry.value, itemPointer) else { continue }
+                for property in properties.entries {
+                    let propertyPointer = itemPointer + "/" + property.key
+                    guard property.key.contains(".") else {
+                        diagnostics.error(
+                            "expected 'Schema.property', found '\(property.key)'",
+                            at: property.keyLocation,
+                            pointer: propertyPointer
+                        )
+                        continue
+                    }
+                    if let style = arrayStyle(property.value, propertyPointer) {
+                        options.formArrayStyles[property.key] = style
+                    }
+                }
+            default: unknown(entry.key, entry.keyLocation, itemPointer, expected: "arrays, properties")
+            }
+        }
+    }
+
+    private func arrayStyle(_ node: Node, _ pointer: String) -> FormEncodingModel.ArrayStyle? {
+        guard let text = string(node, pointer) else { return nil }
+        guard let style = FormEncodingModel.ArrayStyle(rawValue: text) else {
+            let expected = FormEncodingModel.ArrayStyle.allCases.map(\.rawValue).joined(separator: ", ")
+            diagnostics.error(
+                "unknown array style '\(text)' (expected \(expected))",
+                at: node.location,
+                pointer: pointer
+            )
+            return nil
+        }
+        return style
     }
 
     func unknown(_ key: String, _ location: SourceLocation, _ pointer: String, expected: String) {

@@ -75,12 +75,21 @@ enum ViewModels {
             "fieldsLines": SwiftLayout.collection(
                 "public static let fields: [ModelField<\(name)>] = ",
                 model.properties.map {
-                    ["ModelField(\(SwiftLiteral.string($0.wireName)), \\.\(SwiftNames.escaped($0.name)))"]
+                    // A required property that may be null is always sent, `nil` as `null`.
+                    let required = $0.required && $0.type.isOptional ? ", required: true" : ""
+                    return [
+                        "ModelField(\(SwiftLiteral.string($0.wireName)), \\.\(SwiftNames.escaped($0.name))\(required))"
+                    ]
                 },
                 indent: 4
             ),
         ]
-        if let item = model.pageItemType { context["pageItemType"] = item.swift }
+        if let item = model.pageItemType {
+            context["pageItemType"] = item.swift
+            // `next` may be absent or `null` (`String??`) or only one of them (`String?`).
+            let next = model.properties.first { $0.wireName == "next" }
+            context["nextPageURL"] = next?.type.isDoubleOptional == true ? "next ?? nil" : "next"
+        }
         return context
     }
 
@@ -185,6 +194,9 @@ enum ViewModels {
                 tail: ","
             )
         }
+        if let formEncoding = operation.body?.formEncoding {
+            lines += formEncodingLines(formEncoding)
+        }
         if !operation.responses.isEmpty {
             lines += SwiftLayout.collection(
                 "responses: ",
@@ -221,6 +233,25 @@ enum ViewModels {
             SwiftLayout.collection("", alternative.map { [SwiftLiteral.string($0)] }, indent: 0)
         }
         return SwiftLayout.collection(head, alternatives, indent: indent)
+    }
+
+    /// `formEncoding: FormEncoding(arrayStyle: .indexed, properties: [...])`, laid out.
+    private static func formEncodingLines(_ encoding: FormEncodingModel) -> [String] {
+        var arguments: [String] = []
+        if encoding.arrayStyle != .repeated { arguments.append("arrayStyle: .\(encoding.arrayStyle.rawValue)") }
+        let entries = encoding.properties.map { property -> [String] in
+            var values: [String] = []
+            if let style = property.arrayStyle { values.append("arrayStyle: .\(style.rawValue)") }
+            if let type = property.contentType { values.append("contentType: \(SwiftLiteral.string(type))") }
+            return SwiftLayout.element("\(SwiftLiteral.string(property.wireName)): .init", values, indent: 16)
+        }
+        let dictionary = entries.isEmpty ? [] : SwiftLayout.collection("properties: ", entries, indent: 12)
+        if dictionary.count <= 1 {
+            let inline = arguments + dictionary.map { String($0.dropFirst(12)) }
+            return SwiftLayout.call("formEncoding: FormEncoding", inline, indent: 8, tail: ",")
+        }
+        return ["        formEncoding: FormEncoding("] + arguments.map { "            \($0)," } + dictionary
+            + ["        ),"]
     }
 
     private static func endpointParameter(_ parameter: ParameterModel) -> [String] {

@@ -1,3 +1,4 @@
+import CVAT
 import Foundation
 import SpecforgeRuntime
 import XCTest
@@ -88,4 +89,26 @@ class EndToEndTestCase: XCTestCase {
         let failures = try await server.failures()
         XCTAssertEqual(failures, [], "the server rejected requests")
     }
+}
+
+extension TaskWriteRequest {
+    /// The task the fake server expects to be created (`POST /api/tasks`).
+    static let exampleTask = TaskWriteRequest(
+        name: "example task",
+        labels: [
+            PatchedLabelRequest(
+                name: "car",
+                color: "#ff00ff",
+                attributes: [
+                    AttributeRequest(
+                        name: "a",
+                        mutable: true,
+                        inputType: .number,
+                        defaultValue: "5",
+                        values: ["4", "5", "6"]
+                    )
+                ]
+            )
+        ]
+    )
 }

@@ -28,24 +28,7 @@ final class PaginationAndOrganizationTests: EndToEndTestCase {
     func testOrganizationContextParameters() async throws {
         let page = try await client.tasksApi.list(xOrganization: "acme", org: "acme", orgId: 3, pageSize: 10).body()
         XCTAssertEqual(page.results.map(\.id), [7])
-        let spec = TaskWriteRequest(
-            name: "example task",
-            labels: [
-                PatchedLabelRequest(
-                    name: "car",
-                    color: "#ff00ff",
-                    attributes: [
-                        AttributeRequest(
-                            name: "a",
-                            mutable: true,
-                            inputType: .number,
-                            defaultValue: "5",
-                            values: ["4", "5", "6"]
-                        )
-                    ]
-                )
-            ]
-        )
+        let spec = TaskWriteRequest.exampleTask
         let created = try await client.tasksApi.create(taskWriteRequest: spec, orgId: 3)
         XCTAssertEqual(created.status, 201)
         let log = try await server.log()

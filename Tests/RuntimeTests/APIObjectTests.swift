@@ -138,7 +138,7 @@ final class APIObjectTests: XCTestCase {
         )
         XCTAssertEqual(
             try sortedJSON(Shape(id: 7, frameIndex: 0, points: [], createdDate: Date(timeIntervalSince1970: 0))),
-            #"{"created_date":"1970-01-01T00:00:00.000Z","frame_index":0,"id":7,"points":[]}"#
+            #"{"created_date":"1970-01-01T00:00:00Z","frame_index":0,"id":7,"points":[]}"#
         )
     }
 
@@ -196,8 +196,8 @@ final class APIObjectTests: XCTestCase {
         let json = try sortedJSON(outer)
         XCTAssertEqual(
             json,
-            #"{"active":true,"count":3,"created":"1970-01-01T00:00:00.000Z","name":"outer","next":{"active":false,"#
-                + #""count":0,"created":"1970-01-01T00:00:00.000Z","name":"inner","score":0.5,"#
+            #"{"active":true,"count":3,"created":"1970-01-01T00:00:00Z","name":"outer","next":{"active":false,"#
+                + #""count":0,"created":"1970-01-01T00:00:00Z","name":"inner","score":0.5,"#
                 + #""shape":{"frame_index":1,"points":[]},"tags":[]},"score":2,"shape":{"frame_index":1,"points":[]},"#
                 + #""tags":["a"]}"#
         )

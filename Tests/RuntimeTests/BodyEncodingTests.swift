@@ -4,19 +4,6 @@ import XCTest
 
 /// Request bodies in every media type the runtime supports, checked byte for byte.
 final class BodyEncodingTests: XCTestCase {
-    private actor Recorder: HTTPTransport {
-        var requests: [HTTPRequest] = []
-
-        func send(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
-            requests.append(request)
-            return HTTPResponse(status: 204)
-        }
-
-        func download(_ request: HTTPRequest, to destination: URL, timeout: Duration?) async throws -> HTTPResponse {
-            try await send(request, timeout: timeout)
-        }
-    }
-
     private struct Filter: Codable, Sendable {
         var name: String
         var tags: [String]
@@ -27,7 +14,7 @@ final class BodyEncodingTests: XCTestCase {
     private func send(_ body: any Encodable & Sendable, types: [String], contentType: String? = nil) async throws
         -> HTTPRequest
     {
-        let recorder = Recorder()
+        let recorder = RecordingTransport()
         let session = APISession(
             configuration: Configuration(host: URL(string: "http://127.0.0.1:1")!),
             securitySchemes: [],
@@ -93,8 +80,13 @@ final class BodyEncodingTests: XCTestCase {
     }
 
     func testEventStreamParsing() async throws {
-        let events = ServerSentEvents(parsing: Data("id: 7\nevent: a\ndata: x\n\n: comment\n\ndata\n\n".utf8))
-        XCTAssertEqual(events.events, [.init(event: "a", data: "x", id: "7"), .init(data: "")])
+        var events: [ServerSentEvents.Event] = []
+        for try await event in ServerSentEvents(parsing: Data("id: 7\nevent: a\ndata: x\n\n: comment\n\ndata\n\n".utf8))
+        {
+            events.append(event)
+        }
+        // `data` with no colon is a data line with an empty value; the last event ID carries over.
+        XCTAssertEqual(events, [.init(event: "a", data: "x", id: "7"), .init(data: "", id: "7")])
     }
 
     private struct Chain: APIObject {

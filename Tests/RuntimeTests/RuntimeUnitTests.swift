@@ -2,27 +2,6 @@ import Foundation
 import SpecforgeRuntime
 import XCTest
 
-/// Records every request and answers with canned responses, in order.
-private actor RecordingTransport: HTTPTransport {
-    private(set) var requests: [HTTPRequest] = []
-    private var responses: [HTTPResponse]
-
-    init(_ responses: [HTTPResponse] = []) {
-        self.responses = responses
-    }
-
-    func send(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
-        requests.append(request)
-        return responses.isEmpty ? HTTPResponse(status: 204) : responses.removeFirst()
-    }
-
-    func download(_ request: HTTPRequest, to destination: URL, timeout: Duration?) async throws -> HTTPResponse {
-        try await send(request, timeout: timeout)
-    }
-
-    var lastRequest: HTTPRequest? { requests.last }
-}
-
 private struct Label: APIModel {
     var name: String
 }
@@ -387,6 +366,6 @@ final class RuntimeUnitTests: XCTestCase {
         XCTAssertEqual(dates[4], noon - 12.5 * 3600)
 
         let encoded = try JSONCoding.encode([Date(timeIntervalSince1970: noon + 0.25)])
-        XCTAssertEqual(String(decoding: encoded, as: UTF8.self), #"["2024-05-01T12:30:00.250Z"]"#)
+        XCTAssertEqual(String(decoding: encoded, as: UTF8.self), #"["2024-05-01T12:30:00.25Z"]"#)
     }
 }

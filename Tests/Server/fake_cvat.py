@@ -13,9 +13,11 @@ Usage: fake_cvat.py SCHEMA.json   (prints "PORT <n>" once listening; stops when 
 """
 
 import base64
+import datetime
 import email.parser
 import email.policy
 import json
+import re
 import sys
 import threading
 import time
@@ -23,7 +25,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SCHEMAS = {}
-STATE = {"failures": [], "log": [], "polls": {}}
+STATE = {"failures": [], "log": [], "polls": {}, "files": {}, "stream": {"sent": 0, "closed": False}}
 LOCK = threading.Lock()
 
 BASIC = "Basic " + base64.b64encode(b"admin:secret").decode()
@@ -34,6 +36,11 @@ DOWNLOAD_SIZE = 5 * 1024 * 1024
 
 class Mismatch(Exception):
     pass
+
+
+# rest_framework.fields.BooleanField's TRUE_VALUES and FALSE_VALUES (strings, lowercased).
+DRF_BOOLEANS = {**{text: True for text in ("t", "y", "yes", "true", "on", "1")},
+                **{text: False for text in ("f", "n", "no", "false", "off", "0")}}
 
 
 # ---------------------------------------------------------------------------
@@ -93,6 +100,70 @@ def validate(value, schema, path="$"):
 
 
 # ---------------------------------------------------------------------------
+# Request parsing as Django REST framework does it
+
+
+def parse_multipart(content_type, body):
+    """The parts of a multipart/form-data body, in order: (name, filename, content type, bytes)."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+    if not message.is_multipart():
+        raise Mismatch("the body is not multipart")
+    return [(p.get_param("name", header="content-disposition"), p.get_filename(), p.get_content_type(),
+             p.get_payload(decode=True)) for p in message.iter_parts()]
+
+
+def parse_html_list(items, prefix):
+    """rest_framework.utils.html.parse_html_list: a list read from a form only under indexed names,
+    `prefix[0]`, `prefix[1]`, ... (sorted by index). A name repeated without an index is not read:
+    a ListSerializer (`many=True`, as CVAT's client_files, server_files and remote_files are) gets
+    nothing from it."""
+    found = {}
+    pattern = re.compile(r"^%s\[([0-9]+)\](.*)$" % re.escape(prefix))
+    for name, value in items:
+        match = pattern.match(name)
+        if not match:
+            continue
+        index, key = int(match.group(1)), match.group(2)
+        if not key:
+            found[index] = value
+        else:
+            found.setdefault(index, []).append((key, value))
+    return [found[index] for index in sorted(found)]
+
+
+def parse_list_field(items, name):
+    """rest_framework.fields.ListField.get_value: a repeated name, or else indexed names."""
+    repeated = [value for key, value in items if key == name]
+    return repeated if repeated else parse_html_list(items, name)
+
+
+def parse_datetime(text):
+    """django.utils.dateparse.parse_datetime, as DRF's DateTimeField reads a date-time: microseconds
+    kept, digits beyond them dropped, `Z` or an offset."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,6})\d{0,6})?)?"
+                         r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?", text)
+    if not match:
+        raise Mismatch(f"{text!r} is not a date-time Django reads")
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    microsecond = int((fraction or "0").ljust(6, "0"))
+    if zone in (None, "Z"):
+        tz = datetime.timezone.utc
+    else:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        tz = datetime.timezone(sign * datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
+    return datetime.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0),
+                             microsecond, tzinfo=tz)
+
+
+def format_datetime(value):
+    """rest_framework.fields.DateTimeField.to_representation: isoformat, `+00:00` spelled `Z`."""
+    text = value.astimezone(datetime.timezone.utc).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+# ---------------------------------------------------------------------------
 # Response bodies, valid under CVAT 2.72
 
 
@@ -138,6 +209,49 @@ def project(project_id):
     }
 
 
+def meta_user():
+    return {"url": f"{BASE}/api/users/1", "id": 1, "username": "admin", "first_name": "Ada", "last_name": "L",
+            "email": "admin@example.com", "groups": ["admin"], "is_staff": True, "is_superuser": True,
+            "is_active": True, "last_login": None, "date_joined": "2026-01-01T00:00:00Z",
+            "has_analytics_access": True}
+
+
+def samples():
+    """One body of every schema the server answers with, in the variants it sends (nulls,
+    microseconds, absent keys): the Swift round-trip test decodes and re-encodes each."""
+    assigned = task(44, 1, name="renamed", assignee={"url": f"{BASE}/api/users/2", "id": 2, "username": "ann",
+                                                       "first_name": "", "last_name": ""})
+    return [
+        ("TaskRead", task(42, 2)),
+        ("TaskRead", task(261, 3, media_type="audio", data_compressed_chunk_type="audio_mp3")),
+        ("TaskRead", assigned),
+        ("TaskRead", task(43, 1, assignee_updated_date="2026-11-23T10:00:05.5Z")),
+        ("DataResponse", {"rq_id": "create:task-42"}),
+        ("Request", request_status("create:task-42", "queued")),
+        ("Request", request_status("create:task-42", "started")),
+        ("Request", dict(request_status("create:task-42", "failed"), message="No media data found")),
+        ("Request", request_status("export:project-7", "finished", f"{BASE}/api/projects/7/dataset/download?rq_id=x")),
+        ("Token", {"key": TOKEN.split(" ")[1]}),
+        ("MetaUser", meta_user()),
+        ("RestAuthDetail", {"detail": "Successfully logged out."}),
+        ("PaginatedProjectReadList", {"count": 5, "next": f"{BASE}/api/projects?page=2&page_size=2", "previous": None,
+                                      "results": [project(1), project(2)]}),
+        ("PaginatedProjectReadList", {"count": 5, "next": None, "previous": f"{BASE}/api/projects?page=2&page_size=2",
+                                      "results": [project(5)]}),
+        ("PaginatedTaskReadList", {"count": 1, "next": None, "previous": None, "results": [task(7, 1)]}),
+        ("RqId", {"rq_id": "export:project-7"}),
+        ("AccessTokenRead", access_token("ci", "2026-12-31T23:59:59.123456Z")),
+        ("AccessTokenRead", access_token("forever", None)),
+    ]
+
+
+def access_token(name, expiry_date):
+    return {"id": 5, "name": name, "created_date": "2026-11-23T10:00:00.000001Z",
+            "updated_date": "2026-11-23T10:00:00Z", "expiry_date": expiry_date, "last_used_date": None,
+            "read_only": False, "owner": {"url": f"{BASE}/api/users/1", "id": 1, "username": "admin",
+                                          "first_name": "", "last_name": ""}, "value": "pat-secret"}
+
+
 def download_chunk(offset, size):
     return bytes((offset + i) % 251 for i in range(size))
 
@@ -181,13 +295,31 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError as error:
             raise Mismatch(f"the body is not JSON: {error}")
 
+    def expect_ours(self, condition, message):
+        """A check of the Swift client's own spelling, where the real server would accept others:
+        not applied to the reference client (CVAT's Python SDK, in the differential test)."""
+        if not self.reference_client:
+            self.expect(condition, message)
+
+    def expect_query(self, expected, exact):
+        """The query as Django reads it (names and decoded values; booleans as DRF's BooleanField
+        reads them), and for the Swift client also its exact spelling."""
+        def read(pairs):
+            return sorted((name, DRF_BOOLEANS.get(value.lower(), value)) for name, value in pairs)
+        actual = urllib.parse.parse_qsl(self.query, keep_blank_values=True)
+        self.expect(read(actual) == read(expected), f"query {self.query!r} reads as {actual}, not {expected}")
+        self.expect_ours(self.query == exact, f"query {self.query!r} != {exact!r}")
+
     def expect_no_body(self):
         self.expect(self.body == b"", f"unexpected body of {len(self.body)} bytes")
-        self.expect(self.header("Content-Type") is None, "Content-Type without a body")
+        self.expect_ours(self.header("Content-Type") is None, "Content-Type without a body")
 
     def send(self, status, body=None, schema=None, headers=(), content_type=JSON_TYPE):
         if schema:
             validate(body, SCHEMAS[schema] if isinstance(schema, str) else schema)
+        if isinstance(schema, str) and schema not in {name for name, _ in samples()}:
+            # Every kind of body the server sends is round-tripped by the Swift tests.
+            raise Mismatch(f"{schema} has no entry in samples()")
         data = body if isinstance(body, bytes) else b"" if body is None else json.dumps(body).encode()
         self.send_response(status)
         if body is not None:
@@ -201,6 +333,7 @@ class Handler(BaseHTTPRequestHandler):
     def handle_any(self):
         length = int(self.headers.get("Content-Length") or 0)
         self.body = self.rfile.read(length) if length else b""
+        self.reference_client = "cvat_sdk" in (self.headers.get("User-Agent") or "")
         parsed = urllib.parse.urlsplit(self.path)
         self.route = parsed.path
         self.query = parsed.query
@@ -228,6 +361,11 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 failures, STATE["failures"] = STATE["failures"], []
             return self.send(200, failures, content_type="application/json")
+        if route == ("GET", "/__samples"):
+            bodies = [{"schema": name, "body": body} for name, body in samples()]
+            for item in bodies:
+                validate(item["body"], SCHEMAS[item["schema"]])
+            return self.send(200, bodies, content_type="application/json")
         if route == ("GET", "/__log"):
             with LOCK:
                 log, STATE["log"] = STATE["log"], []
@@ -251,22 +389,30 @@ class Handler(BaseHTTPRequestHandler):
         self.send(201, task(42, 0), "TaskRead")
 
     def create_data(self):
+        """POST /api/tasks/42/data/ read as CVAT's DataSerializer reads a multipart body: the files are
+        `client_files` only under indexed names; anything else is not read (and so not uploaded)."""
         self.auth(BASIC)
         content_type = self.header("Content-Type") or ""
         self.expect(content_type.startswith("multipart/form-data; boundary="), f"Content-Type {content_type!r}")
-        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + self.body)
-        self.expect(message.is_multipart(), "the body is not multipart")
-        parts = [(p.get_param("name", header="content-disposition"), p.get_filename(), p.get_content_type(),
-                  p.get_payload(decode=True)) for p in message.iter_parts()]
-        expected = [
-            ("image_quality", None, "text/plain", b"75"),
-            ("client_files", "image1.jpg", "image/jpeg", b"\xff\xd8\xff\xe0first image\x00\x01"),
-            ("client_files", "image2.jpg", "image/jpeg", b"\xff\xd8\xff\xe0second image\r\n--"),
-        ]
-        self.expect(parts == expected, f"multipart parts {parts!r} != {expected!r}")
         boundary = content_type.split("boundary=", 1)[1]
         self.expect(self.body.endswith(b"--" + boundary.encode() + b"--\r\n"), "the body does not end with the boundary")
+        parts = parse_multipart(content_type, self.body)
+        items = [(name, (filename, part_type, payload) if filename is not None else payload.decode())
+                 for name, filename, part_type, payload in parts]
+        fields = dict(items)
+        self.expect(fields.get("image_quality") == "75", f"image_quality {fields.get('image_quality')!r}")
+        for name, filename, part_type, payload in parts:
+            self.expect(filename is None or name.startswith("client_files"), f"unexpected file part {name!r}")
+        client_files = [item for item in parse_html_list(items, "client_files") if isinstance(item, tuple)]
+        expected = [
+            ("image1.jpg", "image/jpeg", b"\xff\xd8\xff\xe0first image\x00\x01"),
+            ("image2.jpg", "image/jpeg", b"\xff\xd8\xff\xe0second image\r\n--"),
+        ]
+        self.expect(client_files in ([], expected), f"client files {client_files!r} != {expected!r}")
+        server_files = parse_html_list(items, "server_files")
+        with LOCK:
+            STATE["files"][42] = len(client_files) + len(server_files)
+            STATE["polls"]["create:task-42"] = 0
         self.send(202, {"rq_id": "create:task-42"}, "DataResponse")
 
     def retrieve_request(self):
@@ -276,9 +422,15 @@ class Handler(BaseHTTPRequestHandler):
         with LOCK:
             polls = STATE["polls"][rq_id] = STATE["polls"].get(rq_id, 0) + 1
         status = ["queued", "started", "finished"][min(polls - 1, 2)]
+        message = ""
+        if rq_id == "create:task-42" and status == "finished" and STATE["files"].get(42, 0) == 0:
+            # CVAT's task creation job fails when the upload carried no files it could read.
+            status, message = "failed", "No media data found"
         result = f"{BASE}/api/projects/7/dataset/download?rq_id={urllib.parse.quote(rq_id)}" \
             if rq_id.startswith("export") and status == "finished" else None
-        self.send(200, request_status(rq_id, status, result), "Request")
+        body = request_status(rq_id, status, result)
+        body["message"] = message
+        self.send(200, body, "Request")
 
     def retrieve_task(self):
         task_id = int(self.route.rsplit("/", 1)[1])
@@ -302,7 +454,9 @@ class Handler(BaseHTTPRequestHandler):
             # Valid under 2.72, new to a 2.61 client: the media_type field and a new ChunkType value.
             return self.send(200, task(261, 3, media_type="audio", data_compressed_chunk_type="audio_mp3"), "TaskRead")
         self.auth(BASIC)
-        self.send(200, task(task_id, 2), "TaskRead")
+        with LOCK:
+            size = STATE["files"].get(task_id, 0)
+        self.send(200, task(task_id, size), "TaskRead")
 
     # -- scenario 2: login, token, session cookies and CSRF --
 
@@ -318,13 +472,9 @@ class Handler(BaseHTTPRequestHandler):
     def current_user(self):
         self.auth(TOKEN)
         self.expect(self.cookies() == {"sessionid": "s3ss10n", "csrftoken": "csrf-t0ken"}, f"cookies {self.cookies()}")
-        self.expect(self.header("X-CSRFToken") is None, "GET is safe: no CSRF header")
-        self.expect(self.header("Origin") is None, "GET is safe: no Origin header")
-        user = {"url": f"{BASE}/api/users/1", "id": 1, "username": "admin", "first_name": "Ada", "last_name": "L",
-                "email": "admin@example.com", "groups": ["admin"], "is_staff": True, "is_superuser": True,
-                "is_active": True, "last_login": None, "date_joined": "2026-01-01T00:00:00Z",
-                "has_analytics_access": True}
-        self.send(200, user, "MetaUser")
+        self.expect_ours(self.header("X-CSRFToken") is None, "GET is safe: no CSRF header")
+        self.expect_ours(self.header("Origin") is None, "GET is safe: no Origin header")
+        self.send(200, meta_user(), "MetaUser")
 
     def logout(self):
         self.auth(TOKEN)
@@ -343,7 +493,7 @@ class Handler(BaseHTTPRequestHandler):
         self.auth(BASIC)
         page = int(self.params.get("page", ["1"])[0])
         expected = "page_size=2" if page == 1 else f"page={page}&page_size=2"
-        self.expect(self.query == expected, f"query {self.query!r} != {expected!r}")
+        self.expect_query(urllib.parse.parse_qsl(expected), expected)
         ids = list(range(1, 6))[(page - 1) * 2:page * 2]
         next_url = f"{BASE}/api/projects?page={page + 1}&page_size=2" if page < 3 else None
         previous = None if page == 1 else f"{BASE}/api/projects?page={page - 1}&page_size=2"
@@ -353,20 +503,23 @@ class Handler(BaseHTTPRequestHandler):
     def list_tasks(self):
         self.auth(BASIC)
         self.expect_header("X-Organization", "acme")
-        self.expect(self.query == "org=acme&org_id=3&page_size=10", f"query {self.query!r}")
+        self.expect_query([("org", "acme"), ("org_id", "3"), ("page_size", "10")], "org=acme&org_id=3&page_size=10")
         self.send(200, {"count": 1, "next": None, "previous": None, "results": [task(7, 1)]}, "PaginatedTaskReadList")
 
     # -- scenario 4: dataset export and a streamed download --
 
     def export_dataset(self):
         self.auth(BASIC)
-        self.expect(self.query == "format=CVAT%20for%20images%201.1&save_images=true", f"query {self.query!r}")
+        self.expect_query([("format", "CVAT for images 1.1"), ("save_images", "true")],
+                          "format=CVAT%20for%20images%201.1&save_images=true")
         self.expect_no_body()
+        with LOCK:
+            STATE["polls"]["export:project-7"] = 0
         self.send(202, {"rq_id": "export:project-7"}, "RqId")
 
     def download(self):
         self.auth(BASIC)
-        self.expect(self.query == "rq_id=export%3Aproject-7", f"query {self.query!r}")
+        self.expect_query([("rq_id", "export:project-7")], "rq_id=export%3Aproject-7")
         self.send_response(200)
         self.send_header("Content-Type", "application/zip")
         self.send_header("Content-Length", str(DOWNLOAD_SIZE))
@@ -387,6 +540,86 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, stream, content_type="text/event-stream")
 
 
+    # -- absent vs null in PATCH bodies --
+
+    def patch_task(self):
+        """PATCH /api/tasks/{id}: a partial update as DRF makes it. A key left out leaves the field as
+        it is; `null` clears a nullable field (and is refused for others). The body must be the
+        exact bytes the scenario expects: a model's null must not become an absent key, nor the
+        reverse."""
+        self.auth(BASIC)
+        task_id = int(self.route.rsplit("/", 1)[1])
+        expected = {43: b'{"assignee_id":null}', 44: b'{"name":"renamed"}'}.get(task_id)
+        self.expect(expected is not None, "no such task")
+        self.expect(json.loads(self.body or b"null") == json.loads(expected), f"body {self.body!r} != {expected!r}")
+        self.expect_ours(self.body == expected, f"body {self.body!r} != {expected!r}")
+        body = self.json_body()
+        state = task(task_id, 1, assignee={"url": f"{BASE}/api/users/2", "id": 2, "username": "ann",
+                                           "first_name": "", "last_name": ""}, assignee_updated_date=None)
+        nullable = set(name for name, schema in SCHEMAS["PatchedTaskWriteRequest"]["properties"].items()
+                       if schema.get("nullable"))
+        for name, value in body.items():
+            if value is None and name not in nullable:
+                return self.send(400, {name: ["This field may not be null."]})
+            if name == "assignee_id":
+                state["assignee"] = None
+                state["assignee_updated_date"] = "2026-11-23T10:00:05.5Z"
+            else:
+                state[name] = value
+        self.send(200, state, "TaskRead")
+
+    # -- date-times: microseconds sent and echoed --
+
+    def create_access_token(self):
+        """POST /api/auth/access_tokens with an expiry date: Django keeps microseconds, so the client
+        must send them all; the echo is DRF's spelling (`…123456Z`)."""
+        self.auth(BASIC)
+        body = self.json_body()
+        self.expect(sorted(body) == ["expiry_date", "name"], f"keys {list(body)}")
+        self.expect_ours(list(body) == ["name", "expiry_date"], f"keys {list(body)} not in schema order")
+        expiry = parse_datetime(body["expiry_date"])
+        expected = datetime.datetime(2026, 12, 31, 23, 59, 59, 123456, tzinfo=datetime.timezone.utc)
+        self.expect(expiry == expected, f"expiry_date {body['expiry_date']!r} is not {format_datetime(expected)}")
+        self.send(201, access_token(body["name"], format_datetime(expiry)), "AccessTokenRead")
+
+    # -- server-sent events, delivered as they are written --
+
+    def watch_stream(self):
+        """Events written one at a time. `function:slow`: an event, 600 ms, another. `function:endless`:
+        an event every 100 ms until the client goes away (at most 30 s)."""
+        self.auth(BASIC)
+        self.expect_header("Accept", "text/event-stream")
+        endless = self.route.endswith("function%3Aendless/watch")
+        with LOCK:
+            STATE["stream"] = {"sent": 0, "closed": False}
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        deadline = time.monotonic() + 30
+        index = 0
+        try:
+            while time.monotonic() < deadline:
+                index += 1
+                self.wfile.write(f"id: {index}\ndata: event {index}\n\n".encode())
+                self.wfile.flush()
+                with LOCK:
+                    STATE["stream"]["sent"] = index
+                if not endless and index == 2:
+                    break
+                time.sleep(0.1 if endless else 0.6)
+        except (BrokenPipeError, ConnectionResetError):
+            with LOCK:
+                STATE["stream"]["closed"] = True
+
+    def stream_state(self):
+        with LOCK:
+            state = dict(STATE["stream"])
+        self.send(200, state, content_type="application/json")
+
+
 ROUTES = [
     ("POST /api/tasks", Handler.create_task),
     ("POST /api/tasks/42/data/", Handler.create_data),
@@ -399,7 +632,12 @@ ROUTES = [
     ("GET /api/projects", Handler.list_projects),
     ("POST /api/projects/7/dataset/export", Handler.export_dataset),
     ("GET /api/projects/7/dataset/download", Handler.download),
+    ("GET /api/functions/queues/function%3Aslow/watch", Handler.watch_stream),
+    ("GET /api/functions/queues/function%3Aendless/watch", Handler.watch_stream),
     ("GET /api/functions/queues/*", Handler.watch_queue),
+    ("PATCH /api/tasks/*", Handler.patch_task),
+    ("POST /api/auth/access_tokens", Handler.create_access_token),
+    ("GET /__stream", Handler.stream_state),
 ]
 
 

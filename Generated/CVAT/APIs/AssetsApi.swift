@@ -65,6 +65,7 @@ extension AssetsApi {
         method: .post,
         path: "/api/assets",
         requestContentTypes: ["multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "AssetRead", isPrimary: true)],
         security: ApiClient.commonSecurity
     )

@@ -606,6 +606,7 @@ extension JobsApi {
         path: "/api/jobs/{id}/annotations/",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("200")],
         security: ApiClient.commonSecurity
     )
@@ -625,6 +626,7 @@ extension JobsApi {
             .init("use_default_location", in: .query, type: "Bool?"),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [
             .init("201"),
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
@@ -653,6 +655,7 @@ extension JobsApi {
             .init("action", in: .query, type: "JobsPartialUpdateAnnotationsAction", required: true),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("200")],
         security: ApiClient.commonSecurity
     )

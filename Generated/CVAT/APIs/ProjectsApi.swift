@@ -438,6 +438,7 @@ extension ProjectsApi {
             .init("location", in: .query, type: "ProjectsCreateDatasetLocation?"),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
             .init("400"),
@@ -494,6 +495,7 @@ extension ProjectsApi {
             .init("org_id", in: .query, type: "Int?"),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],
         security: ApiClient.commonSecurity
     )

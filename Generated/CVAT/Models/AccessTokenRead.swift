@@ -10,10 +10,10 @@ public struct AccessTokenRead: APIObject {
     public var createdDate: Date?
     public var updatedDate: Date?
     /// Once the token expires, clients cannot use it anymore.
-    public var expiryDate: Date?
+    public var expiryDate: Date??
     /// The last use date of the token. This field is NOT updated after each
     /// user request. The minimum expected resolution should be 1 day.
-    public var lastUsedDate: Date?
+    public var lastUsedDate: Date??
     public var readOnly: Bool?
     public var owner: BasicUser?
     /// The raw value of the token. Must be saved by the user, returned only once
@@ -24,8 +24,8 @@ public struct AccessTokenRead: APIObject {
         name: String? = nil,
         createdDate: Date? = nil,
         updatedDate: Date? = nil,
-        expiryDate: Date? = nil,
-        lastUsedDate: Date? = nil,
+        expiryDate: Date?? = nil,
+        lastUsedDate: Date?? = nil,
         readOnly: Bool? = nil,
         owner: BasicUser? = nil,
         value: String? = nil

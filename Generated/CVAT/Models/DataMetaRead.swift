@@ -4,9 +4,9 @@ import Foundation
 import SpecforgeRuntime
 
 public struct DataMetaRead: APIObject {
-    public var chapters: [Chapter]?
+    public var chapters: [Chapter]??
     public var chunksUpdatedDate: Date
-    public var chunkSize: Int?
+    public var chunkSize: Int??
     /// The number of frames included. Deleted frames do not affect this value.
     public var size: Int?
     public var imageQuality: Int?
@@ -16,14 +16,14 @@ public struct DataMetaRead: APIObject {
     public var frames: [FrameMeta]?
     public var deletedFrames: [Int]
     /// A list of valid frame ids. The None value means all frames are included.
-    public var includedFrames: [Int]?
+    public var includedFrames: [Int]??
     public var storage: StorageType?
-    public var cloudStorageId: Int?
+    public var cloudStorageId: Int??
 
     public init(
-        chapters: [Chapter]? = nil,
+        chapters: [Chapter]?? = nil,
         chunksUpdatedDate: Date,
-        chunkSize: Int? = nil,
+        chunkSize: Int?? = nil,
         size: Int? = nil,
         imageQuality: Int? = nil,
         startFrame: Int? = nil,
@@ -31,9 +31,9 @@ public struct DataMetaRead: APIObject {
         frameFilter: String? = nil,
         frames: [FrameMeta]? = nil,
         deletedFrames: [Int],
-        includedFrames: [Int]? = nil,
+        includedFrames: [Int]?? = nil,
         storage: StorageType? = nil,
-        cloudStorageId: Int? = nil
+        cloudStorageId: Int?? = nil
     ) {
         self.chapters = chapters
         self.chunksUpdatedDate = chunksUpdatedDate
@@ -59,7 +59,7 @@ public struct DataMetaRead: APIObject {
         ModelField("start_frame", \.startFrame),
         ModelField("stop_frame", \.stopFrame),
         ModelField("frame_filter", \.frameFilter),
-        ModelField("frames", \.frames),
+        ModelField("frames", \.frames, required: true),
         ModelField("deleted_frames", \.deletedFrames),
         ModelField("included_frames", \.includedFrames),
         ModelField("storage", \.storage),

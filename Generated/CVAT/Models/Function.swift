@@ -18,7 +18,7 @@ public struct Function: APIObject {
     public var createdDate: Date?
     public var updatedDate: Date?
     public var owner: BasicUser?
-    public var organization: Int?
+    public var organization: Int??
     public var visibility: VisibilityEnum?
 
     public init(
@@ -36,7 +36,7 @@ public struct Function: APIObject {
         createdDate: Date? = nil,
         updatedDate: Date? = nil,
         owner: BasicUser? = nil,
-        organization: Int? = nil,
+        organization: Int?? = nil,
         visibility: VisibilityEnum? = nil
     ) {
         self.id = id

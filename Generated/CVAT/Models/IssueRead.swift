@@ -8,10 +8,10 @@ public struct IssueRead: APIObject {
     public var frame: Int?
     public var position: [Double]
     public var job: Int?
-    public var owner: BasicUser?
-    public var assignee: BasicUser?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var owner: BasicUser??
+    public var assignee: BasicUser??
+    public var createdDate: Date??
+    public var updatedDate: Date??
     public var resolved: Bool?
     public var comments: CommentsSummary
 
@@ -20,10 +20,10 @@ public struct IssueRead: APIObject {
         frame: Int? = nil,
         position: [Double],
         job: Int? = nil,
-        owner: BasicUser? = nil,
-        assignee: BasicUser? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        owner: BasicUser?? = nil,
+        assignee: BasicUser?? = nil,
+        createdDate: Date?? = nil,
+        updatedDate: Date?? = nil,
         resolved: Bool? = nil,
         comments: CommentsSummary
     ) {

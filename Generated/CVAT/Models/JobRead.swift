@@ -7,22 +7,22 @@ public struct JobRead: APIObject {
     public var url: String?
     public var id: Int?
     public var taskId: Int?
-    public var taskName: String?
-    public var projectId: Int?
-    public var projectName: String?
-    public var assignee: BasicUser?
-    public var guideId: Int?
+    public var taskName: String??
+    public var projectId: Int??
+    public var projectName: String??
+    public var assignee: BasicUser??
+    public var guideId: Int??
     public var dimension: String?
     public var mode: String?
     public var mediaType: String?
-    public var bugTracker: String?
+    public var bugTracker: String??
     public var status: JobStatus?
     public var stage: JobStage?
     public var state: OperationStatus?
     public var frameCount: Int?
     public var startFrame: Int?
     public var stopFrame: Int?
-    public var dataChunkSize: Int?
+    public var dataChunkSize: Int??
     public var dataCompressedChunkType: ChunkType?
     public var dataOriginalChunkType: ChunkType?
     public var createdDate: Date?
@@ -30,11 +30,11 @@ public struct JobRead: APIObject {
     public var issues: IssuesSummary
     public var labels: LabelsSummary
     public var type: JobType?
-    public var organization: Int?
-    public var targetStorage: Storage?
-    public var sourceStorage: Storage?
-    public var assigneeUpdatedDate: Date?
-    public var parentJobId: Int?
+    public var organization: Int??
+    public var targetStorage: Storage??
+    public var sourceStorage: Storage??
+    public var assigneeUpdatedDate: Date??
+    public var parentJobId: Int??
     /// - Warning: Deprecated.
     public var consensusReplicas: Int?
     public var replicasCount: Int?
@@ -43,22 +43,22 @@ public struct JobRead: APIObject {
         url: String? = nil,
         id: Int? = nil,
         taskId: Int? = nil,
-        taskName: String? = nil,
-        projectId: Int? = nil,
-        projectName: String? = nil,
-        assignee: BasicUser? = nil,
-        guideId: Int? = nil,
+        taskName: String?? = nil,
+        projectId: Int?? = nil,
+        projectName: String?? = nil,
+        assignee: BasicUser?? = nil,
+        guideId: Int?? = nil,
         dimension: String? = nil,
         mode: String? = nil,
         mediaType: String? = nil,
-        bugTracker: String? = nil,
+        bugTracker: String?? = nil,
         status: JobStatus? = nil,
         stage: JobStage? = nil,
         state: OperationStatus? = nil,
         frameCount: Int? = nil,
         startFrame: Int? = nil,
         stopFrame: Int? = nil,
-        dataChunkSize: Int? = nil,
+        dataChunkSize: Int?? = nil,
         dataCompressedChunkType: ChunkType? = nil,
         dataOriginalChunkType: ChunkType? = nil,
         createdDate: Date? = nil,
@@ -66,11 +66,11 @@ public struct JobRead: APIObject {
         issues: IssuesSummary,
         labels: LabelsSummary,
         type: JobType? = nil,
-        organization: Int? = nil,
-        targetStorage: Storage? = nil,
-        sourceStorage: Storage? = nil,
-        assigneeUpdatedDate: Date? = nil,
-        parentJobId: Int? = nil,
+        organization: Int?? = nil,
+        targetStorage: Storage?? = nil,
+        sourceStorage: Storage?? = nil,
+        assigneeUpdatedDate: Date?? = nil,
+        parentJobId: Int?? = nil,
         consensusReplicas: Int? = nil,
         replicasCount: Int? = nil
     ) {

@@ -7,31 +7,31 @@ public struct JobValidation: APIObject {
     public var id: Int?
     public var jobId: Int?
     public var attemptNumber: Int?
-    public var attemptsRemaining: Int?
-    public var assigneeId: Int?
-    public var assigneeLastUpdated: Date?
+    public var attemptsRemaining: Int??
+    public var assigneeId: Int??
+    public var assigneeLastUpdated: Date??
     public var createdDate: Date?
-    public var actualScore: Double?
+    public var actualScore: Double??
     public var requiredScore: Double?
     public var targetMetric: QualityTargetMetric?
     public var reportId: Int?
     public var status: JobValidationStatusEnum?
-    public var messages: [String]?
+    public var messages: [String]??
 
     public init(
         id: Int? = nil,
         jobId: Int? = nil,
         attemptNumber: Int? = nil,
-        attemptsRemaining: Int? = nil,
-        assigneeId: Int? = nil,
-        assigneeLastUpdated: Date? = nil,
+        attemptsRemaining: Int?? = nil,
+        assigneeId: Int?? = nil,
+        assigneeLastUpdated: Date?? = nil,
         createdDate: Date? = nil,
-        actualScore: Double? = nil,
+        actualScore: Double?? = nil,
         requiredScore: Double? = nil,
         targetMetric: QualityTargetMetric? = nil,
         reportId: Int? = nil,
         status: JobValidationStatusEnum? = nil,
-        messages: [String]? = nil
+        messages: [String]?? = nil
     ) {
         self.id = id
         self.jobId = jobId

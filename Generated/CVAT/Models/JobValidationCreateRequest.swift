@@ -5,11 +5,11 @@ import SpecforgeRuntime
 
 public struct JobValidationCreateRequest: APIObject {
     public var jobId: Int
-    public var timeout: Int?
+    public var timeout: Int??
 
     public init(
         jobId: Int,
-        timeout: Int? = nil
+        timeout: Int?? = nil
     ) {
         self.jobId = jobId
         self.timeout = timeout

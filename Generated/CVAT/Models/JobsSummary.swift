@@ -23,8 +23,8 @@ public struct JobsSummary: APIObject {
 
     public static let fields: [ModelField<JobsSummary>] = [
         ModelField("count", \.count),
-        ModelField("completed", \.completed),
-        ModelField("validation", \.validation),
+        ModelField("completed", \.completed, required: true),
+        ModelField("validation", \.validation, required: true),
         ModelField("url", \.url),
     ]
 

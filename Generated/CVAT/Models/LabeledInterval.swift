@@ -4,9 +4,9 @@ import Foundation
 import SpecforgeRuntime
 
 public struct LabeledInterval: APIObject {
-    public var id: Int?
+    public var id: Int??
     public var labelId: Int
-    public var group: Int?
+    public var group: Int??
     public var source: String?
     public var attributes: [AttributeVal]?
     public var score: Double?
@@ -14,9 +14,9 @@ public struct LabeledInterval: APIObject {
     public var stop: Int?
 
     public init(
-        id: Int? = nil,
+        id: Int?? = nil,
         labelId: Int,
-        group: Int? = nil,
+        group: Int?? = nil,
         source: String? = nil,
         attributes: [AttributeVal]? = nil,
         score: Double? = nil,
@@ -41,7 +41,7 @@ public struct LabeledInterval: APIObject {
         ModelField("attributes", \.attributes),
         ModelField("score", \.score),
         ModelField("start", \.start),
-        ModelField("stop", \.stop),
+        ModelField("stop", \.stop, required: true),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -5,15 +5,15 @@ import SpecforgeRuntime
 
 public struct Limit: APIObject {
     public var id: Int?
-    public var user: Int?
-    public var org: Int?
+    public var user: Int??
+    public var org: Int??
     public var type: LimitTypeEnum
     public var limits: LimitsField
 
     public init(
         id: Int? = nil,
-        user: Int? = nil,
-        org: Int? = nil,
+        user: Int?? = nil,
+        org: Int?? = nil,
         type: LimitTypeEnum,
         limits: LimitsField
     ) {

@@ -19,8 +19,8 @@ public struct LimitsField: APIObject {
     public var internalAiAgentCalls: Int?
     public var internalStorageBytes: Int?
     public var webhooks: Int?
-    public var memberships: Int?
-    public var organizations: Int?
+    public var memberships: Int??
+    public var organizations: Int??
 
     public init(
         tasks: Int? = nil,
@@ -36,8 +36,8 @@ public struct LimitsField: APIObject {
         internalAiAgentCalls: Int? = nil,
         internalStorageBytes: Int? = nil,
         webhooks: Int? = nil,
-        memberships: Int? = nil,
-        organizations: Int? = nil
+        memberships: Int?? = nil,
+        organizations: Int?? = nil
     ) {
         self.tasks = tasks
         self.projects = projects
@@ -57,19 +57,19 @@ public struct LimitsField: APIObject {
     }
 
     public static let fields: [ModelField<LimitsField>] = [
-        ModelField("tasks", \.tasks),
-        ModelField("projects", \.projects),
-        ModelField("cloud_storages", \.cloudStorages),
-        ModelField("automatic_annotation", \.automaticAnnotation),
-        ModelField("job_export_dataset", \.jobExportDataset),
-        ModelField("task_export_dataset", \.taskExportDataset),
-        ModelField("project_export_dataset", \.projectExportDataset),
-        ModelField("analytics_reports_calculation", \.analyticsReportsCalculation),
-        ModelField("external_ai_agents", \.externalAiAgents),
-        ModelField("external_ai_agent_calls", \.externalAiAgentCalls),
-        ModelField("internal_ai_agent_calls", \.internalAiAgentCalls),
-        ModelField("internal_storage_bytes", \.internalStorageBytes),
-        ModelField("webhooks", \.webhooks),
+        ModelField("tasks", \.tasks, required: true),
+        ModelField("projects", \.projects, required: true),
+        ModelField("cloud_storages", \.cloudStorages, required: true),
+        ModelField("automatic_annotation", \.automaticAnnotation, required: true),
+        ModelField("job_export_dataset", \.jobExportDataset, required: true),
+        ModelField("task_export_dataset", \.taskExportDataset, required: true),
+        ModelField("project_export_dataset", \.projectExportDataset, required: true),
+        ModelField("analytics_reports_calculation", \.analyticsReportsCalculation, required: true),
+        ModelField("external_ai_agents", \.externalAiAgents, required: true),
+        ModelField("external_ai_agent_calls", \.externalAiAgentCalls, required: true),
+        ModelField("internal_ai_agent_calls", \.internalAiAgentCalls, required: true),
+        ModelField("internal_storage_bytes", \.internalStorageBytes, required: true),
+        ModelField("webhooks", \.webhooks, required: true),
         ModelField("memberships", \.memberships),
         ModelField("organizations", \.organizations),
     ]

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedAccessTokenReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [AccessTokenRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [AccessTokenRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedAccessTokenReadList: APIObject {
     }
 }
 
-extension PaginatedAccessTokenReadList: PaginatedList {}
+extension PaginatedAccessTokenReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedAnnotationConflictList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [AnnotationConflict]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [AnnotationConflict]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedAnnotationConflictList: APIObject {
     }
 }
 
-extension PaginatedAnnotationConflictList: PaginatedList {}
+extension PaginatedAnnotationConflictList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

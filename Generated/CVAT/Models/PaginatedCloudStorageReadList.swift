@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedCloudStorageReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [CloudStorageRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [CloudStorageRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedCloudStorageReadList: APIObject {
     }
 }
 
-extension PaginatedCloudStorageReadList: PaginatedList {}
+extension PaginatedCloudStorageReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedCommentReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [CommentRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [CommentRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedCommentReadList: APIObject {
     }
 }
 
-extension PaginatedCommentReadList: PaginatedList {}
+extension PaginatedCommentReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

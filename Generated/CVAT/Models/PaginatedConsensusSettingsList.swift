@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedConsensusSettingsList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [ConsensusSettings]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [ConsensusSettings]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedConsensusSettingsList: APIObject {
     }
 }
 
-extension PaginatedConsensusSettingsList: PaginatedList {}
+extension PaginatedConsensusSettingsList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedFunctionList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [Function]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [Function]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedFunctionList: APIObject {
     }
 }
 
-extension PaginatedFunctionList: PaginatedList {}
+extension PaginatedFunctionList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedMembershipReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [MembershipRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [MembershipRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedMembershipReadList: APIObject {
     }
 }
 
-extension PaginatedMembershipReadList: PaginatedList {}
+extension PaginatedMembershipReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedMetaUserList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [MetaUser]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [MetaUser]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedMetaUserList: APIObject {
     }
 }
 
-extension PaginatedMetaUserList: PaginatedList {}
+extension PaginatedMetaUserList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedOrganizationReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [OrganizationRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [OrganizationRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedOrganizationReadList: APIObject {
     }
 }
 
-extension PaginatedOrganizationReadList: PaginatedList {}
+extension PaginatedOrganizationReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedRequestList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [Request]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [Request]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedRequestList: APIObject {
     }
 }
 
-extension PaginatedRequestList: PaginatedList {}
+extension PaginatedRequestList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -4,13 +4,13 @@ import Foundation
 import SpecforgeRuntime
 
 public struct PatchedAnnotationGuideWriteRequest: APIObject {
-    public var taskId: Int?
-    public var projectId: Int?
+    public var taskId: Int??
+    public var projectId: Int??
     public var markdown: String?
 
     public init(
-        taskId: Int? = nil,
-        projectId: Int? = nil,
+        taskId: Int?? = nil,
+        projectId: Int?? = nil,
         markdown: String? = nil
     ) {
         self.taskId = taskId

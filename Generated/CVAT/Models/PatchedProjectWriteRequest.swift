@@ -6,22 +6,22 @@ import SpecforgeRuntime
 public struct PatchedProjectWriteRequest: APIObject {
     public var name: String?
     public var labels: [PatchedLabelRequest]?
-    public var ownerId: Int?
-    public var assigneeId: Int?
+    public var ownerId: Int??
+    public var assigneeId: Int??
     public var bugTracker: String?
     public var targetStorage: StorageRequest?
     public var sourceStorage: StorageRequest?
-    public var organizationId: Int?
+    public var organizationId: Int??
 
     public init(
         name: String? = nil,
         labels: [PatchedLabelRequest]? = nil,
-        ownerId: Int? = nil,
-        assigneeId: Int? = nil,
+        ownerId: Int?? = nil,
+        assigneeId: Int?? = nil,
         bugTracker: String? = nil,
         targetStorage: StorageRequest? = nil,
         sourceStorage: StorageRequest? = nil,
-        organizationId: Int? = nil
+        organizationId: Int?? = nil
     ) {
         self.name = name
         self.labels = labels

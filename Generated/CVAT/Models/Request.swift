@@ -8,28 +8,28 @@ public struct Request: APIObject {
     public var message: String?
     public var id: String
     public var operation: RequestDataOperation
-    public var progress: Double?
+    public var progress: Double??
     public var createdDate: Date
-    public var startedDate: Date?
-    public var finishedDate: Date?
-    public var expiryDate: Date?
+    public var startedDate: Date??
+    public var finishedDate: Date??
+    public var expiryDate: Date??
     public var owner: UserIdentifiers?
-    public var resultUrl: String?
-    public var resultId: Int?
+    public var resultUrl: String??
+    public var resultId: Int??
 
     public init(
         status: RequestStatus,
         message: String? = nil,
         id: String,
         operation: RequestDataOperation,
-        progress: Double? = nil,
+        progress: Double?? = nil,
         createdDate: Date,
-        startedDate: Date? = nil,
-        finishedDate: Date? = nil,
-        expiryDate: Date? = nil,
+        startedDate: Date?? = nil,
+        finishedDate: Date?? = nil,
+        expiryDate: Date?? = nil,
         owner: UserIdentifiers? = nil,
-        resultUrl: String? = nil,
-        resultId: Int? = nil
+        resultUrl: String?? = nil,
+        resultId: Int?? = nil
     ) {
         self.status = status
         self.message = message

@@ -6,24 +6,24 @@ import SpecforgeRuntime
 public struct RequestDataOperation: APIObject {
     public var type: String
     public var target: String
-    public var projectId: Int?
-    public var taskId: Int?
-    public var jobId: Int?
-    public var orgId: Int?
-    public var format: String?
-    public var functionId: String?
-    public var lightweight: Bool?
+    public var projectId: Int??
+    public var taskId: Int??
+    public var jobId: Int??
+    public var orgId: Int??
+    public var format: String??
+    public var functionId: String??
+    public var lightweight: Bool??
 
     public init(
         type: String,
         target: String,
-        projectId: Int? = nil,
-        taskId: Int? = nil,
-        jobId: Int? = nil,
-        orgId: Int? = nil,
-        format: String? = nil,
-        functionId: String? = nil,
-        lightweight: Bool? = nil
+        projectId: Int?? = nil,
+        taskId: Int?? = nil,
+        jobId: Int?? = nil,
+        orgId: Int?? = nil,
+        format: String?? = nil,
+        functionId: String?? = nil,
+        lightweight: Bool?? = nil
     ) {
         self.type = type
         self.target = target

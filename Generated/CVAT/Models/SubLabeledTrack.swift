@@ -4,18 +4,18 @@ import Foundation
 import SpecforgeRuntime
 
 public struct SubLabeledTrack: APIObject {
-    public var id: Int?
+    public var id: Int??
     public var labelId: Int
-    public var group: Int?
+    public var group: Int??
     public var source: String?
     public var frame: Int
     public var attributes: [AttributeVal]?
     public var shapes: [TrackedShape]
 
     public init(
-        id: Int? = nil,
+        id: Int?? = nil,
         labelId: Int,
-        group: Int? = nil,
+        group: Int?? = nil,
         source: String? = nil,
         frame: Int,
         attributes: [AttributeVal]? = nil,

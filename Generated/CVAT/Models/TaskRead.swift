@@ -7,74 +7,74 @@ public struct TaskRead: APIObject {
     public var url: String?
     public var id: Int?
     public var name: String?
-    public var projectId: Int?
-    public var projectName: String?
-    public var owner: BasicUser?
-    public var assignee: BasicUser?
+    public var projectId: Int??
+    public var projectName: String??
+    public var owner: BasicUser??
+    public var assignee: BasicUser??
     public var bugTracker: String?
     public var createdDate: Date?
     public var updatedDate: Date?
-    public var overlap: Int?
+    public var overlap: Int??
     public var segmentSize: Int?
     public var status: JobStatus?
-    public var dataChunkSize: Int?
+    public var dataChunkSize: Int??
     public var dataOriginalChunkType: ChunkType?
     public var dataCompressedChunkType: ChunkType?
-    public var dataCloudStorageId: Int?
-    public var guideId: Int?
+    public var dataCloudStorageId: Int??
+    public var guideId: Int??
     public var size: Int?
     public var imageQuality: Int?
-    public var data: Int?
+    public var data: Int??
     public var dimension: String?
     public var mode: String?
     public var mediaType: String?
     public var subset: String?
-    public var organizationId: Int?
+    public var organizationId: Int??
     /// - Warning: Deprecated.
-    public var organization: Int?
-    public var targetStorage: Storage?
-    public var sourceStorage: Storage?
+    public var organization: Int??
+    public var targetStorage: Storage??
+    public var sourceStorage: Storage??
     public var jobs: JobsSummary
     public var labels: LabelsSummary
-    public var assigneeUpdatedDate: Date?
+    public var assigneeUpdatedDate: Date??
     /// Describes how the task validation is performed. Configured at task creation
-    public var validationMode: String?
+    public var validationMode: String??
     public var consensusEnabled: Bool?
 
     public init(
         url: String? = nil,
         id: Int? = nil,
         name: String? = nil,
-        projectId: Int? = nil,
-        projectName: String? = nil,
-        owner: BasicUser? = nil,
-        assignee: BasicUser? = nil,
+        projectId: Int?? = nil,
+        projectName: String?? = nil,
+        owner: BasicUser?? = nil,
+        assignee: BasicUser?? = nil,
         bugTracker: String? = nil,
         createdDate: Date? = nil,
         updatedDate: Date? = nil,
-        overlap: Int? = nil,
+        overlap: Int?? = nil,
         segmentSize: Int? = nil,
         status: JobStatus? = nil,
-        dataChunkSize: Int? = nil,
+        dataChunkSize: Int?? = nil,
         dataOriginalChunkType: ChunkType? = nil,
         dataCompressedChunkType: ChunkType? = nil,
-        dataCloudStorageId: Int? = nil,
-        guideId: Int? = nil,
+        dataCloudStorageId: Int?? = nil,
+        guideId: Int?? = nil,
         size: Int? = nil,
         imageQuality: Int? = nil,
-        data: Int? = nil,
+        data: Int?? = nil,
         dimension: String? = nil,
         mode: String? = nil,
         mediaType: String? = nil,
         subset: String? = nil,
-        organizationId: Int? = nil,
-        organization: Int? = nil,
-        targetStorage: Storage? = nil,
-        sourceStorage: Storage? = nil,
+        organizationId: Int?? = nil,
+        organization: Int?? = nil,
+        targetStorage: Storage?? = nil,
+        sourceStorage: Storage?? = nil,
         jobs: JobsSummary,
         labels: LabelsSummary,
-        assigneeUpdatedDate: Date? = nil,
-        validationMode: String? = nil,
+        assigneeUpdatedDate: Date?? = nil,
+        validationMode: String?? = nil,
         consensusEnabled: Bool? = nil
     ) {
         self.url = url

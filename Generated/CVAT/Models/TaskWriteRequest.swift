@@ -5,11 +5,11 @@ import SpecforgeRuntime
 
 public struct TaskWriteRequest: APIObject {
     public var name: String
-    public var projectId: Int?
-    public var ownerId: Int?
-    public var assigneeId: Int?
+    public var projectId: Int??
+    public var ownerId: Int??
+    public var assigneeId: Int??
     public var bugTracker: String?
-    public var overlap: Int?
+    public var overlap: Int??
     public var segmentSize: Int?
     public var labels: [PatchedLabelRequest]?
     public var subset: String?
@@ -21,11 +21,11 @@ public struct TaskWriteRequest: APIObject {
 
     public init(
         name: String,
-        projectId: Int? = nil,
-        ownerId: Int? = nil,
-        assigneeId: Int? = nil,
+        projectId: Int?? = nil,
+        ownerId: Int?? = nil,
+        assigneeId: Int?? = nil,
         bugTracker: String? = nil,
-        overlap: Int? = nil,
+        overlap: Int?? = nil,
         segmentSize: Int? = nil,
         labels: [PatchedLabelRequest]? = nil,
         subset: String? = nil,

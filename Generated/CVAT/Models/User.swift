@@ -19,7 +19,7 @@ public struct User: APIObject {
     public var isSuperuser: Bool?
     /// Designates whether this user should be treated as active. Unselect this instead of deleting accounts.
     public var isActive: Bool?
-    public var lastLogin: Date?
+    public var lastLogin: Date??
     public var dateJoined: Date?
     public var hasAnalyticsAccess: Bool?
 
@@ -34,7 +34,7 @@ public struct User: APIObject {
         isStaff: Bool? = nil,
         isSuperuser: Bool? = nil,
         isActive: Bool? = nil,
-        lastLogin: Date? = nil,
+        lastLogin: Date?? = nil,
         dateJoined: Date? = nil,
         hasAnalyticsAccess: Bool? = nil
     ) {

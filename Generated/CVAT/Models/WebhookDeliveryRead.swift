@@ -7,10 +7,10 @@ public struct WebhookDeliveryRead: APIObject {
     public var id: Int?
     public var webhookId: Int?
     public var event: String?
-    public var statusCode: Int?
+    public var statusCode: Int??
     public var redelivery: Bool?
-    public var attempt: Int?
-    public var requestDuration: Int?
+    public var attempt: Int??
+    public var requestDuration: Int??
     public var createdDate: Date?
     public var updatedDate: Date?
     public var changedFields: String?
@@ -21,10 +21,10 @@ public struct WebhookDeliveryRead: APIObject {
         id: Int? = nil,
         webhookId: Int? = nil,
         event: String? = nil,
-        statusCode: Int? = nil,
+        statusCode: Int?? = nil,
         redelivery: Bool? = nil,
-        attempt: Int? = nil,
-        requestDuration: Int? = nil,
+        attempt: Int?? = nil,
+        requestDuration: Int?? = nil,
         createdDate: Date? = nil,
         updatedDate: Date? = nil,
         changedFields: String? = nil,

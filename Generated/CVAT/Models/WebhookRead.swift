@@ -14,9 +14,9 @@ public struct WebhookRead: APIObject {
     public var enableSsl: Bool?
     public var createdDate: Date?
     public var updatedDate: Date?
-    public var owner: BasicUser?
-    public var projectId: Int?
-    public var organization: Int?
+    public var owner: BasicUser??
+    public var projectId: Int??
+    public var organization: Int??
     public var events: [EventsEnum]?
     public var lastStatus: Int?
     public var lastDeliveryDate: Date?
@@ -32,9 +32,9 @@ public struct WebhookRead: APIObject {
         enableSsl: Bool? = nil,
         createdDate: Date? = nil,
         updatedDate: Date? = nil,
-        owner: BasicUser? = nil,
-        projectId: Int? = nil,
-        organization: Int? = nil,
+        owner: BasicUser?? = nil,
+        projectId: Int?? = nil,
+        organization: Int?? = nil,
         events: [EventsEnum]? = nil,
         lastStatus: Int? = nil,
         lastDeliveryDate: Date? = nil

@@ -291,6 +291,7 @@ extension CloudstoragesApi {
             .init("org_id", in: .query, type: "Int?"),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("201", contentType: "application/vnd.cvat+json", type: "CloudStorageRead", isPrimary: true)],
         security: ApiClient.commonSecurity
     )
@@ -322,6 +323,7 @@ extension CloudstoragesApi {
         path: "/api/cloudstorages/{id}",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "CloudStorageRead", isPrimary: true)],
         security: ApiClient.commonSecurity
     )

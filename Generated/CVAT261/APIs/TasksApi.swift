@@ -755,6 +755,7 @@ extension TasksApi {
         path: "/api/tasks/{id}/annotations/",
         parameters: [.init("id", in: .path, type: "Int", required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("200")],
         security: ApiClient.commonSecurity
     )
@@ -773,6 +774,7 @@ extension TasksApi {
             .init("use_default_location", in: .query, type: "Bool?"),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [
             .init("201"),
             .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
@@ -801,6 +803,7 @@ extension TasksApi {
             .init("action", in: .query, type: "TasksPartialUpdateAnnotationsAction", required: true),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("200", contentType: "application/vnd.cvat+json", type: "LabeledData", isPrimary: true)],
         security: ApiClient.commonSecurity
     )
@@ -852,6 +855,7 @@ extension TasksApi {
             .init("Upload-Start", in: .header, type: "Bool?"),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "DataResponse", isPrimary: true)],
         security: ApiClient.commonSecurity
     )
@@ -957,6 +961,7 @@ extension TasksApi {
             .init("org_id", in: .query, type: "Int?"),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
+        formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],
         security: ApiClient.commonSecurity
     )

@@ -5,16 +5,16 @@ import SpecforgeRuntime
 
 public struct AnnotationGuideRead: APIObject {
     public var id: Int?
-    public var taskId: Int?
-    public var projectId: Int?
+    public var taskId: Int??
+    public var projectId: Int??
     public var createdDate: Date?
     public var updatedDate: Date?
     public var markdown: String?
 
     public init(
         id: Int? = nil,
-        taskId: Int? = nil,
-        projectId: Int? = nil,
+        taskId: Int?? = nil,
+        projectId: Int?? = nil,
         createdDate: Date? = nil,
         updatedDate: Date? = nil,
         markdown: String? = nil

@@ -5,12 +5,12 @@ import SpecforgeRuntime
 
 public struct ClientEventsRequest: APIObject {
     public var events: [EventRequest]?
-    public var previousEvent: EventRequest?
+    public var previousEvent: EventRequest??
     public var timestamp: Date
 
     public init(
         events: [EventRequest]? = nil,
-        previousEvent: EventRequest? = nil,
+        previousEvent: EventRequest?? = nil,
         timestamp: Date
     ) {
         self.events = events

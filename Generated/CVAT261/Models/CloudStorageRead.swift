@@ -5,7 +5,7 @@ import SpecforgeRuntime
 
 public struct CloudStorageRead: APIObject {
     public var id: Int?
-    public var owner: BasicUser?
+    public var owner: BasicUser??
     public var manifests: [String]?
     public var createdDate: Date?
     public var updatedDate: Date?
@@ -15,11 +15,11 @@ public struct CloudStorageRead: APIObject {
     public var credentialsType: CredentialsTypeEnum
     public var specificAttributes: String?
     public var description: String?
-    public var organization: Int?
+    public var organization: Int??
 
     public init(
         id: Int? = nil,
-        owner: BasicUser? = nil,
+        owner: BasicUser?? = nil,
         manifests: [String]? = nil,
         createdDate: Date? = nil,
         updatedDate: Date? = nil,
@@ -29,7 +29,7 @@ public struct CloudStorageRead: APIObject {
         credentialsType: CredentialsTypeEnum,
         specificAttributes: String? = nil,
         description: String? = nil,
-        organization: Int? = nil
+        organization: Int?? = nil
     ) {
         self.id = id
         self.owner = owner

@@ -6,7 +6,7 @@ import SpecforgeRuntime
 public struct CommentRead: APIObject {
     public var id: Int?
     public var issue: Int?
-    public var owner: BasicUser?
+    public var owner: BasicUser??
     public var message: String?
     public var createdDate: Date?
     public var updatedDate: Date?
@@ -14,7 +14,7 @@ public struct CommentRead: APIObject {
     public init(
         id: Int? = nil,
         issue: Int? = nil,
-        owner: BasicUser? = nil,
+        owner: BasicUser?? = nil,
         message: String? = nil,
         createdDate: Date? = nil,
         updatedDate: Date? = nil

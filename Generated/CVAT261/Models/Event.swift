@@ -5,41 +5,41 @@ import SpecforgeRuntime
 
 public struct Event: APIObject {
     public var scope: String
-    public var objName: String?
-    public var objId: Int?
-    public var objVal: String?
-    public var source: String?
+    public var objName: String??
+    public var objId: Int??
+    public var objVal: String??
+    public var source: String??
     public var timestamp: Date
-    public var count: Int?
+    public var count: Int??
     public var duration: Int?
-    public var projectId: Int?
-    public var taskId: Int?
-    public var jobId: Int?
-    public var userId: Int?
-    public var userName: String?
-    public var userEmail: String?
-    public var orgId: Int?
-    public var orgSlug: String?
-    public var payload: String?
+    public var projectId: Int??
+    public var taskId: Int??
+    public var jobId: Int??
+    public var userId: Int??
+    public var userName: String??
+    public var userEmail: String??
+    public var orgId: Int??
+    public var orgSlug: String??
+    public var payload: String??
 
     public init(
         scope: String,
-        objName: String? = nil,
-        objId: Int? = nil,
-        objVal: String? = nil,
-        source: String? = nil,
+        objName: String?? = nil,
+        objId: Int?? = nil,
+        objVal: String?? = nil,
+        source: String?? = nil,
         timestamp: Date,
-        count: Int? = nil,
+        count: Int?? = nil,
         duration: Int? = nil,
-        projectId: Int? = nil,
-        taskId: Int? = nil,
-        jobId: Int? = nil,
-        userId: Int? = nil,
-        userName: String? = nil,
-        userEmail: String? = nil,
-        orgId: Int? = nil,
-        orgSlug: String? = nil,
-        payload: String? = nil
+        projectId: Int?? = nil,
+        taskId: Int?? = nil,
+        jobId: Int?? = nil,
+        userId: Int?? = nil,
+        userName: String?? = nil,
+        userEmail: String?? = nil,
+        orgId: Int?? = nil,
+        orgSlug: String?? = nil,
+        payload: String?? = nil
     ) {
         self.scope = scope
         self.objName = objName

@@ -14,7 +14,7 @@ public struct Function: APIObject {
     public var createdDate: Date?
     public var updatedDate: Date?
     public var owner: BasicUser?
-    public var organization: Int?
+    public var organization: Int??
 
     public init(
         id: Int? = nil,
@@ -27,7 +27,7 @@ public struct Function: APIObject {
         createdDate: Date? = nil,
         updatedDate: Date? = nil,
         owner: BasicUser? = nil,
-        organization: Int? = nil
+        organization: Int?? = nil
     ) {
         self.id = id
         self.provider = provider

@@ -8,21 +8,21 @@ public struct FunctionCall: APIObject {
     public var id: String
     public var function: FunctionCallParams
     public var status: String?
-    public var progress: Int?
+    public var progress: Int??
     public var enqueued: Date?
     public var started: Date?
     public var ended: Date?
-    public var excInfo: String?
+    public var excInfo: String??
 
     public init(
         id: String,
         function: FunctionCallParams,
         status: String? = nil,
-        progress: Int? = nil,
+        progress: Int?? = nil,
         enqueued: Date? = nil,
         started: Date? = nil,
         ended: Date? = nil,
-        excInfo: String? = nil
+        excInfo: String?? = nil
     ) {
         self.id = id
         self.function = function
@@ -37,11 +37,11 @@ public struct FunctionCall: APIObject {
     public static let fields: [ModelField<FunctionCall>] = [
         ModelField("id", \.id),
         ModelField("function", \.function),
-        ModelField("status", \.status),
+        ModelField("status", \.status, required: true),
         ModelField("progress", \.progress),
-        ModelField("enqueued", \.enqueued),
-        ModelField("started", \.started),
-        ModelField("ended", \.ended),
+        ModelField("enqueued", \.enqueued, required: true),
+        ModelField("started", \.started, required: true),
+        ModelField("ended", \.ended, required: true),
         ModelField("exc_info", \.excInfo),
     ]
 

@@ -25,10 +25,10 @@ public struct FunctionCallParams: APIObject {
     }
 
     public static let fields: [ModelField<FunctionCallParams>] = [
-        ModelField("id", \.id),
-        ModelField("task", \.task),
+        ModelField("id", \.id, required: true),
+        ModelField("task", \.task, required: true),
         ModelField("job", \.job),
-        ModelField("threshold", \.threshold),
+        ModelField("threshold", \.threshold, required: true),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -10,7 +10,7 @@ public struct InvitationRead: APIObject {
     public var role: RoleEnum
     public var user: BasicUser
     public var organization: Int
-    public var expired: Bool?
+    public var expired: Bool??
     public var organizationInfo: BasicOrganization
 
     public init(
@@ -20,7 +20,7 @@ public struct InvitationRead: APIObject {
         role: RoleEnum,
         user: BasicUser,
         organization: Int,
-        expired: Bool? = nil,
+        expired: Bool?? = nil,
         organizationInfo: BasicOrganization
     ) {
         self.key = key
@@ -36,7 +36,7 @@ public struct InvitationRead: APIObject {
     public static let fields: [ModelField<InvitationRead>] = [
         ModelField("key", \.key),
         ModelField("created_date", \.createdDate),
-        ModelField("owner", \.owner),
+        ModelField("owner", \.owner, required: true),
         ModelField("role", \.role),
         ModelField("user", \.user),
         ModelField("organization", \.organization),

@@ -7,13 +7,13 @@ public struct JobRead: APIObject {
     public var url: String?
     public var id: Int?
     public var taskId: Int?
-    public var taskName: String?
-    public var projectId: Int?
-    public var projectName: String?
-    public var assignee: BasicUser?
-    public var guideId: Int?
+    public var taskName: String??
+    public var projectId: Int??
+    public var projectName: String??
+    public var assignee: BasicUser??
+    public var guideId: Int??
     public var dimension: String?
-    public var bugTracker: String?
+    public var bugTracker: String??
     public var status: JobStatus?
     public var stage: JobStage?
     public var state: OperationStatus?
@@ -21,7 +21,7 @@ public struct JobRead: APIObject {
     public var frameCount: Int?
     public var startFrame: Int?
     public var stopFrame: Int?
-    public var dataChunkSize: Int?
+    public var dataChunkSize: Int??
     public var dataCompressedChunkType: ChunkType?
     public var dataOriginalChunkType: ChunkType?
     public var createdDate: Date?
@@ -29,11 +29,11 @@ public struct JobRead: APIObject {
     public var issues: IssuesSummary
     public var labels: LabelsSummary
     public var type: JobType?
-    public var organization: Int?
-    public var targetStorage: Storage?
-    public var sourceStorage: Storage?
-    public var assigneeUpdatedDate: Date?
-    public var parentJobId: Int?
+    public var organization: Int??
+    public var targetStorage: Storage??
+    public var sourceStorage: Storage??
+    public var assigneeUpdatedDate: Date??
+    public var parentJobId: Int??
     /// - Warning: Deprecated.
     public var consensusReplicas: Int?
     public var replicasCount: Int?
@@ -42,13 +42,13 @@ public struct JobRead: APIObject {
         url: String? = nil,
         id: Int? = nil,
         taskId: Int? = nil,
-        taskName: String? = nil,
-        projectId: Int? = nil,
-        projectName: String? = nil,
-        assignee: BasicUser? = nil,
-        guideId: Int? = nil,
+        taskName: String?? = nil,
+        projectId: Int?? = nil,
+        projectName: String?? = nil,
+        assignee: BasicUser?? = nil,
+        guideId: Int?? = nil,
         dimension: String? = nil,
-        bugTracker: String? = nil,
+        bugTracker: String?? = nil,
         status: JobStatus? = nil,
         stage: JobStage? = nil,
         state: OperationStatus? = nil,
@@ -56,7 +56,7 @@ public struct JobRead: APIObject {
         frameCount: Int? = nil,
         startFrame: Int? = nil,
         stopFrame: Int? = nil,
-        dataChunkSize: Int? = nil,
+        dataChunkSize: Int?? = nil,
         dataCompressedChunkType: ChunkType? = nil,
         dataOriginalChunkType: ChunkType? = nil,
         createdDate: Date? = nil,
@@ -64,11 +64,11 @@ public struct JobRead: APIObject {
         issues: IssuesSummary,
         labels: LabelsSummary,
         type: JobType? = nil,
-        organization: Int? = nil,
-        targetStorage: Storage? = nil,
-        sourceStorage: Storage? = nil,
-        assigneeUpdatedDate: Date? = nil,
-        parentJobId: Int? = nil,
+        organization: Int?? = nil,
+        targetStorage: Storage?? = nil,
+        sourceStorage: Storage?? = nil,
+        assigneeUpdatedDate: Date?? = nil,
+        parentJobId: Int?? = nil,
         consensusReplicas: Int? = nil,
         replicasCount: Int? = nil
     ) {

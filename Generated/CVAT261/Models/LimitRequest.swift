@@ -4,14 +4,14 @@ import Foundation
 import SpecforgeRuntime
 
 public struct LimitRequest: APIObject {
-    public var user: Int?
-    public var org: Int?
+    public var user: Int??
+    public var org: Int??
     public var type: LimitTypeEnum
     public var limits: LimitsFieldRequest
 
     public init(
-        user: Int? = nil,
-        org: Int? = nil,
+        user: Int?? = nil,
+        org: Int?? = nil,
         type: LimitTypeEnum,
         limits: LimitsFieldRequest
     ) {

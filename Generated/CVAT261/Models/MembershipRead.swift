@@ -8,18 +8,18 @@ public struct MembershipRead: APIObject {
     public var user: BasicUser
     public var organization: Int?
     public var isActive: Bool?
-    public var joinedDate: Date?
+    public var joinedDate: Date??
     public var role: RoleEnum?
-    public var invitation: String?
+    public var invitation: String??
 
     public init(
         id: Int? = nil,
         user: BasicUser,
         organization: Int? = nil,
         isActive: Bool? = nil,
-        joinedDate: Date? = nil,
+        joinedDate: Date?? = nil,
         role: RoleEnum? = nil,
-        invitation: String? = nil
+        invitation: String?? = nil
     ) {
         self.id = id
         self.user = user

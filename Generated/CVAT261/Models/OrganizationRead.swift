@@ -41,7 +41,7 @@ public struct OrganizationRead: APIObject {
         ModelField("created_date", \.createdDate),
         ModelField("updated_date", \.updatedDate),
         ModelField("contact", \.contact),
-        ModelField("owner", \.owner),
+        ModelField("owner", \.owner, required: true),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedAnnotationRequestList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [AnnotationRequest]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [AnnotationRequest]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedAnnotationRequestList: APIObject {
     }
 }
 
-extension PaginatedAnnotationRequestList: PaginatedList {}
+extension PaginatedAnnotationRequestList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedInvitationReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [InvitationRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [InvitationRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedInvitationReadList: APIObject {
     }
 }
 
-extension PaginatedInvitationReadList: PaginatedList {}
+extension PaginatedInvitationReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

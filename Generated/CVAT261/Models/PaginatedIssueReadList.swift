@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedIssueReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [IssueRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [IssueRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedIssueReadList: APIObject {
     }
 }
 
-extension PaginatedIssueReadList: PaginatedList {}
+extension PaginatedIssueReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

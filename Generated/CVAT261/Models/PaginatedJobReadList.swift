@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedJobReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [JobRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [JobRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedJobReadList: APIObject {
     }
 }
 
-extension PaginatedJobReadList: PaginatedList {}
+extension PaginatedJobReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedJobValidationList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [JobValidation]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [JobValidation]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedJobValidationList: APIObject {
     }
 }
 
-extension PaginatedJobValidationList: PaginatedList {}
+extension PaginatedJobValidationList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

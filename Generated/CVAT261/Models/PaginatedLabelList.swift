@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedLabelList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [Label]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [Label]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedLabelList: APIObject {
     }
 }
 
-extension PaginatedLabelList: PaginatedList {}
+extension PaginatedLabelList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedLimitList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [Limit]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [Limit]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedLimitList: APIObject {
     }
 }
 
-extension PaginatedLimitList: PaginatedList {}
+extension PaginatedLimitList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

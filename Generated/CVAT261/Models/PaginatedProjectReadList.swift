@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedProjectReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [ProjectRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [ProjectRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedProjectReadList: APIObject {
     }
 }
 
-extension PaginatedProjectReadList: PaginatedList {}
+extension PaginatedProjectReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

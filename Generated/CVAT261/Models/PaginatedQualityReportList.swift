@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedQualityReportList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [QualityReport]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [QualityReport]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedQualityReportList: APIObject {
     }
 }
 
-extension PaginatedQualityReportList: PaginatedList {}
+extension PaginatedQualityReportList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedQualitySettingsList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [QualitySettings]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [QualitySettings]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedQualitySettingsList: APIObject {
     }
 }
 
-extension PaginatedQualitySettingsList: PaginatedList {}
+extension PaginatedQualitySettingsList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

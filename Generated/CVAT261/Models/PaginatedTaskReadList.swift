@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedTaskReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [TaskRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [TaskRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedTaskReadList: APIObject {
     }
 }
 
-extension PaginatedTaskReadList: PaginatedList {}
+extension PaginatedTaskReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedUsageList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [Usage]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [Usage]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedUsageList: APIObject {
     }
 }
 
-extension PaginatedUsageList: PaginatedList {}
+extension PaginatedUsageList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedWebhookDeliveryReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [WebhookDeliveryRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [WebhookDeliveryRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedWebhookDeliveryReadList: APIObject {
     }
 }
 
-extension PaginatedWebhookDeliveryReadList: PaginatedList {}
+extension PaginatedWebhookDeliveryReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

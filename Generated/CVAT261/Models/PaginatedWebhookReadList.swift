@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedWebhookReadList: APIObject {
     public var count: Int
-    public var next: String?
-    public var previous: String?
+    public var next: String??
+    public var previous: String??
     public var results: [WebhookRead]
 
     public init(
         count: Int,
-        next: String? = nil,
-        previous: String? = nil,
+        next: String?? = nil,
+        previous: String?? = nil,
         results: [WebhookRead]
     ) {
         self.count = count
@@ -37,4 +37,6 @@ public struct PaginatedWebhookReadList: APIObject {
     }
 }
 
-extension PaginatedWebhookReadList: PaginatedList {}
+extension PaginatedWebhookReadList: PaginatedList {
+    public var nextPageURL: String? { next ?? nil }
+}

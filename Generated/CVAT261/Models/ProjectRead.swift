@@ -7,44 +7,44 @@ public struct ProjectRead: APIObject {
     public var url: String?
     public var id: Int?
     public var name: String?
-    public var owner: BasicUser?
-    public var assignee: BasicUser?
-    public var guideId: Int?
+    public var owner: BasicUser??
+    public var assignee: BasicUser??
+    public var guideId: Int??
     public var bugTracker: String?
     public var taskSubsets: [String]?
     public var createdDate: Date?
     public var updatedDate: Date?
     public var status: JobStatus?
-    public var dimension: String?
+    public var dimension: String??
     /// - Warning: Deprecated.
-    public var organization: Int?
-    public var organizationId: Int?
-    public var targetStorage: Storage?
-    public var sourceStorage: Storage?
+    public var organization: Int??
+    public var organizationId: Int??
+    public var targetStorage: Storage??
+    public var sourceStorage: Storage??
     public var tasks: TasksSummary
     public var labels: LabelsSummary
-    public var assigneeUpdatedDate: Date?
+    public var assigneeUpdatedDate: Date??
 
     public init(
         url: String? = nil,
         id: Int? = nil,
         name: String? = nil,
-        owner: BasicUser? = nil,
-        assignee: BasicUser? = nil,
-        guideId: Int? = nil,
+        owner: BasicUser?? = nil,
+        assignee: BasicUser?? = nil,
+        guideId: Int?? = nil,
         bugTracker: String? = nil,
         taskSubsets: [String]? = nil,
         createdDate: Date? = nil,
         updatedDate: Date? = nil,
         status: JobStatus? = nil,
-        dimension: String? = nil,
-        organization: Int? = nil,
-        organizationId: Int? = nil,
-        targetStorage: Storage? = nil,
-        sourceStorage: Storage? = nil,
+        dimension: String?? = nil,
+        organization: Int?? = nil,
+        organizationId: Int?? = nil,
+        targetStorage: Storage?? = nil,
+        sourceStorage: Storage?? = nil,
         tasks: TasksSummary,
         labels: LabelsSummary,
-        assigneeUpdatedDate: Date? = nil
+        assigneeUpdatedDate: Date?? = nil
     ) {
         self.url = url
         self.id = id

@@ -5,29 +5,29 @@ import SpecforgeRuntime
 
 public struct QualityReport: APIObject {
     public var id: Int?
-    public var jobId: Int?
-    public var taskId: Int?
-    public var projectId: Int?
-    public var parentId: Int?
+    public var jobId: Int??
+    public var taskId: Int??
+    public var projectId: Int??
+    public var parentId: Int??
     public var target: QualityReportTarget
     public var summary: QualityReportSummary
     public var createdDate: Date?
     public var targetLastUpdated: Date?
-    public var gtLastUpdated: Date?
-    public var assignee: BasicUser?
+    public var gtLastUpdated: Date??
+    public var assignee: BasicUser??
 
     public init(
         id: Int? = nil,
-        jobId: Int? = nil,
-        taskId: Int? = nil,
-        projectId: Int? = nil,
-        parentId: Int? = nil,
+        jobId: Int?? = nil,
+        taskId: Int?? = nil,
+        projectId: Int?? = nil,
+        parentId: Int?? = nil,
         target: QualityReportTarget,
         summary: QualityReportSummary,
         createdDate: Date? = nil,
         targetLastUpdated: Date? = nil,
-        gtLastUpdated: Date? = nil,
-        assignee: BasicUser? = nil
+        gtLastUpdated: Date?? = nil,
+        assignee: BasicUser?? = nil
     ) {
         self.id = id
         self.jobId = jobId

@@ -12,7 +12,9 @@ public struct QueueRequestAcquireOutput: APIObject {
         self.arAssignment = arAssignment
     }
 
-    public static let fields: [ModelField<QueueRequestAcquireOutput>] = [ModelField("ar_assignment", \.arAssignment)]
+    public static let fields: [ModelField<QueueRequestAcquireOutput>] = [
+        ModelField("ar_assignment", \.arAssignment, required: true)
+    ]
 
     public init(from decoder: any Decoder) throws {
         let values = try ModelValues<QueueRequestAcquireOutput>(decoder)

@@ -6,22 +6,22 @@ import SpecforgeRuntime
 public struct RequestDataOperation: APIObject {
     public var type: String
     public var target: String
-    public var projectId: Int?
-    public var taskId: Int?
-    public var jobId: Int?
-    public var format: String?
-    public var functionId: String?
-    public var lightweight: Bool?
+    public var projectId: Int??
+    public var taskId: Int??
+    public var jobId: Int??
+    public var format: String??
+    public var functionId: String??
+    public var lightweight: Bool??
 
     public init(
         type: String,
         target: String,
-        projectId: Int? = nil,
-        taskId: Int? = nil,
-        jobId: Int? = nil,
-        format: String? = nil,
-        functionId: String? = nil,
-        lightweight: Bool? = nil
+        projectId: Int?? = nil,
+        taskId: Int?? = nil,
+        jobId: Int?? = nil,
+        format: String?? = nil,
+        functionId: String?? = nil,
+        lightweight: Bool?? = nil
     ) {
         self.type = type
         self.target = target

@@ -4,14 +4,14 @@ import Foundation
 import SpecforgeRuntime
 
 public struct Usage: APIObject {
-    public var userId: Int?
-    public var orgId: Int?
+    public var userId: Int??
+    public var orgId: Int??
     public var internalAiAgentCalls: String?
     public var externalAiAgentCalls: String?
 
     public init(
-        userId: Int? = nil,
-        orgId: Int? = nil,
+        userId: Int?? = nil,
+        orgId: Int?? = nil,
         internalAiAgentCalls: String? = nil,
         externalAiAgentCalls: String? = nil
     ) {

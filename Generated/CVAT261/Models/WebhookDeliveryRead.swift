@@ -7,7 +7,7 @@ public struct WebhookDeliveryRead: APIObject {
     public var id: Int?
     public var webhookId: Int?
     public var event: String?
-    public var statusCode: Int?
+    public var statusCode: Int??
     public var redelivery: Bool?
     public var createdDate: Date?
     public var updatedDate: Date?
@@ -19,7 +19,7 @@ public struct WebhookDeliveryRead: APIObject {
         id: Int? = nil,
         webhookId: Int? = nil,
         event: String? = nil,
-        statusCode: Int? = nil,
+        statusCode: Int?? = nil,
         redelivery: Bool? = nil,
         createdDate: Date? = nil,
         updatedDate: Date? = nil,

@@ -1,7 +1,7 @@
 /// The intermediate model: everything the templates print, with every decision made.
 ///
 /// Names are final, types resolved, operations grouped. Templates only format this; a JSON
-/// dump of it (`specforge generate --dump-model`) helps when writing templates.
+/// dump of it (`specforge dump-model`) helps when writing templates.
 public struct ClientModel: Sendable, Encodable {
     public var moduleName: String
     public var title: String
@@ -64,6 +64,36 @@ public struct BodyModel: Sendable, Encodable {
     public var required: Bool
     public var contentTypes: [String]
     public var documentation: String?
+    /// How a form body (multipart or URL-encoded) names its fields, when one of `contentTypes`
+    /// is a form and the configuration or the schema's `encoding` object asks for more than
+    /// an HTML form's defaults.
+    public var formEncoding: FormEncodingModel?
+}
+
+/// How the properties of a form body become fields (runtime `FormEncoding`).
+public struct FormEncodingModel: Sendable, Encodable, Equatable {
+    /// How array items are named: `client_files` repeated, or `client_files[0]`.
+    public enum ArrayStyle: String, Sendable, Encodable, CaseIterable {
+        case repeated, indexed, json, commaSeparated
+    }
+
+    public struct Property: Sendable, Encodable, Equatable {
+        /// The property's name on the wire.
+        public var wireName: String
+        public var arrayStyle: ArrayStyle?
+        /// The `Content-Type` of its parts (the schema's `encoding.contentType`).
+        public var contentType: String?
+
+        public init(wireName: String, arrayStyle: ArrayStyle?, contentType: String?) {
+            self.wireName = wireName
+            self.arrayStyle = arrayStyle
+            self.contentType = contentType
+        }
+    }
+
+    public var arrayStyle: ArrayStyle
+    /// In the order of the body schema's properties.
+    public var properties: [Property]
 }
 
 public struct ResponseModel: Sendable, Encodable {

@@ -40,7 +40,7 @@ public indirect enum TypeRef: Sendable, Hashable, Encodable {
         case .named(let name): return name
         case .array(let element): return "[\(element.swift)]"
         case .map(let value): return "[String: \(value.swift)]"
-        case .optional(let wrapped): return wrapped.isOptional ? wrapped.swift : "\(wrapped.swift)?"
+        case .optional(let wrapped): return "\(wrapped.swift)?"
         }
     }
 
@@ -51,6 +51,12 @@ public indirect enum TypeRef: Sendable, Hashable, Encodable {
 
     /// This type made optional (once: never `T??`).
     public var optional: TypeRef { isOptional ? self : .optional(self) }
+
+    /// `T??`: a property that may be absent or `null` and keeps the two apart.
+    public var isDoubleOptional: Bool {
+        if case .optional(.optional) = self { return true }
+        return false
+    }
 
     /// The type without an outer optional.
     public var unwrapped: TypeRef {

@@ -15,6 +15,12 @@ public struct ModelOptions: Sendable {
     public var typeMappings: [String: String] = [:]
     /// operationId → method name.
     public var operationNameOverrides: [String: String] = [:]
+    /// How the items of arrays in form bodies are named, unless the schema's `encoding` object
+    /// or `formArrayStyles` says otherwise.
+    public var formArrayStyle = FormEncodingModel.ArrayStyle.repeated
+    /// `Schema.property` (schema name, property name on the wire) → how that property's items
+    /// are named in form bodies; wins over the schema's `encoding` object.
+    public var formArrayStyles: [String: FormEncodingModel.ArrayStyle] = [:]
 
     public init() {}
 

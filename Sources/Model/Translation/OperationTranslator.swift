@@ -212,7 +212,8 @@ struct OperationTranslator {
             type: body.required ? type : type.optional,
             required: body.required,
             contentTypes: body.content.map(\.contentType),
-            documentation: body.description
+            documentation: body.description,
+            formEncoding: formEncoding(of: body)
         )
     }
 

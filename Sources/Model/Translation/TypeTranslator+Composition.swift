@@ -79,7 +79,9 @@ extension TypeTranslator {
             return PropertyModel(
                 name: memberNames.claim(SwiftNames.safeMemberName(wireName)),
                 wireName: wireName,
-                type: isRequired ? type : type.optional,
+                // Not required and nullable: `T??`, so that absent and `null` stay apart (PATCH
+                // bodies need both; see the runtime's NullablePropertyCoding).
+                type: isRequired ? type : .optional(type),
                 required: isRequired,
                 nullable: type.isOptional,
                 readOnly: schema.readOnly,

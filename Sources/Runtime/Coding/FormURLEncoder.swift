@@ -2,13 +2,14 @@ import Foundation
 
 /// Encodes a model as an `application/x-www-form-urlencoded` body.
 ///
-/// Arrays of scalars repeat their key (`tag=a&tag=b`); nested objects use deepObject-style keys
+/// Arrays of scalars repeat their key (`tag=a&tag=b`) or index it (`tag[0]=a`), as the
+/// endpoint's `FormEncoding` says; nested objects use deepObject-style keys
 /// (`filter[name]=cat`), the convention of Rails, PHP and most form parsers; arrays of objects
 /// index their elements (`shapes[0][type]=box`).
 enum FormURLEncoder {
-    static func encode(_ value: some Encodable) throws -> Data {
+    static func encode(_ value: some Encodable, encoding: FormEncoding = .standard) throws -> Data {
         var pairs: [String] = []
-        for field in try FormFieldCollector.fields(of: value) {
+        for field in try FormFieldCollector.fields(of: value, encoding: encoding) {
             switch field.value {
             case .text(let text):
                 try append(.string(text), key: field.name, to: &pairs)
@@ -40,6 +41,15 @@ enum FormURLEncoder {
         case .bool, .int, .double:
             let text = String(decoding: try JSONCoding.encode(value), as: UTF8.self)
             pairs.append(PercentEncoding.encode(key) + "=" + PercentEncoding.encode(text))
+        }
+    }
+}
+
+extension JSONValue {
+    fileprivate var isScalarOrNull: Bool {
+        switch self {
+        case .array, .object: false
+        case .null, .bool, .int, .double, .string: true
         }
     }
 }

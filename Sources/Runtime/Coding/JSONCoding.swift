@@ -23,16 +23,12 @@ public enum JSONCoding {
         return decoder
     }
 
-    /// Encodes dates as UTC date-times with milliseconds and leaves `/` unescaped, which keeps
-    /// URLs inside bodies readable. Keys are used as the models declare them.
-    public static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(InternetDateTime.string(from: date))
-        }
-        return encoder
+    /// Encodes models with their properties in schema order and every other object's keys
+    /// sorted, so a body's bytes are the same on every run; dates as UTC date-times with the
+    /// precision the `Date` holds (up to microseconds); `/` unescaped, which keeps URLs inside
+    /// bodies readable. See `OrderedJSONEncoder`.
+    public static func encoder() -> OrderedJSONEncoder {
+        OrderedJSONEncoder()
     }
 
     /// Decodes `type` from `data`, turning a `DecodingError` into an `APIError.decoding` that
@@ -48,7 +44,7 @@ public enum JSONCoding {
     /// Encodes `value`, turning an `EncodingError` into an `APIError.invalidInput`.
     public static func encode(_ value: some Encodable) throws -> Data {
         do {
-            return try encoder().encode(value)
+            return try OrderedJSONEncoder().encode(value)
         } catch let error as EncodingError {
             throw APIError.invalidInput("Cannot encode \(type(of: value)) as JSON: \(error.summary)")
         }

@@ -3,7 +3,8 @@ import Foundation
 /// Encodes a model as a `multipart/form-data` body (RFC 7578).
 ///
 /// Scalars become text parts, `UploadFile`s file parts with a filename and content type, arrays
-/// repeated parts of the same name, and nested objects parts holding their JSON.
+/// one part per item (named as `FormEncoding` says: `files`, or `files[0]`), and nested objects
+/// parts holding their JSON.
 struct MultipartFormEncoder {
     let boundary: String
 
@@ -17,17 +18,21 @@ struct MultipartFormEncoder {
         "\(MediaType.multipartFormData); boundary=\(boundary)"
     }
 
-    func encode(_ value: some Encodable) throws -> Data {
+    func encode(_ value: some Encodable, encoding: FormEncoding = .standard) throws -> Data {
         var body = Data()
-        for field in try FormFieldCollector.fields(of: value) {
+        for field in try FormFieldCollector.fields(of: value, encoding: encoding) {
             body.append("--\(boundary)\r\n")
             switch field.value {
             case .text(let text):
-                body.append("Content-Disposition: form-data; name=\"\(Self.quoted(field.name))\"\r\n\r\n")
+                body.append("Content-Disposition: form-data; name=\"\(Self.quoted(field.name))\"\r\n")
+                if let contentType = field.contentType {
+                    body.append("Content-Type: \(contentType)\r\n")
+                }
+                body.append("\r\n")
                 body.append(text)
             case .json(let json):
                 body.append("Content-Disposition: form-data; name=\"\(Self.quoted(field.name))\"\r\n")
-                body.append("Content-Type: \(MediaType.json)\r\n\r\n")
+                body.append("Content-Type: \(field.contentType ?? MediaType.json)\r\n\r\n")
                 body.append(json)
             case .file(let file):
                 body.append(

@@ -10,7 +10,11 @@ enum RequestBodyEncoder {
 
     /// Encodes `body` as `mediaType`, the caller's choice or the endpoint's first declared type;
     /// `nil` means JSON.
-    static func encode(_ body: any Encodable & Sendable, as mediaType: String?) throws -> EncodedBody {
+    static func encode(
+        _ body: any Encodable & Sendable,
+        as mediaType: String?,
+        formEncoding: FormEncoding = .standard
+    ) throws -> EncodedBody {
         // Raw bytes and files are sent as they are, whatever the endpoint's media type.
         if let data = body as? Data {
             return EncodedBody(data: data, contentType: mediaType ?? MediaType.octetStream)
@@ -26,10 +30,10 @@ enum RequestBodyEncoder {
         }
         if MediaType.isMultipartForm(mediaType) {
             let encoder = MultipartFormEncoder()
-            return EncodedBody(data: try encoder.encode(body), contentType: encoder.contentType)
+            return EncodedBody(data: try encoder.encode(body, encoding: formEncoding), contentType: encoder.contentType)
         }
         if MediaType.isFormURLEncoded(mediaType) {
-            return EncodedBody(data: try FormURLEncoder.encode(body), contentType: mediaType)
+            return EncodedBody(data: try FormURLEncoder.encode(body, encoding: formEncoding), contentType: mediaType)
         }
         if let text = body as? String {
             return EncodedBody(data: Data(text.utf8), contentType: mediaType)

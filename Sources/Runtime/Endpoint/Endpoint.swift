@@ -11,6 +11,8 @@ public struct Endpoint: Sendable, Hashable {
     public let parameters: [Parameter]
     /// The request body's media types in schema order; the first is the default.
     public let requestContentTypes: [String]
+    /// How a form request body (multipart or URL-encoded) spells its fields.
+    public let formEncoding: FormEncoding
     public let responses: [Response]
     /// Alternatives of security scheme names that must be used together. `[]` means the operation
     /// needs no authentication; an empty alternative means anonymous access is allowed.
@@ -22,6 +24,7 @@ public struct Endpoint: Sendable, Hashable {
         path: String,
         parameters: [Parameter] = [],
         requestContentTypes: [String] = [],
+        formEncoding: FormEncoding = .standard,
         responses: [Response] = [],
         security: [[String]] = []
     ) {
@@ -30,6 +33,7 @@ public struct Endpoint: Sendable, Hashable {
         self.path = path
         self.parameters = parameters
         self.requestContentTypes = requestContentTypes
+        self.formEncoding = formEncoding
         self.responses = responses
         self.security = security
     }

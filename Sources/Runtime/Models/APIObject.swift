@@ -72,12 +72,22 @@ public final class ModelField<Model>: Sendable {
     /// equality 130 times; now it is 1.3, 5.5 and 11 times, `make bench`.)
     let coding: any PropertyCoding<Model>
 
-    public init(_ key: String, _ property: PartialKeyPath<Model> & Sendable) {
+    /// - Parameters:
+    ///   - key: The property's name in JSON.
+    ///   - property: The stored property. A double optional (`T??`) is a property that may be
+    ///     absent or `null`, and keeps the two apart.
+    ///   - required: For an optional property (`T?`) whose schema requires it but allows
+    ///     `null`: the key is always sent, `nil` as `null`.
+    public init(_ key: String, _ property: PartialKeyPath<Model> & Sendable, required: Bool = false) {
         self.key = key
         self.property = property
         let codingKey = ModelCodingKey(key)
         let valueType = type(of: property).valueType
-        if let optional = valueType as? any OptionalProperty.Type {
+        if let nullable = valueType as? any NullableProperty.Type {
+            self.coding = nullable.nullableCoding(of: property, key: codingKey)
+        } else if required, let optional = valueType as? any OptionalProperty.Type {
+            self.coding = optional.requiredNullableCoding(of: property, key: codingKey)
+        } else if let optional = valueType as? any OptionalProperty.Type {
             self.coding = optional.coding(of: property, key: codingKey)
         } else if let primitive = valueType as? any ContainerPrimitive.Type {
             self.coding = primitive.requiredCoding(of: property, key: codingKey)

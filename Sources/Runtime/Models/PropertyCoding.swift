@@ -89,6 +89,8 @@ final class OptionalPropertyCoding<Model, Value: OptionalProperty>: OptionalProp
 /// `Optional`, recognised from a property's type.
 protocol OptionalProperty: Hashable {
     static func coding<Model>(of property: PartialKeyPath<Model>, key: ModelCodingKey) -> any PropertyCoding<Model>
+    static func requiredNullableCoding<Model>(of property: PartialKeyPath<Model>, key: ModelCodingKey)
+        -> any PropertyCoding<Model>
     func encodeIfPresent(into container: inout ModelEncodingContainer, forKey key: ModelCodingKey) throws
     static func decodeIfPresent(from container: ModelDecodingContainer, forKey key: ModelCodingKey) throws -> Self
     func isEqual(to other: Self) -> Bool
@@ -100,6 +102,12 @@ extension Optional: OptionalProperty where Wrapped: Codable & Hashable {
             return primitive.primitiveCoding(of: property, key: key)
         }
         return OptionalPropertyCoding(property as! KeyPath<Model, Self>, key: key)
+    }
+
+    static func requiredNullableCoding<Model>(of property: PartialKeyPath<Model>, key: ModelCodingKey)
+        -> any PropertyCoding<Model>
+    {
+        RequiredNullablePropertyCoding(property as! KeyPath<Model, Self>, key: key)
     }
 
     func encodeIfPresent(into container: inout ModelEncodingContainer, forKey key: ModelCodingKey) throws {

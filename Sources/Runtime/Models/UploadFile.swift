@@ -12,18 +12,27 @@ public struct UploadFile: Codable, Hashable, Sendable {
     public var contents: Contents
     /// The `filename` of the multipart part; servers often use its extension to detect the format.
     public var fileName: String
+    /// The part's `Content-Type`.
     public var contentType: String
 
-    public init(data: Data, fileName: String, contentType: String = "application/octet-stream") {
+    /// - Parameter contentType: The part's media type; by default the one that `fileName`'s
+    ///   extension names (`image1.jpg` → `image/jpeg`), else `application/octet-stream`.
+    public init(data: Data, fileName: String, contentType: String? = nil) {
         self.contents = .data(data)
         self.fileName = fileName
-        self.contentType = contentType
+        self.contentType = contentType ?? FileMediaTypes.mediaType(forFileName: fileName)
     }
 
-    public init(fileURL: URL, fileName: String? = nil, contentType: String = "application/octet-stream") {
+    /// A file read from disk when the request is built.
+    ///
+    /// - Parameters:
+    ///   - fileName: The part's `filename`; by default the URL's last path component.
+    ///   - contentType: The part's media type; by default the one the file name's extension
+    ///     names, else `application/octet-stream`.
+    public init(fileURL: URL, fileName: String? = nil, contentType: String? = nil) {
         self.contents = .file(fileURL)
         self.fileName = fileName ?? fileURL.lastPathComponent
-        self.contentType = contentType
+        self.contentType = contentType ?? FileMediaTypes.mediaType(forFileName: self.fileName)
     }
 
     /// The file's bytes, read from disk for `.file` contents.

@@ -69,7 +69,7 @@ public struct PageSequence<Page: PaginatedList>: AsyncSequence, Sendable {
         /// Ending quietly on a malformed link would look like a complete list, so that throws;
         /// a page linking to itself ends the list instead of looping forever.
         private static func nextPage(after page: Page, current: NextPage) throws -> NextPage {
-            guard let link = page.next else { return .none }
+            guard let link = page.nextPageURL else { return .none }
             guard let url = URL(string: link) else {
                 throw APIError.invalidInput("The next page link is not a valid URL")
             }

@@ -6,6 +6,6 @@
 public protocol PaginatedList: Decodable, Sendable {
     associatedtype Item: Sendable
     var results: [Item] { get }
-    /// The absolute URL of the next page; `nil` on the last page.
-    var next: String? { get }
+    /// The absolute URL of the next page (the `next` property); `nil` on the last page.
+    var nextPageURL: String? { get }
 }

@@ -68,6 +68,10 @@ public final class APISession: Sendable {
         body: (any Encodable & Sendable)? = nil,
         options: RequestOptions
     ) async throws -> ApiResponse<Value> {
+        if Value.self == ServerSentEvents.self, options.parseResponse, options.downloadTo == nil {
+            let (response, events) = try await streamEvents(endpoint, arguments, body: body, options: options)
+            return ApiResponse(data: events as? Value, response: response)
+        }
         let response = try await perform(endpoint, arguments, body: body, options: options)
         guard options.parseResponse, options.downloadTo == nil,
             let declared = endpoint.response(for: response.status), declared.isPrimary
@@ -99,6 +103,23 @@ public final class APISession: Sendable {
         body: (any Encodable & Sendable)?,
         options: RequestOptions
     ) async throws -> HTTPResponse {
+        let (request, configuration) = try build(endpoint, arguments, body: body, options: options)
+        return try await execute(
+            request,
+            timeout: options.timeout ?? configuration.timeout,
+            downloadTo: options.downloadTo,
+            checkStatus: options.checkStatus
+        )
+    }
+
+    /// The request for a call, with the configuration it was built from (one snapshot, so that a
+    /// concurrent `updateConfiguration` cannot mix two).
+    private func build(
+        _ endpoint: Endpoint,
+        _ arguments: [any ParameterValue],
+        body: (any Encodable & Sendable)?,
+        options: RequestOptions
+    ) throws -> (HTTPRequest, Configuration) {
         let configuration = configuration
         let request = try requestBuilder(configuration).request(
             for: endpoint,
@@ -106,12 +127,32 @@ public final class APISession: Sendable {
             body: body,
             options: options
         )
-        return try await execute(
-            request,
-            timeout: options.timeout ?? configuration.timeout,
-            downloadTo: options.downloadTo,
-            checkStatus: options.checkStatus
-        )
+        return (request, configuration)
+    }
+
+    /// Sends the request of an event-stream operation and returns once the response head is in:
+    /// the events are read as the server sends them. An error status still throws, with the
+    /// body read whole.
+    private func streamEvents(
+        _ endpoint: Endpoint,
+        _ arguments: [any ParameterValue],
+        body: (any Encodable & Sendable)?,
+        options: RequestOptions
+    ) async throws -> (HTTPResponse, ServerSentEvents?) {
+        let (request, configuration) = try build(endpoint, arguments, body: body, options: options)
+        let (head, stream) = try await transport.stream(request, timeout: options.timeout ?? configuration.timeout)
+        jar.update(from: head)
+        guard head.isSuccess || !options.checkStatus else {
+            var errorBody = Data()
+            for try await chunk in stream where errorBody.count < 1 << 20 {
+                errorBody += chunk
+            }
+            throw APIError.status(HTTPResponse(status: head.status, headers: head.headers, body: errorBody))
+        }
+        guard let declared = endpoint.response(for: head.status), declared.isPrimary else {
+            return (head, nil)
+        }
+        return (head, ServerSentEvents(body: stream))
     }
 
     /// Sends a built request, records the cookies it sets and checks its status.

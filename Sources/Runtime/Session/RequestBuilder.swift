@@ -64,7 +64,8 @@ struct RequestBuilder {
         if let body {
             let encoded = try RequestBodyEncoder.encode(
                 body,
-                as: options.contentType ?? endpoint.requestContentTypes.first
+                as: options.contentType ?? endpoint.requestContentTypes.first,
+                formEncoding: endpoint.formEncoding
             )
             bodyData = encoded.data
             draft.headers.set("Content-Type", encoded.contentType)

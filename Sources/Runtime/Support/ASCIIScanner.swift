@@ -21,17 +21,22 @@ struct ASCIIScanner {
         return value
     }
 
-    /// Reads one or more digits as a fraction (`"5"` → 0.5, `"123456"` → 0.123456).
-    mutating func fraction() -> Double? {
-        var value = 0.0
-        var scale = 1.0
-        let start = position
+    /// Reads one or more digits of a decimal fraction as nanoseconds (`"5"` → 500_000_000,
+    /// `"123456"` → 123_456_000); digits beyond the ninth are read and ignored. Integers, so
+    /// that the fraction is rounded only once, when it becomes a `Date`.
+    mutating func nanoseconds() -> Int? {
+        var value = 0
+        var count = 0
         while position < bytes.count, let digit = Self.digitValue(bytes[position]) {
-            scale /= 10
-            value += Double(digit) * scale
+            if count < 9 {
+                value = value * 10 + digit
+                count += 1
+            }
             position += 1
         }
-        return position > start ? value : nil
+        guard count > 0 else { return nil }
+        for _ in count..<9 { value *= 10 }
+        return value
     }
 
     /// Consumes the next byte if it is one of `characters`, returning it.

@@ -6,23 +6,43 @@ import Foundation
 /// (Django emits microseconds, others no fraction at all or a `+02:00` offset) and the Foundation
 /// parsers accept different subsets of that on different platforms and OS versions.
 enum InternetDateTime {
-    /// Formats `date` in UTC with millisecond precision: `2024-05-01T12:30:00.123Z`.
+    /// Seconds from 1970 to 2001, the reference date `Date` counts from.
+    private static let referenceDateOffset = 978_307_200
+
+    /// Formats `date` in UTC with the precision it holds, up to microseconds, without trailing
+    /// zeros: `2024-05-01T12:30:00Z`, `…:00.5Z`, `…:00.123456Z`. Django keeps microseconds, so
+    /// a date-time read from CVAT and sent back is the one it was.
     static func string(from date: Date) -> String {
-        let totalMilliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
-        let millisecondsPerDay = 86_400_000
+        // Counted from the reference date, as `Date` stores it: converting to 1970 first would
+        // round once more. The fraction is split off exactly before it is rounded to microseconds.
+        let interval = date.timeIntervalSinceReferenceDate
+        var wholeSeconds = interval.rounded(.down)
+        var microseconds = Int(((interval - wholeSeconds) * 1_000_000).rounded())
+        if microseconds == 1_000_000 {
+            wholeSeconds += 1
+            microseconds = 0
+        }
+        let seconds = Int(wholeSeconds) + referenceDateOffset
         // Floor division, so dates before 1970 land on the right day.
-        let days = Int((Double(totalMilliseconds) / Double(millisecondsPerDay)).rounded(.down))
-        let milliseconds = totalMilliseconds - days * millisecondsPerDay
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let secondOfDay = seconds - days * 86_400
         let (year, month, day) = CivilCalendar.date(days: days)
         let pad = CivilCalendar.padded
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-            + "T" + pad(milliseconds / 3_600_000, 2)
-            + ":" + pad(milliseconds / 60_000 % 60, 2)
-            + ":" + pad(milliseconds / 1000 % 60, 2)
-            + "." + pad(milliseconds % 1000, 3) + "Z"
+        var text =
+            pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+            + "T" + pad(secondOfDay / 3600, 2)
+            + ":" + pad(secondOfDay / 60 % 60, 2)
+            + ":" + pad(secondOfDay % 60, 2)
+        if microseconds > 0 {
+            var fraction = pad(microseconds, 6)[...]
+            while fraction.last == "0" { fraction.removeLast() }
+            text += "." + fraction
+        }
+        return text + "Z"
     }
 
-    /// Parses a date-time with or without fractional seconds and with a `Z` or numeric offset.
+    /// Parses a date-time with or without fractional seconds (any number of digits; those
+    /// beyond nanoseconds are ignored) and with a `Z` or numeric offset.
     /// A missing offset is read as UTC, which is what naive Django date-times mean in practice.
     static func date(from string: String) -> Date? {
         var scanner = ASCIIScanner(string)
@@ -34,10 +54,10 @@ enum InternetDateTime {
             let second = scanner.digits(2)
         else { return nil }
 
-        var fraction = 0.0
+        var nanoseconds = 0
         if scanner.skip(anyOf: ".,") != nil {
-            guard let value = scanner.fraction() else { return nil }
-            fraction = value
+            guard let value = scanner.nanoseconds() else { return nil }
+            nanoseconds = value
         }
         guard let offsetSeconds = timeZoneOffset(&scanner), scanner.isAtEnd,
             CivilCalendar.isValid(year: year, month: month, day: day),
@@ -46,7 +66,9 @@ enum InternetDateTime {
 
         let days = CivilCalendar.days(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        return Date(
+            timeIntervalSinceReferenceDate: Double(seconds - referenceDateOffset) + Double(nanoseconds) / 1e9
+        )
     }
 
     /// Reads `Z`, `±hh:mm`, `±hhmm`, `±hh` or nothing, returning the offset east of UTC.

@@ -10,4 +10,18 @@ public protocol HTTPTransport: Sendable {
     /// Sends `request` and streams the response body to `destination`, replacing any file there.
     /// The returned response has an empty body.
     func download(_ request: HTTPRequest, to destination: URL, timeout: Duration?) async throws -> HTTPResponse
+
+    /// Sends `request` and returns once the response head has arrived, with the body as the
+    /// chunks still to come. The returned response has an empty body.
+    func stream(_ request: HTTPRequest, timeout: Duration?) async throws -> (HTTPResponse, ResponseBodyStream)
+}
+
+extension HTTPTransport {
+    /// For transports that only deliver whole responses: the body arrives in one chunk.
+    public func stream(_ request: HTTPRequest, timeout: Duration?) async throws -> (HTTPResponse, ResponseBodyStream) {
+        let response = try await send(request, timeout: timeout)
+        return (
+            HTTPResponse(status: response.status, headers: response.headers), ResponseBodyStream(data: response.body)
+        )
+    }
 }

@@ -6,7 +6,7 @@ import Foundation
 
 /// The default transport, built on `URLSession`'s async APIs.
 public struct URLSessionTransport: HTTPTransport {
-    private let session: URLSession
+    let session: URLSession
 
     /// Uses `session` if given. The default session stores no cookies and caches nothing: the
     /// `APISession` cookie jar must be the only place cookies live, or the two would disagree
@@ -56,7 +56,7 @@ public struct URLSessionTransport: HTTPTransport {
         return URLSession(configuration: configuration)
     }
 
-    private func urlRequest(for request: HTTPRequest, timeout: Duration?) -> URLRequest {
+    func urlRequest(for request: HTTPRequest, timeout: Duration?) -> URLRequest {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
         urlRequest.httpBody = request.body
@@ -72,7 +72,7 @@ public struct URLSessionTransport: HTTPTransport {
         return urlRequest
     }
 
-    private static func makeResponse(_ response: URLResponse, body: Data) throws -> HTTPResponse {
+    static func makeResponse(_ response: URLResponse, body: Data) throws -> HTTPResponse {
         guard let response = response as? HTTPURLResponse else {
             throw APIError.transport("The server did not answer with an HTTP response")
         }
@@ -87,7 +87,7 @@ public struct URLSessionTransport: HTTPTransport {
 
     /// Maps URLSession failures to `APIError`. Messages come from the error code only, never the
     /// failing URL, which may carry an API key in its query.
-    private static func translate(_ error: any Error) -> any Error {
+    static func translate(_ error: any Error) -> any Error {
         guard let urlError = error as? URLError else {
             return error is CancellationError ? error : APIError.transport(error.localizedDescription)
         }
