@@ -1,19 +1,31 @@
-// swift-tools-version: 6.2
+// swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 // specforge: an OpenAPI → Swift client generator.
 // The pipeline is one module per stage: Parser → Model → Renderer → PostProcessor,
 // tied together by Generator and driven by the `specforge` command line tool.
-/// Every warning is an error in specforge's own code and in the generated client. (SwiftPM
-/// ignores warning settings of packages used as remote dependencies, so users are unaffected.)
-let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+//
+// What users depend on: the `SpecforgeRuntime` library (every generated client imports it),
+// the `SpecforgePlugin` build-tool plugin (generates a client during `swift build`), the
+// `GenerateClient` command plugin (writes one into the source tree) and the `specforge` tool.
+
+/// Every warning is an error in specforge's own code and in the generated clients, when
+/// `SPECFORGE_STRICT=1` (the Makefile and CI set it). An environment switch rather than a
+/// setting because `treatAllWarnings` needs tools 6.2, and unsafe flags would make the package
+/// unusable as a dependency; users building it never see the flag.
+let strict: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["SPECFORGE_STRICT"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
 
 let package = Package(
     name: "specforge",
-    platforms: [.macOS(.v13)],
+    // What the runtime needs: `Duration` and the async URLSession APIs.
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .executable(name: "specforge", targets: ["specforge"]),
         .library(name: "SpecforgeRuntime", targets: ["SpecforgeRuntime"]),
+        .plugin(name: "SpecforgePlugin", targets: ["SpecforgePlugin"]),
+        .plugin(name: "GenerateClient", targets: ["GenerateClient"]),
         .library(name: "CVAT", targets: ["CVAT"]),
     ],
     dependencies: [
@@ -45,8 +57,7 @@ let package = Package(
             name: "SpecforgeRenderer",
             dependencies: ["SpecforgeModel", .product(name: "Mustache", package: "swift-mustache")],
             path: "Sources/Renderer",
-            swiftSettings: strict,
-            plugins: ["EmbedTemplates"]
+            swiftSettings: strict
         ),
         .target(
             name: "SpecforgePostProcessor",
@@ -64,19 +75,31 @@ let package = Package(
             name: "specforge",
             dependencies: [
                 "SpecforgeGenerator",
+                "SpecforgePostProcessor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/CLI",
             swiftSettings: strict
         ),
-        // Turns Templates/*.mustache into Swift string constants at build time, so the
-        // binary carries its templates wherever it is copied.
+        // Turns Templates/*.mustache into Sources/Renderer/EmbeddedTemplates.swift (`make templates`),
+        // so the binary carries its templates wherever it is copied.
         .executableTarget(name: "TemplateEmbedder", path: "Sources/TemplateEmbedder", swiftSettings: strict),
+        // Generates a client during `swift build` from the target's openapi.yaml and specforge.yaml.
         .plugin(
-            name: "EmbedTemplates",
+            name: "SpecforgePlugin",
             capability: .buildTool(),
-            dependencies: ["TemplateEmbedder"],
-            path: "Plugins/EmbedTemplates"
+            dependencies: ["specforge"],
+            path: "Plugins/SpecforgePlugin"
+        ),
+        // `swift package --allow-writing-to-package-directory generate-client [--target T]`.
+        .plugin(
+            name: "GenerateClient",
+            capability: .command(
+                intent: .custom(verb: "generate-client", description: "Generate OpenAPI clients into the source tree"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated client into the target's folder")]
+            ),
+            dependencies: ["specforge"],
+            path: "Plugins/GenerateClient"
         ),
         // The hand-written library every generated client imports.
         .target(name: "SpecforgeRuntime", path: "Sources/Runtime", swiftSettings: strict),

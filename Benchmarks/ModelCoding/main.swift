@@ -14,7 +14,8 @@ func user(_ id: Int) -> BasicUser {
 }
 
 func task(_ id: Int) -> TaskRead {
-    let date = Date(timeIntervalSince1970: 1_700_000_000.123)
+    // A fraction that binary floating point holds exactly, so the decoded date is equal to this one.
+    let date = Date(timeIntervalSince1970: 1_700_000_000.125)
     return TaskRead(
         url: "http://localhost/api/tasks/\(id)",
         id: id,
@@ -22,7 +23,8 @@ func task(_ id: Int) -> TaskRead {
         projectId: id % 7,
         projectName: "project",
         owner: user(id),
-        assignee: id % 2 == 0 ? user(id + 1) : nil,
+        // `nil` leaves the key out; a `BasicUser?` holding nil would send `null` (a `BasicUser??`).
+        assignee: id % 2 == 0 ? .some(user(id + 1)) : nil,
         bugTracker: "",
         createdDate: date,
         updatedDate: date,

@@ -2,19 +2,26 @@ import ArgumentParser
 import Foundation
 import SpecforgeDiagnostics
 import SpecforgeGenerator
+import SpecforgePostProcessor
 
 @main
 struct Specforge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "specforge",
         abstract: "Generates Swift client packages from OpenAPI documents.",
+        version: SpecforgeVersion.current,
         subcommands: [Generate.self, Lint.self, DumpModel.self]
     )
 }
 
 /// Options shared by every command that reads a schema.
 struct SchemaOptions: ParsableArguments {
-    @Argument(help: "The OpenAPI document (YAML or JSON, 3.0 or 3.1).")
+    @Argument(
+        help: """
+            The OpenAPI document: OpenAPI 3.0 or 3.1, or Swagger 2.0; YAML or JSON; one file, or \
+            several joined by relative $refs.
+            """
+    )
     var schema: String
 
     @Option(name: .shortAndLong, help: "A configuration file (YAML): module name, filters, name overrides.")
@@ -78,6 +85,22 @@ struct Generate: ParsableCommand {
     @Flag(help: "Always run every stage, even when nothing changed since the last run.")
     var noCache = false
 
+    @Option(
+        help: """
+            Write ApiClient.swift and exactly this many Shard files (Shard00.swift, ...) instead of \
+            a file per declaration, as the build-tool plugin does (also `shards:` in the config).
+            """
+    )
+    var shards: Int?
+
+    func validate() throws {
+        if let shards, !OutputLayout.shardRange.contains(shards) {
+            throw ValidationError(
+                "--shards must be from \(OutputLayout.shardRange.lowerBound) to \(OutputLayout.shardRange.upperBound)"
+            )
+        }
+    }
+
     func run() throws {
         let cache = GenerationCache(
             outputDirectory: output,
@@ -93,6 +116,7 @@ struct Generate: ParsableCommand {
             var request = try schemaOptions.request(output: output, diagnostics: diagnostics)
             request.templatesDirectory = templates
             request.check = check
+            if let shards { request.layout = .shards(shards) }
             if !check { cache.invalidate() }
             let result = try GeneratorPipeline.run(request)
             printDiagnostics(result.diagnostics)

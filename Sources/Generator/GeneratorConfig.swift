@@ -2,6 +2,7 @@ import Foundation
 import SpecforgeDiagnostics
 import SpecforgeModel
 import SpecforgeParser
+import SpecforgePostProcessor
 
 /// The generator's configuration file (YAML or JSON):
 ///
@@ -18,6 +19,7 @@ import SpecforgeParser
 ///   types: { NullEnum: Nothing }       # schema name → Swift type name
 ///   operations: { tasks_list: listTasks }
 /// typeMappings: { Timestamp: Date }    # schema name → existing Swift type
+/// shards: 8                    # ApiClient.swift + Shard00…Shard07.swift, not a file per type
 /// forms:                       # how form bodies (multipart, URL-encoded) name array items
 ///   arrays: indexed            # repeated (default: tag, tag), indexed (tag[0], tag[1]),
 ///                              # json (one field), commaSeparated (tag=a,b)
@@ -27,6 +29,8 @@ import SpecforgeParser
 public struct GeneratorConfig: Sendable {
     public var model = ModelOptions()
     public var templatesDirectory: String?
+    /// `shards: N`: `ApiClient.swift` and N shard files instead of a file per declaration.
+    public var layout = OutputLayout.filePerDeclaration
 
     public init() {}
 
@@ -74,12 +78,14 @@ public struct GeneratorConfig: Sendable {
                 config.model.typeMappings = reader.stringMap(entry.value, pointer)
             case "forms":
                 reader.forms(entry.value, pointer, into: &config.model)
+            case "shards":
+                if let count = reader.shardCount(entry.value, pointer) { config.layout = .shards(count) }
             default:
                 reader.unknown(
                     entry.key,
                     entry.keyLocation,
                     pointer,
-                    expected: "module, templates, include, exclude, names, typeMappings, forms"
+                    expected: "module, templates, include, exclude, names, typeMappings, forms, shards"
                 )
             }
         }
@@ -133,6 +139,19 @@ private struct ConfigReader {
             }
         }
         return result
+    }
+
+    func shardCount(_ node: Node, _ pointer: String) -> Int? {
+        guard let text = string(node, pointer) else { return nil }
+        guard let count = Int(text), OutputLayout.shardRange.contains(count) else {
+            diagnostics.error(
+                "expected a number of shards from \(OutputLayout.shardRange.lowerBound) to \(OutputLayout.shardRange.upperBound), found '\(text)'",
+                at: node.location,
+                pointer: pointer
+            )
+            return nil
+        }
+        return count
     }
 
     /// `forms: {arrays: STYLE, properties: {Schema.property: STYLE}}`.

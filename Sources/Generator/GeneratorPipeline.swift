@@ -26,6 +26,8 @@ public struct GeneratorPipeline {
         public var check = false
         /// Warnings fail the run.
         public var strict = false
+        /// Overrides `config.layout`.
+        public var layout: OutputLayout?
 
         public init(schemaPath: String, outputDirectory: String?) {
             self.schemaPath = schemaPath
@@ -76,7 +78,12 @@ public struct GeneratorPipeline {
         let files: [RenderedFile]
         do {
             let renderer = Renderer(templates: try templates.value.get())
-            files = PostProcessor.process(renderer.render(model), model: model, renderer: renderer)
+            files = PostProcessor.process(
+                renderer.render(model),
+                model: model,
+                renderer: renderer,
+                layout: request.layout ?? request.config.layout
+            )
         } catch {
             diagnostics.report(error)
             throw GenerationFailed(diagnostics.all)
