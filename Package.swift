@@ -65,6 +65,13 @@ let package = Package(
             path: "Sources/PostProcessor",
             swiftSettings: strict
         ),
+        // `specforge diff`: two intermediate models compared.
+        .target(
+            name: "SpecforgeDiff",
+            dependencies: ["SpecforgeModel"],
+            path: "Sources/Diff",
+            swiftSettings: strict
+        ),
         .target(
             name: "SpecforgeGenerator",
             dependencies: ["SpecforgeParser", "SpecforgeModel", "SpecforgeRenderer", "SpecforgePostProcessor"],
@@ -76,6 +83,8 @@ let package = Package(
             dependencies: [
                 "SpecforgeGenerator",
                 "SpecforgePostProcessor",
+                "SpecforgeDiff",
+                "SpecforgeModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/CLI",
@@ -109,7 +118,9 @@ let package = Package(
         .target(name: "CVAT261", dependencies: ["SpecforgeRuntime"], path: "Generated/CVAT261", swiftSettings: strict),
         .testTarget(
             name: "SpecforgeTests",
-            dependencies: ["SpecforgeGenerator", "SpecforgeParser", "SpecforgeModel", "SpecforgePostProcessor"],
+            dependencies: [
+                "SpecforgeGenerator", "SpecforgeParser", "SpecforgeModel", "SpecforgePostProcessor", "SpecforgeDiff",
+            ],
             path: "Tests/SpecforgeTests",
             swiftSettings: strict
         ),

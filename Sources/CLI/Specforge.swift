@@ -10,7 +10,7 @@ struct Specforge: ParsableCommand {
         commandName: "specforge",
         abstract: "Generates Swift client packages from OpenAPI documents.",
         version: SpecforgeVersion.current,
-        subcommands: [Generate.self, Lint.self, DumpModel.self]
+        subcommands: [Generate.self, Lint.self, Diff.self, DumpModel.self]
     )
 }
 
@@ -34,6 +34,27 @@ struct SchemaOptions: ParsableArguments {
     var strict = false
 
     func request(output: String?, diagnostics: Diagnostics) throws(GenerationFailed) -> GeneratorPipeline.Request {
+        var request = try GeneratorPipeline.Request.configured(
+            schema: schema,
+            output: output,
+            config: config,
+            diagnostics: diagnostics
+        )
+        if let module { request.config.model.moduleName = module }
+        request.strict = strict
+        return request
+    }
+}
+
+extension GeneratorPipeline.Request {
+    /// A request for `schema` with the settings of the configuration file, if one is given; a
+    /// configuration with errors fails with them.
+    static func configured(
+        schema: String,
+        output: String?,
+        config: String?,
+        diagnostics: Diagnostics
+    ) throws(GenerationFailed) -> Self {
         var request = GeneratorPipeline.Request(schemaPath: schema, outputDirectory: output)
         if let config {
             do {
@@ -43,8 +64,6 @@ struct SchemaOptions: ParsableArguments {
             }
             if diagnostics.hasErrors { throw GenerationFailed(diagnostics.all) }
         }
-        if let module { request.config.model.moduleName = module }
-        request.strict = strict
         return request
     }
 }

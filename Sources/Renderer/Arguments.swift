@@ -14,16 +14,8 @@ struct Arguments {
     let pageCall: [String]
 
     init(_ operation: OperationModel) {
-        var ordered: [(name: String, type: TypeRef, text: String?, wireName: String?)] = []
-        let required = operation.parameters.filter(\.required)
-        let optional = operation.parameters.filter { !$0.required }
-        ordered += required.map { ($0.name, $0.type, $0.documentation, $0.wireName) }
-        if let body = operation.body, body.required {
-            ordered.append((body.parameterName, body.type, body.documentation, nil))
-        }
-        ordered += optional.map { ($0.name, $0.type, $0.documentation, $0.wireName) }
-        if let body = operation.body, !body.required {
-            ordered.append((body.parameterName, body.type, body.documentation, nil))
+        let ordered = operation.arguments.map {
+            (name: $0.name, type: $0.type, text: $0.documentation, wireName: $0.wireName)
         }
         func declaration(_ argument: (name: String, type: TypeRef, text: String?, wireName: String?)) -> [String: Any] {
             let name = SwiftNames.escaped(argument.name)
