@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -45,7 +45,7 @@ generate: build
 build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
 
-test: deps unit-tests check-generated lint-generated hostile example corpus
+test: deps unit-tests check-generated lint-generated hostile example diff-digester corpus
 
 unit-tests: cvat-sdk
 	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python swift test
@@ -82,6 +82,16 @@ lint-generated:
 # located build error. (As a dependency, the package builds without SPECFORGE_STRICT.)
 example:
 	env -u SPECFORGE_STRICT Tests/Integration/check-plugin.sh Examples/TaskBoard
+
+# `specforge diff` against swift-api-digester on two CVAT version pairs with real changes: every
+# declaration the digester finds removed or changed in the generated modules is one the diff
+# names. The two pairs run side by side (each compile is one front end).
+CVAT_SCHEMAS = $(SHARED)/schemas/cvat
+diff-digester: build
+	Tests/Integration/check-diff-digester.sh $(SPECFORGE) $(CVAT_SCHEMAS)/cvat-2.69.0.json $(CVAT_SCHEMAS)/cvat-2.70.0.json & \
+	first=$$!; \
+	Tests/Integration/check-diff-digester.sh $(SPECFORGE) $(CVAT_SCHEMAS)/cvat-2.70.0.json $(CVAT_SCHEMAS)/cvat-2.71.0.json; \
+	second=$$?; wait $$first && [ $$second = 0 ]
 
 # Every OpenAPI document under ../shared/schemas (found by its `openapi` or `swagger` key, so a schema added
 # there joins on its own) and in Schemas/ generates a client that compiles with zero warnings in
