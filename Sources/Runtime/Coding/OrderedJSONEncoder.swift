@@ -79,9 +79,7 @@ final class JSONNode {
     }
 
     func becomeArray() {
-        if kind != .array {
-            kind = .array
-        }
+        kind = .array
     }
 
     /// Sets `key`; a key encoded twice keeps its first position and its last value.

@@ -143,9 +143,12 @@ public final class APISession: Sendable {
         let (head, stream) = try await transport.stream(request, timeout: options.timeout ?? configuration.timeout)
         jar.update(from: head)
         guard head.isSuccess || !options.checkStatus else {
+            // At most 1 MB of it: an error answered with a stream that never ends must still
+            // end the call (leaving the loop drops the stream, which closes the connection).
             var errorBody = Data()
-            for try await chunk in stream where errorBody.count < 1 << 20 {
+            for try await chunk in stream {
                 errorBody += chunk
+                if errorBody.count >= 1 << 20 { break }
             }
             throw APIError.status(HTTPResponse(status: head.status, headers: head.headers, body: errorBody))
         }
