@@ -18,9 +18,12 @@ Measured:
      encoding, comparing and hashing 2,000 tasks, against twins with synthesized conformances;
   6. the output layouts of the build-tool plugin: debug builds of the CVAT client as a file per
      declaration and as 4, 8 and 16 shards, clean and after a one-property change, and a no-op
-     `swift build` of Examples/TaskBoard's plugin target against its committed-client target.
+     `swift build` of Examples/TaskBoard's plugin target against its committed-client target;
+  7. `specforge diff` on CVAT version pairs (both documents read, translated and compared, the
+     report printed): median wall time and peak RSS.
 
-Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips part 4, SHARED (../shared).
+Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips part 4, BENCH_ONLY=diff runs
+part 7 alone, SHARED (../shared).
 """
 import copy
 import json
@@ -362,6 +365,32 @@ def plugin_no_op():
     return times
 
 
+DIFF_PAIRS = [("2.71.0", "2.72.0"), ("2.70.0", "2.71.0"), ("2.61.0", "2.72.0"), ("2.26.2", "2.61.0")]
+
+
+def diffs():
+    """`specforge diff OLD NEW --config Schemas/cvat.yaml` on CVAT pairs, medians of ROUNDS."""
+    rows = []
+    for old, new in DIFF_PAIRS:
+        def path(version):
+            name = f"cvat-{version}.json" if os.path.exists(os.path.join(SHARED, "schemas/cvat", f"cvat-{version}.json")) \
+                else f"cvat-{version}.yml"
+            return os.path.join(SHARED, "schemas/cvat", name)
+        command = [SPECFORGE, "diff", path(old), path(new), "--config", os.path.join(REPO, "Schemas/cvat.yaml"),
+                   "--fail-on", "any"]
+        samples = [measure(command) for _ in range(ROUNDS)]
+        summary = subprocess.run(command, capture_output=True, text=True).stdout.splitlines()[0].split(": ", 1)[-1]
+        rows.append((f"{old} → {new}", statistics.median(s[0] for s in samples), max(s[1] for s in samples), summary))
+    return rows
+
+
+def report_diffs(rows):
+    print(f"\n### `specforge diff` on CVAT versions (release, median of {ROUNDS})\n")
+    print("| versions | time | peak RSS | report |\n|---|---|---|---|")
+    for label, seconds, rss, summary in rows:
+        print(f"| {label} | {seconds * 1000:.0f} ms | {rss:.0f} MB | {summary} |")
+
+
 def report(generated, no_op_times, growth_rows, build_rows, coding_table, tools, layout_rows=(), plugin_times=None):
     names = [name for name, _ in tools]
     print(f"\n### Generation into an empty folder (median of {ROUNDS} interleaved runs; time, peak RSS)\n")
@@ -407,6 +436,9 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     if not os.path.exists(SPECFORGE):
         raise SystemExit("build specforge first: swift build -c release --product specforge")
+    if os.environ.get("BENCH_ONLY") == "diff":
+        report_diffs(diffs())
+        return
     tools = generators()
     log(f"{ROUNDS} rounds; scratch folder {WORK}")
     generated = generation(tools)
@@ -417,7 +449,9 @@ def main():
     coding_table = model_coding()
     layout_rows = [] if os.environ.get("BENCH_SKIP_BUILDS") == "1" else layouts()
     plugin_times = plugin_no_op()
+    diff_rows = diffs()
     report(generated, no_op_times, growth_rows, build_rows, coding_table, tools, layout_rows, plugin_times)
+    report_diffs(diff_rows)
 
 
 if __name__ == "__main__":

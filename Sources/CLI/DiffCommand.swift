@@ -32,6 +32,9 @@ struct Diff: ParsableCommand {
     @Option(help: "The severity that fails the run: breaking, warning or any.")
     var failOn: FailLevel = .breaking
 
+    @Flag(help: "Also report documentation-only changes: summaries, descriptions, examples.")
+    var includeDocs = false
+
     enum FailLevel: String, ExpressibleByArgument, CaseIterable {
         case breaking, warning, any
 
@@ -71,7 +74,11 @@ struct Diff: ParsableCommand {
         guard case .success(let oldModel) = oldResult!, case .success(let newModel) = newResult, !failed else {
             throw ExitCode(2)
         }
-        let report = DiffReport(old: old, new: new, changes: APIDiff.compare(oldModel.model, newModel.model))
+        let report = DiffReport(
+            old: old,
+            new: new,
+            changes: APIDiff.compare(oldModel.model, newModel.model, includeDocs: includeDocs)
+        )
         print(report.formatted(as: format), terminator: "")
         if report.reaches(failOn.severity) {
             throw ExitCode.failure

@@ -7,7 +7,10 @@ import SpecforgeModel
 /// operation that reaches it) and every change is known in the Swift the generator prints: the
 /// method, the argument, the property, the enum member that appears, disappears or changes.
 public enum APIDiff {
-    public static func compare(_ old: ClientModel, _ new: ClientModel) -> [APIChange] {
+    /// Every change from `old` to `new`; documentation-only changes (summaries, descriptions,
+    /// examples) only when `includeDocs` is set.
+    public static func compare(_ old: ClientModel, _ new: ClientModel, includeDocs: Bool = false) -> [APIChange] {
+        let renames = TypeRenames(old: old, new: new)
         var changes: [APIChange] = []
         let oldOperations = OperationIndex(old)
         let newOperations = OperationIndex(new)
@@ -42,10 +45,12 @@ public enum APIDiff {
                     old: oldOperation,
                     oldGroup: oldGroup,
                     new: newOperation,
-                    newGroup: newGroup
+                    newGroup: newGroup,
+                    renames: renames,
+                    includeDocs: includeDocs
                 ).changes
         }
-        changes += TypeComparison(old: old, new: new).changes
+        changes += TypeComparison(old: old, new: new, renames: renames, includeDocs: includeDocs).changes
         changes += securitySchemeChanges(old, new)
         if old.serverURL != new.serverURL {
             changes.append(

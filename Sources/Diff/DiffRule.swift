@@ -98,6 +98,21 @@ extension DiffRule {
         .warning,
         "The parameter is sent elsewhere (path, query, header, cookie); calls compile, the request changes."
     )
+    static let parameterStyleChanged = DiffRule(
+        "parameter-style-changed",
+        .warning,
+        "The parameter is serialised another way (style, explode); calls compile, the request changes."
+    )
+    static let parameterDefaultChanged = DiffRule(
+        "parameter-default-changed",
+        .warning,
+        "Calls that leave the parameter out now get another value from the server."
+    )
+    static let parameterDeprecated = DiffRule(
+        "parameter-deprecated",
+        .warning,
+        "The parameter is deprecated and may be removed later."
+    )
 
     // Request bodies
     static let requestBodyAdded = DiffRule(
@@ -162,6 +177,11 @@ extension DiffRule {
         .breaking,
         "The type changed kind (object, enum, union, alias)."
     )
+    static let typeRenamed = DiffRule(
+        "type-renamed",
+        .breaking,
+        "The same type under a new name (drf-spectacular's hashed enum names change often); code naming it no longer compiles."
+    )
     static let requiredRequestPropertyAdded = DiffRule(
         "request-property-added-required",
         .breaking,
@@ -197,6 +217,11 @@ extension DiffRule {
         .breaking,
         "The property may now be missing: its Swift type becomes optional, and readers must unwrap it."
     )
+    static let requestPropertyBecameOptional = DiffRule(
+        "request-property-became-optional",
+        .info,
+        "A property of a model only sent in requests may now be left out; its initialiser argument gets a default."
+    )
     static let propertyNullableChanged = DiffRule(
         "property-nullable-changed",
         .breaking,
@@ -206,6 +231,26 @@ extension DiffRule {
         "property-read-only-changed",
         .warning,
         "The property became read-only or writable: the server ignores or starts reading it in requests."
+    )
+    static let propertyWriteOnlyChanged = DiffRule(
+        "property-write-only-changed",
+        .warning,
+        "The property became write-only or readable: responses stop or start carrying it."
+    )
+    static let propertyDefaultChanged = DiffRule(
+        "property-default-changed",
+        .warning,
+        "Requests that leave the property out now get another value from the server."
+    )
+    static let propertyDeprecated = DiffRule(
+        "property-deprecated",
+        .warning,
+        "The property is deprecated and may be removed later."
+    )
+    static let additionalPropertiesChanged = DiffRule(
+        "additional-properties-changed",
+        .warning,
+        "What the object says of undeclared properties changed; generated structs neither send nor keep them."
     )
     static let responseEnumValueAdded = DiffRule(
         "response-enum-value-added",
@@ -238,6 +283,33 @@ extension DiffRule {
         "The discriminator property or its values changed: bodies decode to other cases."
     )
 
+    // Constraints (minimum, maximum, lengths, item counts, pattern, multipleOf)
+    static let requestConstraintTightened = DiffRule(
+        "request-constraint-tightened",
+        .breaking,
+        "A value sent in requests must meet a stricter constraint: calls that succeeded may be rejected."
+    )
+    static let requestConstraintLoosened = DiffRule(
+        "request-constraint-loosened",
+        .info,
+        "A value sent in requests may take more values than before."
+    )
+    static let responseConstraintLoosened = DiffRule(
+        "response-constraint-loosened",
+        .warning,
+        "Responses may carry values outside the range older clients were promised."
+    )
+    static let responseConstraintTightened = DiffRule(
+        "response-constraint-tightened",
+        .info,
+        "Responses carry a narrower range of values than before."
+    )
+    static let constraintChanged = DiffRule(
+        "constraint-changed",
+        .warning,
+        "A pattern or multipleOf was replaced by one neither stricter nor looser: some values change sides."
+    )
+
     // Security and servers
     static let securityChanged = DiffRule(
         "security-changed",
@@ -256,19 +328,41 @@ extension DiffRule {
         "The default server URL changed (ApiClient.defaultServer)."
     )
 
+    // Documentation (reported with --include-docs)
+    static let summaryChanged = DiffRule("summary-changed", .info, "An operation's summary changed.")
+    static let descriptionChanged = DiffRule(
+        "description-changed",
+        .info,
+        "A description changed: the Swift doc comment changes, the code does not."
+    )
+    static let exampleChanged = DiffRule(
+        "example-changed",
+        .info,
+        "A schema's example changed: reference pages show another value."
+    )
+
+    /// The rules about documentation only, left out unless asked for.
+    static let documentation: Set<DiffRule> = [summaryChanged, descriptionChanged, exampleChanged]
+
     /// Every rule, in the order the README lists them.
     public static let catalogue: [DiffRule] = [
         operationAdded, operationRemoved, operationDeprecated, operationIdChanged,
         requiredParameterAdded, optionalParameterAdded, parameterRemoved, parameterBecameRequired,
         parameterBecameOptional, parameterTypeChanged, parameterRenamed, parameterMoved,
+        parameterStyleChanged, parameterDefaultChanged, parameterDeprecated,
         requestBodyAdded, optionalRequestBodyAdded, requestBodyRemoved, requestBodyBecameRequired,
         requestBodyTypeChanged, requestContentTypeAdded, requestContentTypeRemoved,
         responseAdded, responseRemoved, responseTypeChanged, responseContentTypeChanged,
-        typeAdded, typeRemoved, typeKindChanged, requiredRequestPropertyAdded, optionalRequestPropertyAdded,
-        responsePropertyAdded, propertyRemoved, propertyTypeChanged, propertyBecameRequired,
-        propertyBecameOptional, propertyNullableChanged, propertyReadOnlyChanged,
+        typeAdded, typeRemoved, typeKindChanged, typeRenamed, requiredRequestPropertyAdded,
+        optionalRequestPropertyAdded, responsePropertyAdded, propertyRemoved, propertyTypeChanged,
+        propertyBecameRequired, propertyBecameOptional, requestPropertyBecameOptional, propertyNullableChanged,
+        propertyReadOnlyChanged, propertyWriteOnlyChanged, propertyDefaultChanged, propertyDeprecated,
+        additionalPropertiesChanged,
         responseEnumValueAdded, requestEnumValueAdded, enumValueRemoved,
         unionAlternativeAdded, unionAlternativeRemoved, discriminatorChanged,
+        requestConstraintTightened, requestConstraintLoosened, responseConstraintLoosened,
+        responseConstraintTightened, constraintChanged,
         securityChanged, securitySchemeAdded, securitySchemeRemoved, serverChanged,
+        summaryChanged, descriptionChanged, exampleChanged,
     ]
 }

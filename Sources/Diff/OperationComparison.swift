@@ -6,28 +6,38 @@ struct OperationComparison {
     let oldGroup: APIGroup
     let new: OperationModel
     let newGroup: APIGroup
+    let renames: TypeRenames
+    let includeDocs: Bool
 
     private var subject: String { APIDiff.subject(new) }
     private var method: String { Symbols.method(new, in: newGroup) }
     private var oldMethod: String { Symbols.method(old, in: oldGroup) }
 
-    private func change(_ rule: DiffRule, _ message: String, symbols: [String]? = nil) -> APIChange {
-        APIChange(rule, subject: subject, group: newGroup.typeName, message: message, symbols: symbols ?? [method])
+    /// A change to this operation. Its symbols are the method's signature, before and after
+    /// when they differ: call sites are written against the old one.
+    private func change(_ rule: DiffRule, _ message: String) -> APIChange {
+        APIChange(
+            rule,
+            subject: subject,
+            group: newGroup.typeName,
+            message: message,
+            symbols: oldMethod == method ? [method] : [oldMethod, method]
+        )
     }
 
     var changes: [APIChange] {
         var changes: [APIChange] = []
         if old.operationId != new.operationId {
-            changes.append(
-                change(
-                    .operationIdChanged,
-                    "operationId '\(old.operationId)' became '\(new.operationId)'",
-                    symbols: oldMethod == method ? [method] : [oldMethod, method]
-                )
-            )
+            changes.append(change(.operationIdChanged, "operationId '\(old.operationId)' became '\(new.operationId)'"))
         }
         if !old.deprecated, new.deprecated {
             changes.append(change(.operationDeprecated, "\(subject) is deprecated"))
+        }
+        if includeDocs {
+            if old.summary != new.summary { changes.append(change(.summaryChanged, "the summary changed")) }
+            if old.description != new.description {
+                changes.append(change(.descriptionChanged, "the description changed"))
+            }
         }
         changes += parameterChanges
         changes += bodyChanges
@@ -85,7 +95,7 @@ struct OperationComparison {
                     )
                 )
             }
-            if before.type.unwrapped != parameter.type.unwrapped {
+            if renames.renaming(before.type.unwrapped) != parameter.type.unwrapped {
                 changes.append(
                     change(
                         .parameterTypeChanged,
@@ -98,8 +108,59 @@ struct OperationComparison {
             } else if before.required, !parameter.required {
                 changes.append(change(.parameterBecameOptional, "\(name) became optional"))
             }
+            changes += details(of: parameter, before: before, name: name)
         }
         return changes
+    }
+
+    /// What else may change about a parameter kept in place: how it is written, its default,
+    /// its constraints, its documentation.
+    private func details(of parameter: ParameterModel, before: ParameterModel, name: String) -> [APIChange] {
+        var changes: [APIChange] = []
+        if before.style != parameter.style || before.explode != parameter.explode {
+            changes.append(
+                change(
+                    .parameterStyleChanged,
+                    "\(name) went from \(Self.describeStyle(before)) to \(Self.describeStyle(parameter))"
+                )
+            )
+        }
+        if before.defaultValue != parameter.defaultValue {
+            changes.append(
+                change(
+                    .parameterDefaultChanged,
+                    "\(name)'s default went from \(before.defaultValue ?? "none") to \(parameter.defaultValue ?? "none")"
+                )
+            )
+        }
+        if !before.deprecated, parameter.deprecated {
+            changes.append(change(.parameterDeprecated, "\(name) is deprecated"))
+        }
+        for shift in ConstraintShift.between(before.constraints, parameter.constraints) {
+            changes.append(change(shift.rule(inRequests: true, inResponses: false), "\(name): \(shift.description)"))
+        }
+        if includeDocs {
+            if before.documentation != parameter.documentation {
+                changes.append(change(.descriptionChanged, "\(name)'s description changed"))
+            }
+            if before.example != parameter.example {
+                changes.append(
+                    change(
+                        .exampleChanged,
+                        "\(name)'s example went from \(before.example ?? "none") to \(parameter.example ?? "none")"
+                    )
+                )
+            }
+        }
+        return changes
+    }
+
+    /// `form, explode` (the OpenAPI defaults spelled out when absent).
+    private static func describeStyle(_ parameter: ParameterModel) -> String {
+        let style =
+            parameter.style ?? (parameter.location == .query || parameter.location == .cookie ? "form" : "simple")
+        let explode = parameter.explode ?? (style == "form")
+        return "style \(style)\(explode ? ", explode" : "")"
     }
 
     private var bodyChanges: [APIChange] {
@@ -117,7 +178,7 @@ struct OperationComparison {
             ]
         case (let before?, let after?):
             var changes: [APIChange] = []
-            if before.type.unwrapped != after.type.unwrapped {
+            if renames.renaming(before.type.unwrapped) != after.type.unwrapped {
                 changes.append(
                     change(
                         .requestBodyTypeChanged,
@@ -150,7 +211,7 @@ struct OperationComparison {
                 changes.append(change(.responseAdded, "a \(response.status) response was added"))
                 continue
             }
-            if before.type?.unwrapped != response.type?.unwrapped {
+            if before.type.map({ renames.renaming($0.unwrapped) }) != response.type?.unwrapped {
                 let from = before.type?.unwrapped.swift ?? "no body"
                 let to = response.type?.unwrapped.swift ?? "no body"
                 changes.append(

@@ -5,29 +5,48 @@ import SpecforgeModel
 struct TypeComparison {
     let old: ClientModel
     let new: ClientModel
+    let renames: TypeRenames
+    let includeDocs: Bool
 
     var changes: [APIChange] {
         let oldTypes = Dictionary(old.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let newTypes = Dictionary(new.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let oldNames = Dictionary(renames.newNames.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let usage = TypeUsage(new)
         var changes: [APIChange] = []
         for type in old.types where newTypes[type.name] == nil {
+            if let newName = renames.newNames[type.name] {
+                changes.append(
+                    change(
+                        .typeRenamed,
+                        newName,
+                        "\(Self.kind(type)) \(type.name) is now named \(newName)",
+                        [type.name, newName] + TypeRenames.uses(of: newName, in: new)
+                    )
+                )
+                continue
+            }
             changes.append(change(.typeRemoved, type.name, "\(Self.kind(type)) \(type.name) was removed", [type.name]))
         }
         for type in new.types {
-            guard let before = oldTypes[type.name] else {
+            guard let before = oldTypes[type.name] ?? oldNames[type.name].flatMap({ oldTypes[$0] }) else {
                 changes.append(change(.typeAdded, type.name, "\(Self.kind(type)) \(type.name) was added", [type.name]))
                 continue
             }
+            if includeDocs, before.documentation != type.documentation {
+                changes.append(
+                    change(.descriptionChanged, type.name, "\(type.name)'s description changed", [type.name])
+                )
+            }
             switch (before.kind, type.kind) {
             case (.structure(let a), .structure(let b)):
-                changes += properties(a, b, of: type.name, inRequests: usage.inRequests.contains(type.name))
+                changes += properties(a, b, of: type.name, usage: usage)
             case (.openEnum(let a), .openEnum(let b)):
                 changes += values(a, b, of: type.name, inResponses: usage.inResponses.contains(type.name))
             case (.union(let a), .union(let b)):
                 changes += alternatives(a, b, of: type.name)
             case (.alias(let a), .alias(let b)):
-                if a != b {
+                if renames.renaming(a) != b {
                     changes.append(
                         change(
                             .typeKindChanged,
@@ -55,7 +74,9 @@ struct TypeComparison {
         APIChange(rule, subject: subject, group: "Models", message: message, symbols: symbols)
     }
 
-    private func properties(_ old: StructModel, _ new: StructModel, of type: String, inRequests: Bool) -> [APIChange] {
+    private func properties(_ old: StructModel, _ new: StructModel, of type: String, usage: TypeUsage) -> [APIChange] {
+        let inRequests = usage.inRequests.contains(type)
+        let inResponses = usage.inResponses.contains(type)
         var changes: [APIChange] = []
         let oldByName = Dictionary(old.properties.map { ($0.wireName, $0) }, uniquingKeysWith: { first, _ in first })
         let newByName = Dictionary(new.properties.map { ($0.wireName, $0) }, uniquingKeysWith: { first, _ in first })
@@ -66,6 +87,16 @@ struct TypeComparison {
                     type,
                     "\(type).\(property.wireName) was removed",
                     [Symbols.property(property.name, of: type)]
+                )
+            )
+        }
+        if old.additionalProperties != new.additionalProperties {
+            changes.append(
+                change(
+                    .additionalPropertiesChanged,
+                    type,
+                    "\(type)'s additionalProperties went from \(old.additionalProperties ?? "unspecified") to \(new.additionalProperties ?? "unspecified")",
+                    [type]
                 )
             )
         }
@@ -83,35 +114,56 @@ struct TypeComparison {
                 )
                 continue
             }
-            if Self.base(before.type) != Self.base(property.type) {
-                changes.append(
-                    change(
-                        .propertyTypeChanged,
-                        type,
-                        "\(name) changed type from \(before.type.swift) to \(property.type.swift)",
-                        symbol
-                    )
-                )
+            func add(_ rule: DiffRule, _ message: String) {
+                changes.append(change(rule, type, message, symbol))
+            }
+            if renames.renaming(Self.base(before.type)) != Self.base(property.type) {
+                add(.propertyTypeChanged, "\(name) changed type from \(before.type.swift) to \(property.type.swift)")
             }
             if !before.required, property.required {
-                changes.append(change(.propertyBecameRequired, type, "\(name) became required", symbol))
+                add(.propertyBecameRequired, "\(name) became required")
             } else if before.required, !property.required {
-                changes.append(change(.propertyBecameOptional, type, "\(name) became optional", symbol))
+                add(inResponses ? .propertyBecameOptional : .requestPropertyBecameOptional, "\(name) became optional")
             }
             if before.nullable != property.nullable {
                 let now = property.nullable ? "may be null" : "may no longer be null"
-                changes.append(
-                    change(
-                        .propertyNullableChanged,
-                        type,
-                        "\(name) \(now) (\(before.type.swift) → \(property.type.swift))",
-                        symbol
-                    )
-                )
+                add(.propertyNullableChanged, "\(name) \(now) (\(before.type.swift) → \(property.type.swift))")
             }
             if before.readOnly != property.readOnly {
-                let now = property.readOnly ? "became read-only" : "is no longer read-only"
-                changes.append(change(.propertyReadOnlyChanged, type, "\(name) \(now)", symbol))
+                add(
+                    .propertyReadOnlyChanged,
+                    "\(name) \(property.readOnly ? "became read-only" : "is no longer read-only")"
+                )
+            }
+            if before.writeOnly != property.writeOnly {
+                add(
+                    .propertyWriteOnlyChanged,
+                    "\(name) \(property.writeOnly ? "became write-only" : "is no longer write-only")"
+                )
+            }
+            // A default only matters where the server fills in what a request leaves out.
+            if inRequests, before.defaultValue != property.defaultValue {
+                add(
+                    .propertyDefaultChanged,
+                    "\(name)'s default went from \(before.defaultValue ?? "none") to \(property.defaultValue ?? "none")"
+                )
+            }
+            if !before.deprecated, property.deprecated {
+                add(.propertyDeprecated, "\(name) is deprecated")
+            }
+            for shift in ConstraintShift.between(before.constraints, property.constraints) {
+                add(shift.rule(inRequests: inRequests, inResponses: inResponses), "\(name): \(shift.description)")
+            }
+            if includeDocs {
+                if before.documentation != property.documentation {
+                    add(.descriptionChanged, "\(name)'s description changed")
+                }
+                if before.example != property.example {
+                    add(
+                        .exampleChanged,
+                        "\(name)'s example went from \(before.example ?? "none") to \(property.example ?? "none")"
+                    )
+                }
             }
         }
         return changes
@@ -135,9 +187,9 @@ struct TypeComparison {
     }
 
     private func alternatives(_ old: UnionModel, _ new: UnionModel, of type: String) -> [APIChange] {
-        let oldTypes = Set(old.cases.map(\.type))
+        let oldTypes = Set(old.cases.map { renames.renaming($0.type) })
         let newTypes = Set(new.cases.map(\.type))
-        var changes = old.cases.filter { !newTypes.contains($0.type) }.map {
+        var changes = old.cases.filter { !newTypes.contains(renames.renaming($0.type)) }.map {
             change(
                 .unionAlternativeRemoved,
                 type,
@@ -154,7 +206,7 @@ struct TypeComparison {
             )
         }
         let oldMapping = Dictionary(
-            old.cases.map { ($0.type, $0.discriminatorValues) },
+            old.cases.map { (renames.renaming($0.type), $0.discriminatorValues) },
             uniquingKeysWith: { a, _ in a }
         )
         let changedMapping = new.cases.contains {

@@ -56,17 +56,18 @@ public struct GeneratorPipeline {
     private static func analyzeReportingInputs(_ request: Request, diagnostics: Diagnostics) throws(GenerationFailed)
         -> (model: ClientModel, inputFiles: [String])
     {
-        let loader = DocumentLoader(diagnostics: diagnostics)
-        let document: OpenAPIDocument
+        let input: ResolvedDocument
         do {
-            document = try loader.load(path: request.schemaPath)
+            input = try DocumentLoader.load(path: request.schemaPath)
         } catch {
             diagnostics.report(error)
             throw GenerationFailed(diagnostics.all)
         }
-        let model = ModelTranslator.translate(document, loader: loader, options: request.config.model)
+        input.diagnostics.forEach(diagnostics.report)
+        let translation = ModelTranslator.translate(input, options: request.config.model)
+        translation.diagnostics.forEach(diagnostics.report)
         try failIfNeeded(diagnostics, strict: request.strict)
-        return (model, loader.loadedFiles)
+        return (translation.model, input.files)
     }
 
     /// Runs every stage and writes the output (or, with `check`, compares it).

@@ -4,17 +4,14 @@
 // runaway memory (-rss_limit_mb) is a bug. Inputs that found one are kept in
 // Tests/Fuzz/Regressions and replayed by the unit tests.
 
-import SpecforgeDiagnostics
 import SpecforgeModel
 import SpecforgeParser
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let diagnostics = Diagnostics()
-    let loader = DocumentLoader(diagnostics: diagnostics)
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     // The path points nowhere, so relative references fail as unreadable files.
-    guard let document = try? loader.load(contents: bytes, path: "/nonexistent/fuzz/input.yaml") else { return 0 }
-    _ = ModelTranslator.translate(document, loader: loader, options: ModelOptions())
+    guard let input = try? DocumentLoader.load(contents: bytes, path: "/nonexistent/fuzz/input.yaml") else { return 0 }
+    _ = ModelTranslator.translate(input, options: ModelOptions())
     return 0
 }

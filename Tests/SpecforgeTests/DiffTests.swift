@@ -17,9 +17,13 @@ final class DiffTests: XCTestCase {
           /items:
             get:
               operationId: items_list
+              summary: List items
               tags: [items]
               parameters:
                 - {name: limit, in: query, schema: {type: integer}}
+                - {name: ids, in: query, schema: {type: array, items: {type: integer}}}
+                - {name: size, in: query, schema: {type: integer, default: 10, maximum: 100}}
+                - {name: mode, in: query, description: How, schema: {type: string, example: fast}}
                 - {name: filter, in: query, schema: {type: string}}
                 - {name: sort, in: query, schema: {type: string}}
                 - {name: token, in: query, required: true, schema: {type: string}}
@@ -74,10 +78,12 @@ final class DiffTests: XCTestCase {
           schemas:
             Item:
               type: object
-              required: [id]
+              required: [id, size]
               properties:
-                id: {type: integer}
-                name: {type: string}
+                id: {type: integer, minimum: 0}
+                name: {type: string, maxLength: 64, example: first}
+                size: {type: integer}
+                status: {$ref: '#/components/schemas/StatusA1bEnum'}
                 old: {type: string}
                 code: {type: integer}
                 tag: {type: string}
@@ -87,9 +93,13 @@ final class DiffTests: XCTestCase {
               type: object
               required: [name]
               properties:
-                name: {type: string}
+                name: {type: string, maxLength: 64, pattern: '^a'}
                 color: {$ref: '#/components/schemas/Color'}
-            Kind: {type: string, enum: [a, b]}
+                secret: {type: string}
+                priority: {type: integer, default: 1, maximum: 10}
+                legacy_flag: {type: boolean}
+            Kind: {type: string, enum: [a, b], description: The kind}
+            StatusA1bEnum: {type: string, enum: [open, closed]}
             Color: {type: string, enum: [red, green, blue]}
             Error: {type: object, properties: {message: {type: string}}}
             Circle: {type: object, properties: {kind: {type: string}, radius: {type: number}}}
@@ -110,9 +120,13 @@ final class DiffTests: XCTestCase {
           /items:
             get:
               operationId: items_list
+              summary: List the items
               tags: [items]
               parameters:
                 - {name: limit, in: query, schema: {type: string}}
+                - {name: ids, in: query, explode: false, schema: {type: array, items: {type: integer}}}
+                - {name: size, in: query, schema: {type: integer, default: 20, maximum: 50}}
+                - {name: mode, in: query, deprecated: true, description: How to list, schema: {type: string, example: slow}}
                 - {name: sort, in: query, required: true, schema: {type: string}}
                 - {name: token, in: query, schema: {type: string}}
                 - {name: trace, in: header, schema: {type: string}}
@@ -183,8 +197,10 @@ final class DiffTests: XCTestCase {
               type: object
               required: [id, name]
               properties:
-                id: {type: integer}
-                name: {type: string}
+                id: {type: integer, minimum: 1}
+                name: {type: string, example: second}
+                size: {type: integer}
+                status: {$ref: '#/components/schemas/StatusC2dEnum'}
                 code: {type: string}
                 tag: {type: string, nullable: true}
                 note: {type: string, readOnly: true}
@@ -194,13 +210,17 @@ final class DiffTests: XCTestCase {
               type: object
               required: [owner]
               properties:
-                name: {type: string}
+                name: {type: string, maxLength: 32, pattern: '^b'}
                 color: {$ref: '#/components/schemas/Color'}
+                secret: {type: string, writeOnly: true}
+                priority: {type: integer, default: 2, maximum: 100}
+                legacy_flag: {type: boolean, deprecated: true}
                 owner: {type: string}
                 label: {type: string}
-            Kind: {type: string, enum: [a, b, c]}
+            Kind: {type: string, enum: [a, b, c], description: The kind of item}
+            StatusC2dEnum: {type: string, enum: [open, closed]}
             Color: {type: string, enum: [red, green, cyan]}
-            Error: {type: object, properties: {message: {type: string}}}
+            Error: {type: object, additionalProperties: false, properties: {message: {type: string}}}
             Circle: {type: object, properties: {kind: {type: string}, radius: {type: number}}}
             Triangle: {type: object, properties: {kind: {type: string}, base: {type: number}}}
             Shape:
@@ -226,7 +246,16 @@ final class DiffTests: XCTestCase {
 
     /// Every rule of the catalogue fires on the hand-written pair, with its severity.
     func testEveryRuleOnHandWrittenDocuments() throws {
-        let changes = APIDiff.compare(try model(Self.before, "before.yaml"), try model(Self.after, "after.yaml"))
+        let old = try model(Self.before, "before.yaml")
+        let new = try model(Self.after, "after.yaml")
+        let changes = APIDiff.compare(old, new, includeDocs: true)
+        XCTAssertEqual(
+            APIDiff.compare(old, new).filter {
+                ["summary-changed", "description-changed", "example-changed"].contains($0.rule)
+            },
+            [],
+            "documentation changes only with includeDocs"
+        )
         let fired = Set(changes.map(\.rule))
         XCTAssertEqual(fired.symmetricDifference(DiffRule.catalogue.map(\.id)), [], "rules that did or did not fire")
         let severities = Dictionary(DiffRule.catalogue.map { ($0.id, $0.severity) }, uniquingKeysWith: { a, _ in a })
@@ -256,43 +285,252 @@ final class DiffTests: XCTestCase {
             ["Item.tag may be null (String? → String??)"]
         )
         XCTAssertEqual(find("security-scheme-removed").map(\.subject), ["security scheme legacy"])
+        XCTAssertEqual(
+            find("parameter-style-changed").map(\.message),
+            ["query parameter 'ids' went from style form, explode to style form"]
+        )
+        XCTAssertEqual(
+            find("parameter-default-changed").map(\.message),
+            ["query parameter 'size''s default went from 10 to 20"]
+        )
+        XCTAssertEqual(find("parameter-deprecated").map(\.message), ["query parameter 'mode' is deprecated"])
+        XCTAssertEqual(
+            find("type-renamed").map(\.symbols),
+            [["StatusA1bEnum", "StatusC2dEnum", "Item.status"]],
+            "a rename, not a removed and an added enum and a changed property"
+        )
+        XCTAssertEqual(find("type-removed").map(\.subject), ["Gone", "Square"])
+        XCTAssertEqual(find("property-became-optional").map(\.symbols), [["Item.size"]])
+        XCTAssertEqual(find("request-property-became-optional").map(\.symbols), [["ItemRequest.name"]])
+        XCTAssertEqual(find("property-write-only-changed").map(\.symbols), [["ItemRequest.secret"]])
+        XCTAssertEqual(
+            find("property-default-changed").map(\.message),
+            ["ItemRequest.priority's default went from 1 to 2"]
+        )
+        XCTAssertEqual(find("property-deprecated").map(\.symbols), [["ItemRequest.legacyFlag"]])
+        XCTAssertEqual(find("additional-properties-changed").map(\.subject), ["ErrorModel"])
+        XCTAssertEqual(
+            Set(find("request-constraint-tightened").map(\.message)),
+            ["ItemRequest.name: maxLength 64 → 32", "query parameter 'size': maximum 100 → 50"]
+        )
+        XCTAssertEqual(
+            Set(find("request-constraint-loosened").map(\.message)),
+            ["ItemRequest.priority: maximum 10 → 100"]
+        )
+        XCTAssertEqual(find("response-constraint-loosened").map(\.message), ["Item.name: maxLength 64 removed"])
+        XCTAssertEqual(find("response-constraint-tightened").map(\.message), ["Item.id: minimum 0 → 1"])
+        XCTAssertEqual(find("constraint-changed").map(\.message), ["ItemRequest.name: pattern ^a → ^b"])
+        XCTAssertEqual(find("summary-changed").map(\.subject), ["GET /items"])
+        XCTAssertEqual(
+            Set(find("description-changed").map(\.message)),
+            ["Kind's description changed", "query parameter 'mode''s description changed"]
+        )
+        XCTAssertEqual(
+            Set(find("example-changed").map(\.message)),
+            [
+                "Item.name's example went from \"first\" to \"second\"",
+                "query parameter 'mode''s example went from \"fast\" to \"slow\"",
+            ]
+        )
     }
 
-    /// Two identical documents but for `info.version`: no change.
+    /// Two identical documents but for `info.version` (found by comparing every consecutive
+    /// pair's JSON without it): no change.
     func testCVATVersionsThatDifferOnlyInTheirVersionReportNothing() throws {
         for (old, new) in [("2.68.0", "2.69.0"), ("2.71.0", "2.72.0")] {
-            let changes = APIDiff.compare(try model(Paths.cvat(old + ".json")), try model(Paths.cvat(new + ".json")))
+            let changes = APIDiff.compare(
+                try model(Paths.cvat(old + ".json")),
+                try model(Paths.cvat(new + ".json")),
+                includeDocs: true
+            )
             XCTAssertEqual(changes, [], "\(old) → \(new)")
         }
     }
 
-    /// Changes read from the JSON of consecutive CVAT versions.
+    /// A change the diff must report: its rule, what it is about and a part of its message.
+    private struct Expected {
+        let rule: String
+        let subject: String
+        let message: String
+        var symbols: [String]?
+
+        init(_ rule: String, _ subject: String, _ message: String, symbols: [String]? = nil) {
+            self.rule = rule
+            self.subject = subject
+            self.message = message
+            self.symbols = symbols
+        }
+    }
+
+    /// Every consecutive pair of CVAT versions with API changes, and changes read from the two
+    /// documents' JSON (a structural diff of the files, not this tool's output).
     func testChangesBetweenCVATVersions() throws {
-        // 2.69 → 2.70: `patch` is gone from `/api/invitations/{key}`, with its body schema.
-        var changes = APIDiff.compare(try model(Paths.cvat("2.69.0.json")), try model(Paths.cvat("2.70.0.json")))
-        XCTAssertTrue(
-            changes.contains {
-                $0.rule == "operation-removed" && $0.subject == "PATCH /api/invitations/{key}"
-                    && $0.symbols == ["InvitationsApi.partialUpdate(key:patchedInvitationWriteRequest:options:)"]
-            },
-            "\(changes)"
-        )
-        XCTAssertTrue(changes.contains { $0.rule == "type-removed" && $0.subject == "PatchedInvitationWriteRequest" })
-        // 2.64 → 2.65: ChunkType's enum gains `audio_mp3`; tasks' responses carry it.
-        changes = APIDiff.compare(try model(Paths.cvat("2.64.0.json")), try model(Paths.cvat("2.65.0.json")))
-        XCTAssertTrue(
-            changes.contains {
-                $0.rule == "response-enum-value-added" && $0.message == "ChunkType gained the value 'audio_mp3'"
-                    && $0.symbols == ["ChunkType.audioMp3"]
-            },
-            "\(changes.filter { $0.subject == "ChunkType" })"
-        )
-        // 2.70 → 2.71: QueueRequestCompleteInputRequest.shapes, a nullable array of ShapeRequest,
-        // becomes a non-nullable array of AttributedShapeRequest (a new schema).
-        changes = APIDiff.compare(try model(Paths.cvat("2.70.0.json")), try model(Paths.cvat("2.71.0.json")))
-        let shapes = changes.filter { $0.symbols == ["QueueRequestCompleteInputRequest.shapes"] }.map(\.rule)
-        XCTAssertEqual(Set(shapes), ["property-type-changed", "property-nullable-changed"])
-        XCTAssertTrue(changes.contains { $0.rule == "type-added" && $0.subject == "AttributedShapeRequest" })
+        let pairs: [(old: String, new: String, expected: [Expected])] = [
+            (
+                "2.17.0.yml", "2.26.2.yml",
+                [
+                    // Four validation-layout endpoints appear.
+                    Expected("operation-added", "GET /api/jobs/{id}/validation_layout", "was added"),
+                    Expected("operation-added", "PATCH /api/tasks/{id}/validation_layout", "was added"),
+                    // JobWriteRequest.frame_selection_method: FrameSelectionMethodEnum becomes
+                    // FrameSelectionMethod, which also gains random_per_job.
+                    Expected(
+                        "type-renamed",
+                        "FrameSelectionMethod",
+                        "FrameSelectionMethodEnum is now named FrameSelectionMethod"
+                    ),
+                    Expected("request-enum-value-added", "FrameSelectionMethod", "'random_per_job'"),
+                    // JobType gains consensus_replica; JobRead.type carries it.
+                    Expected("response-enum-value-added", "JobType", "'consensus_replica'"),
+                ]
+            ),
+            (
+                "2.26.2.yml", "2.61.0.json",
+                [
+                    Expected("operation-removed", "GET /api/projects/{id}/backup", "was removed"),
+                    Expected("operation-removed", "POST /api/auth/signing", "was removed"),
+                    Expected("operation-added", "GET /api/auth/access_tokens", "was added"),
+                ]
+            ),
+            (
+                "2.61.0.json", "2.62.0.json",
+                [
+                    // GET /api/functions/requests/ stops paging: a plain array, no parameters.
+                    Expected(
+                        "response-type-changed",
+                        "GET /api/functions/requests/",
+                        "from PaginatedAnnotationRequestList to [AnnotationRequest]"
+                    ),
+                    Expected("parameter-removed", "GET /api/functions/requests/", "query parameter 'page'"),
+                    Expected("type-removed", "PaginatedAnnotationRequestList", "was removed"),
+                    // POST answers 201 instead of 200.
+                    Expected("response-removed", "POST /api/functions/requests/", "the 200 response"),
+                    Expected("response-added", "POST /api/functions/requests/", "a 201 response"),
+                    // request_id loses `pattern: ^\S+$`.
+                    Expected("request-constraint-loosened", "GET /api/functions/requests/{request_id}", "pattern"),
+                ]
+            ),
+            (
+                "2.62.0.json", "2.63.0.json",
+                [
+                    Expected(
+                        "request-constraint-tightened",
+                        "PasswordChangeRequest",
+                        "new_password1: minLength 1 → 8",
+                        symbols: ["PasswordChangeRequest.newPassword1"]
+                    ),
+                    Expected(
+                        "request-constraint-loosened",
+                        "PasswordChangeRequest",
+                        "new_password1: maxLength 128 → 256"
+                    ),
+                    Expected(
+                        "request-constraint-tightened",
+                        "RegisterSerializerWithSubscriptionsRequest",
+                        "password1: maxLength 256 added"
+                    ),
+                    Expected("property-write-only-changed", "PasswordChangeRequest", "old_password became write-only"),
+                    Expected("request-property-added-optional", "FunctionRequest", "FunctionRequest.visibility"),
+                    Expected("response-property-added", "Function", "Function.visibility"),
+                    Expected("type-added", "VisibilityEnum", "was added"),
+                ]
+            ),
+            (
+                "2.63.0.json", "2.64.0.json",
+                [Expected("enum-value-removed", "ChunkType", "'list'", symbols: ["ChunkType.list"])]
+            ),
+            (
+                "2.64.0.json", "2.65.0.json",
+                [
+                    Expected("response-enum-value-added", "ChunkType", "'audio_mp3'", symbols: ["ChunkType.audioMp3"]),
+                    Expected("response-enum-value-added", "EventsEnum", "'create:backup'"),
+                    // DataMetaRead no longer promises image_quality; DataRequest no longer requires it.
+                    Expected("property-became-optional", "DataMetaRead", "image_quality became optional"),
+                    Expected("request-property-became-optional", "DataRequest", "image_quality became optional"),
+                    Expected("request-constraint-tightened", "DataRequest", "image_quality: minimum 0 → 1"),
+                    Expected("response-constraint-loosened", "JobRead", "dimension: maxLength"),
+                    Expected("request-property-added-optional", "ArParamsRequest", "ArParamsRequest.job"),
+                ]
+            ),
+            (
+                "2.65.0.json", "2.66.0.json",
+                [
+                    Expected("response-added", "GET /api/jobs/{id}/data", "a 206 response"),
+                    Expected("response-enum-value-added", "LabelType", "'interval'"),
+                    Expected("type-added", "LabeledInterval", "was added"),
+                ]
+            ),
+            (
+                "2.66.0.json", "2.67.0.json",
+                [
+                    // The same four values under a new hashed name.
+                    Expected(
+                        "type-renamed",
+                        "Type4c0Enum",
+                        "TypeCcbEnum is now named Type4c0Enum",
+                        symbols: [
+                            "TypeCcbEnum", "Type4c0Enum", "ArParams.type", "ArParamsRequest.type",
+                            "FunctionIdAndArParamsRequest.type",
+                        ]
+                    ),
+                    // contact loses `type: object`: any JSON value.
+                    Expected("property-type-changed", "OrganizationRead", "contact changed type"),
+                ]
+            ),
+            (
+                "2.67.0.json", "2.68.0.json",
+                [Expected("response-property-added", "WebhookDeliveryRead", "WebhookDeliveryRead.attempt")]
+            ),
+            (
+                "2.69.0.json", "2.70.0.json",
+                [
+                    // `patch` is gone from `/api/invitations/{key}`, with its body schema.
+                    Expected(
+                        "operation-removed",
+                        "PATCH /api/invitations/{key}",
+                        "was removed",
+                        symbols: ["InvitationsApi.partialUpdate(key:patchedInvitationWriteRequest:options:)"]
+                    ),
+                    Expected("type-removed", "PatchedInvitationWriteRequest", "was removed"),
+                    Expected("request-property-added-optional", "ArParamsRequest", "ArParamsRequest.roi"),
+                ]
+            ),
+            (
+                "2.70.0.json", "2.71.0.json",
+                [
+                    // shapes, a nullable array of ShapeRequest, becomes a non-nullable array of
+                    // AttributedShapeRequest (a new schema).
+                    Expected(
+                        "property-type-changed",
+                        "QueueRequestCompleteInputRequest",
+                        "shapes changed type",
+                        symbols: ["QueueRequestCompleteInputRequest.shapes"]
+                    ),
+                    Expected(
+                        "property-nullable-changed",
+                        "QueueRequestCompleteInputRequest",
+                        "shapes may no longer be null"
+                    ),
+                    Expected("type-added", "AttributedShapeRequest", "was added"),
+                    Expected("type-renamed", "Type837Enum", "Type4c0Enum is now named Type837Enum"),
+                    Expected("response-enum-value-added", "Type837Enum", "'interact'"),
+                    Expected("request-property-added-optional", "FunctionRequest", "min_pos_points"),
+                ]
+            ),
+        ]
+        for (old, new, expected) in pairs {
+            let changes = APIDiff.compare(try model(Paths.cvat(old)), try model(Paths.cvat(new)))
+            for item in expected {
+                let found = changes.contains {
+                    $0.rule == item.rule && $0.subject == item.subject && $0.message.contains(item.message)
+                        && (item.symbols == nil || $0.symbols == item.symbols)
+                }
+                XCTAssertTrue(
+                    found,
+                    "\(old) → \(new): no \(item.rule) on \(item.subject) (\(item.message)); have \(changes.filter { $0.subject == item.subject })"
+                )
+            }
+        }
     }
 
     func testFormatsAndExitCodes() throws {

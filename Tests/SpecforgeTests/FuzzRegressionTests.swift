@@ -17,12 +17,10 @@ final class FuzzRegressionTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(inputs.count, 2)
         for input in inputs {
-            let diagnostics = Diagnostics()
-            let loader = DocumentLoader(diagnostics: diagnostics)
             let bytes = [UInt8](try Data(contentsOf: input))
             do {
-                let document = try loader.load(contents: bytes, path: "/nonexistent/fuzz/input.yaml")
-                _ = ModelTranslator.translate(document, loader: loader, options: ModelOptions())
+                let document = try DocumentLoader.load(contents: bytes, path: "/nonexistent/fuzz/input.yaml")
+                _ = ModelTranslator.translate(document, options: ModelOptions())
             } catch {
                 XCTAssertFalse(error.message.isEmpty, input.lastPathComponent)
             }

@@ -55,11 +55,9 @@ final class ReferenceTests: XCTestCase {
                           schema: {$ref: '#/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema'}
             """
         )
-        let diagnostics = Diagnostics()
-        let loader = DocumentLoader(diagnostics: diagnostics)
-        let document = try loader.load(path: root)
-        let model = ModelTranslator.translate(document, loader: loader, options: ModelOptions())
-        XCTAssertEqual(diagnostics.all, [])
+        let input = try DocumentLoader.load(path: root)
+        let (model, diagnostics) = ModelTranslator.translate(input, options: ModelOptions())
+        XCTAssertEqual(input.diagnostics + diagnostics, [])
         let pet = try XCTUnwrap(model.structure("Pet"))
         XCTAssertEqual(pet.property("owner")?.type, .optional(.named("Owner")))
         XCTAssertNotNil(
@@ -69,7 +67,7 @@ final class ReferenceTests: XCTestCase {
         let operations = Dictionary(uniqueKeysWithValues: model.operations.map { ($0.name, $0) })
         XCTAssertEqual(operations["getPet"]?.returnType, .named("Pet"))
         XCTAssertEqual(operations["viaPointer"]?.returnType, .named("Pet"), "~1 decodes to / in pointers")
-        XCTAssertEqual(loader.loadedFiles.count, 3)
+        XCTAssertEqual(input.files.count, 3)
     }
 
     func testMissingTargetsAreReportedWhereTheRefIsWritten() throws {
@@ -134,11 +132,11 @@ final class ReferenceTests: XCTestCase {
     func testLoaderIsReleasedAfterLoading() throws {
         weak var released: DocumentLoader?
         do {
-            let loader = DocumentLoader(diagnostics: Diagnostics())
-            let document = try loader.load(
-                path: Paths.repository.appendingPathComponent("Schemas/swagger-petstore.yaml").path
+            let loader = DocumentLoader()
+            let parser = loader.parser(
+                for: Paths.repository.appendingPathComponent("Schemas/swagger-petstore.yaml").path
             )
-            _ = ModelTranslator.translate(document, loader: loader, options: ModelOptions())
+            XCTAssertTrue(parser.loader === loader)
             released = loader
         }
         XCTAssertNil(released)

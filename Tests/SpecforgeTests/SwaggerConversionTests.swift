@@ -8,10 +8,7 @@ import XCTest
 final class SwaggerConversionTests: XCTestCase {
     private func petstore() throws -> (model: ClientModel, diagnostics: Diagnostics) {
         let path = Paths.repository.appendingPathComponent("Schemas/swagger-petstore.yaml").path
-        let diagnostics = Diagnostics()
-        let loader = DocumentLoader(diagnostics: diagnostics)
-        let document = try loader.load(path: path)
-        return (ModelTranslator.translate(document, loader: loader, options: ModelOptions()), diagnostics)
+        return try translate(path: path)
     }
 
     func testDocumentLevelPartsMove() throws {
@@ -114,9 +111,6 @@ final class SwaggerConversionTests: XCTestCase {
     private func translateFiles(_ files: [String: String]) throws -> (ClientModel, Diagnostics) {
         let scratch = try ScratchDirectory()
         for (name, text) in files { try scratch.write(name, text) }
-        let diagnostics = Diagnostics()
-        let loader = DocumentLoader(diagnostics: diagnostics)
-        let document = try loader.load(path: scratch.path + "/api.yaml")
-        return (ModelTranslator.translate(document, loader: loader, options: ModelOptions()), diagnostics)
+        return try translate(path: scratch.path + "/api.yaml")
     }
 }

@@ -45,10 +45,19 @@ func translate(_ yaml: String, file name: String = "api.yaml", options: ModelOpt
 {
     let scratch = try ScratchDirectory()
     let path = try scratch.write(name, yaml)
+    return try translate(path: path, options: options)
+}
+
+/// Translates the document at `path`, as the generator does: the loader's diagnostics, then the
+/// model stage's, in one collection.
+func translate(path: String, options: ModelOptions = ModelOptions()) throws -> (
+    model: ClientModel, diagnostics: Diagnostics
+) {
+    let input = try DocumentLoader.load(path: path)
+    let translation = ModelTranslator.translate(input, options: options)
     let diagnostics = Diagnostics()
-    let loader = DocumentLoader(diagnostics: diagnostics)
-    let document = try loader.load(path: path)
-    return (ModelTranslator.translate(document, loader: loader, options: options), diagnostics)
+    (input.diagnostics + translation.diagnostics).forEach(diagnostics.report)
+    return (translation.model, diagnostics)
 }
 
 extension ClientModel {

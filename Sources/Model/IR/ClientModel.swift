@@ -1,3 +1,5 @@
+import SpecforgeParser
+
 /// The intermediate model: everything the templates print, with every decision made.
 ///
 /// Names are final, types resolved, operations grouped. Templates only format this; a JSON
@@ -56,6 +58,10 @@ public struct ParameterModel: Sendable, Encodable {
     public var explode: Bool?
     public var deprecated: Bool
     public var documentation: String?
+    /// The schema's `default` and `example` as compact JSON text, and its constraints.
+    public var defaultValue: String?
+    public var example: String?
+    public var constraints = ValueConstraints()
 }
 
 public struct BodyModel: Sendable, Encodable {

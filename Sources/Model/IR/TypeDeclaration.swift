@@ -1,3 +1,5 @@
+import SpecforgeParser
+
 /// A Swift type the generated client declares: a model, an enum, a union or an alias.
 public struct TypeDeclaration: Sendable, Encodable {
     public enum Kind: Sendable, Encodable {
@@ -20,6 +22,10 @@ public struct StructModel: Sendable, Encodable {
     /// Set when the schema is a paginated list (`count`, `next`, `previous`, `results`):
     /// the element type of `results`.
     public var pageItemType: TypeRef?
+    /// What the schema says of properties it does not declare: nil when it says nothing,
+    /// `true`, `false`, or the type of their values (`string`, `$ref: Label`). Generated
+    /// structs neither send nor keep such properties; `diff` and reference pages report it.
+    public var additionalProperties: String?
 }
 
 public struct PropertyModel: Sendable, Encodable {
@@ -33,8 +39,13 @@ public struct PropertyModel: Sendable, Encodable {
     public var required: Bool
     public var nullable: Bool
     public var readOnly: Bool
+    public var writeOnly = false
     public var deprecated: Bool
     public var documentation: String?
+    /// The schema's `default` and `example`, as compact JSON text (`10`, `"image"`, `[1,2]`).
+    public var defaultValue: String?
+    public var example: String?
+    public var constraints = ValueConstraints()
     /// Stored out of line (`@Indirect`): the property closes a cycle of structs.
     public var indirect = false
 }

@@ -1,16 +1,17 @@
 import SpecforgeDiagnostics
 import SpecforgeParser
 
-/// The model stage's entry point: OpenAPI document in, `ClientModel` out.
+/// The model stage's entry point: resolved document in, `ClientModel` and the model stage's
+/// own diagnostics out (the document's are in `input.diagnostics`).
 public enum ModelTranslator {
-    public static func translate(
-        _ document: OpenAPIDocument,
-        loader: DocumentLoader,
-        options: ModelOptions
-    ) -> ClientModel {
-        let types = TypeTranslator(loader: loader, diagnostics: loader.diagnostics, options: options)
+    public static func translate(_ input: ResolvedDocument, options: ModelOptions) -> (
+        model: ClientModel, diagnostics: [Diagnostic]
+    ) {
+        let document = input.document
+        let diagnostics = Diagnostics()
+        let types = TypeTranslator(references: input, diagnostics: diagnostics, options: options)
         types.registerComponents(document.components.schemas, file: document.file)
-        let operations = OperationTranslator(document: document, loader: loader, types: types, options: options)
+        let operations = OperationTranslator(references: input, types: types, options: options)
         let groupNames = operations.claimGroupNames()
         types.declarePending()
         let groups = operations.translateGroups(names: groupNames)
@@ -21,7 +22,7 @@ public enum ModelTranslator {
             declarations = ReachableTypes.prune(declarations, from: groups)
         }
         RecursiveStructs.markIndirectProperties(&declarations)
-        return ClientModel(
+        let model = ClientModel(
             moduleName: options.moduleName,
             title: document.info.title,
             version: document.info.version,
@@ -29,8 +30,9 @@ public enum ModelTranslator {
             serverURL: document.servers.first?.url,
             groups: groups,
             types: declarations.sorted { $0.name < $1.name },
-            securitySchemes: securitySchemes(document, diagnostics: loader.diagnostics)
+            securitySchemes: securitySchemes(document, diagnostics: diagnostics)
         )
+        return (model, diagnostics.all)
     }
 
     private static func securitySchemes(_ document: OpenAPIDocument, diagnostics: Diagnostics) -> [SecuritySchemeModel]

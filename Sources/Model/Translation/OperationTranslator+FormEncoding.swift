@@ -10,9 +10,9 @@ extension OperationTranslator {
     /// then the configuration's `forms.arrays`.
     func formEncoding(of body: RequestBody) -> FormEncodingModel? {
         guard let form = body.content.first(where: { Self.isForm($0.contentType) }) else { return nil }
-        let resolved = form.schema.flatMap(loader.resolveSchema)
+        let resolved = form.schema.flatMap(references.resolveSchema)
         let schemaName = resolved?.reference?.suggestedName
-        let propertyNames = resolved.map { Self.propertyNames(of: $0.schema, loader: loader) } ?? []
+        let propertyNames = resolved.map { Self.propertyNames(of: $0.schema, references: references) } ?? []
         let encodings = Dictionary(
             form.encoding.map { ($0.property, $0.encoding) },
             uniquingKeysWith: { first, _ in first }
@@ -47,11 +47,11 @@ extension OperationTranslator {
     }
 
     /// The properties of an object schema, `allOf` members included, in schema order.
-    private static func propertyNames(of schema: Schema, loader: DocumentLoader) -> [String] {
+    private static func propertyNames(of schema: Schema, references: ResolvedDocument) -> [String] {
         var names: [String] = []
         for member in schema.allOf {
-            if let resolved = loader.resolveSchema(member) {
-                names += propertyNames(of: resolved.schema, loader: loader)
+            if let resolved = references.resolveSchema(member) {
+                names += propertyNames(of: resolved.schema, references: references)
             }
         }
         names += schema.properties.map(\.name)

@@ -3,12 +3,12 @@ import SpecforgeParser
 
 /// Groups operations by tag and gives each typed parameters, a body and responses.
 struct OperationTranslator {
-    let document: OpenAPIDocument
-    let loader: DocumentLoader
+    let references: ResolvedDocument
     let types: TypeTranslator
     let options: ModelOptions
 
-    var diagnostics: Diagnostics { loader.diagnostics }
+    var document: OpenAPIDocument { references.document }
+    var diagnostics: Diagnostics { types.diagnostics }
 
     /// The operations kept by the include/exclude options, in document order.
     private var keptOperations: [Operation] {
@@ -141,7 +141,7 @@ struct OperationTranslator {
         var seen: Set<String> = []
         var result: [ParameterModel] = []
         for item in operation.parameters {
-            guard let parameter = loader.resolve(item), let schema = parameter.schema else { continue }
+            guard let parameter = references.resolve(item), let schema = parameter.schema else { continue }
             guard seen.insert("\(parameter.location.rawValue):\(parameter.name)").inserted else {
                 diagnostics.warning(
                     "parameter '\(parameter.name)' in \(parameter.location.rawValue) is listed twice; the first is used",
@@ -158,6 +158,7 @@ struct OperationTranslator {
                 )
             }
             let type = types.translate(schema, hint: hint + SwiftNames.typeName(parameter.name), inObject: false)
+            let annotations = types.annotations(of: schema)
             result.append(
                 ParameterModel(
                     name: names.claim(SwiftNames.safeMemberName(parameter.name)),
@@ -168,7 +169,10 @@ struct OperationTranslator {
                     style: parameter.style,
                     explode: parameter.explode,
                     deprecated: parameter.deprecated,
-                    documentation: parameter.description ?? schema.description
+                    documentation: parameter.description ?? schema.description,
+                    defaultValue: annotations.defaultValue,
+                    example: annotations.example,
+                    constraints: annotations.constraints
                 )
             )
         }
@@ -186,7 +190,7 @@ struct OperationTranslator {
 
     private func translateBody(_ item: Referenceable<RequestBody>, hint: String, names: inout UniqueNames) -> BodyModel?
     {
-        guard let body = loader.resolve(item), !body.content.isEmpty else { return nil }
+        guard let body = references.resolve(item), !body.content.isEmpty else { return nil }
         // One Swift type serves every content type: the schemas are the same in practice (CVAT
         // sends one model as JSON or multipart). When they differ, the first one wins.
         let primary = body.content.first { $0.schema != nil } ?? body.content[0]
@@ -231,7 +235,7 @@ struct OperationTranslator {
         var primaryType: TypeRef?
         let ordered = operation.responses.sorted { Self.rank($0.status) < Self.rank($1.status) }
         for (status, item) in ordered {
-            guard let response = loader.resolve(item) else { continue }
+            guard let response = references.resolve(item) else { continue }
             let media = response.content.first { $0.contentType.contains("json") } ?? response.content.first
             var type: TypeRef?
             if let media, media.contentType.lowercased().hasPrefix("text/event-stream") {

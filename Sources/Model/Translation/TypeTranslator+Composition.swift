@@ -49,7 +49,7 @@ extension TypeTranslator {
             }
         }
         for member in members {
-            guard let resolved = loader.resolveSchema(member)?.schema else { continue }
+            guard let resolved = references.resolveSchema(member)?.schema else { continue }
             guard visited.insert(resolved.pointer + resolved.location.description).inserted else { continue }
             if isNullOnly(resolved) { continue }
             let isObject = resolved.types.isEmpty || resolved.types.contains("object")
@@ -76,6 +76,7 @@ extension TypeTranslator {
         let models = properties.map { wireName, schema -> PropertyModel in
             let type = translate(schema, hint: typeName + SwiftNames.typeName(wireName), inObject: true)
             let isRequired = required.contains(wireName)
+            let annotations = annotations(of: schema)
             return PropertyModel(
                 name: memberNames.claim(SwiftNames.safeMemberName(wireName)),
                 wireName: wireName,
@@ -85,11 +86,15 @@ extension TypeTranslator {
                 required: isRequired,
                 nullable: type.isOptional,
                 readOnly: schema.readOnly,
+                writeOnly: schema.writeOnly,
                 deprecated: schema.deprecated,
-                documentation: schema.description ?? schema.title
+                documentation: schema.description ?? schema.title,
+                defaultValue: annotations.defaultValue,
+                example: annotations.example,
+                constraints: annotations.constraints
             )
         }
-        return StructModel(properties: models, pageItemType: pageItemType(models))
+        return StructModel(properties: models, pageItemType: pageItemType(models), additionalProperties: nil)
     }
 
     /// Django REST framework pages: `count`, `next`, `previous` and `results: [Item]`.
@@ -159,7 +164,7 @@ extension TypeTranslator {
     private func mergedStringEnum(_ members: [Schema]) -> EnumModel? {
         var values: [String] = []
         for member in members {
-            guard let resolved = loader.resolveSchema(member)?.schema, let enumValues = resolved.enumValues,
+            guard let resolved = references.resolveSchema(member)?.schema, let enumValues = resolved.enumValues,
                 resolved.types.isEmpty || resolved.types.contains("string")
             else { return nil }
             for value in enumValues {

@@ -4,7 +4,7 @@ import SpecforgeParser
 /// Translates schemas into Swift types, declaring a named type for every component schema and
 /// hoisting inline objects, enums and unions into named types of their own.
 final class TypeTranslator {
-    let loader: DocumentLoader
+    let references: ResolvedDocument
     let diagnostics: Diagnostics
     let options: ModelOptions
 
@@ -25,8 +25,8 @@ final class TypeTranslator {
     /// Enum cases by raw type and values (see `enumModel(values:rawType:)`).
     var enumModels: [String: EnumModel] = [:]
 
-    init(loader: DocumentLoader, diagnostics: Diagnostics, options: ModelOptions) {
-        self.loader = loader
+    init(references: ResolvedDocument, diagnostics: Diagnostics, options: ModelOptions) {
+        self.references = references
         self.diagnostics = diagnostics
         self.options = options
     }
@@ -68,7 +68,7 @@ final class TypeTranslator {
         if let name = namesByKey[reference.key] {
             return nullableKeys.contains(reference.key) ? .optional(.named(name)) : .named(name)
         }
-        guard let target = loader.schema(for: reference) else { return .json }
+        guard let target = references.schema(for: reference) else { return .json }
         if target.isPlainReference, let next = target.reference {
             // An alias of another schema: use the final target's type.
             guard !aliasChainIsCyclic(from: reference) else { return .json }
@@ -88,7 +88,7 @@ final class TypeTranslator {
     }
 
     private func aliasChainIsCyclic(from reference: Reference) -> Bool {
-        loader.resolveSchema(Schema.referencing(reference)) == nil
+        references.resolveSchema(Schema.referencing(reference)) == nil
     }
 
     // MARK: - Translation
@@ -219,7 +219,8 @@ final class TypeTranslator {
     ) -> TypeRef {
         structsInProgress[schema.location] = typeName
         defer { structsInProgress[schema.location] = nil }
-        let model = structModel(properties: properties, required: required, typeName: typeName)
+        var model = structModel(properties: properties, required: required, typeName: typeName)
+        model.additionalProperties = additionalPropertiesSummary(schema)
         declare(typeName, .structure(model), schema: schema)
         return .named(typeName)
     }
@@ -253,7 +254,7 @@ final class TypeTranslator {
     func isNullOnly(_ schema: Schema) -> Bool {
         var schema = schema
         if schema.isPlainReference {
-            guard let resolved = loader.resolveSchema(schema) else { return false }
+            guard let resolved = references.resolveSchema(schema) else { return false }
             schema = resolved.schema
         }
         if schema.types == ["null"] { return true }
@@ -261,12 +262,5 @@ final class TypeTranslator {
             return values.allSatisfy { $0.scalar?.isNull == true }
         }
         return false
-    }
-}
-
-extension Schema {
-    /// A bare `$ref` schema, as if written `{ $ref: ... }`.
-    static func referencing(_ reference: Reference) -> Schema {
-        .bare(reference: reference, at: reference.location, pointer: reference.pointer)
     }
 }

@@ -1,38 +1,49 @@
 import Foundation
 import SpecforgeDiagnostics
 
-/// The parser stage's entry point: reads a document and every file its `$ref`s reach, and
-/// resolves references on demand (local pointers, relative files, chains, cycles).
+/// The parser stage: reads a document and every file its `$ref`s reach, follows the references
+/// (local pointers, relative files, chains, cycles) and hands over a `ResolvedDocument`.
 public final class DocumentLoader {
-    public let diagnostics: Diagnostics
-    public let limits: LoaderLimits
+    let diagnostics = Diagnostics()
+    let limits: LoaderLimits
     private var roots: [String: Node] = [:]
     private var unreadable: Set<String> = []
-    private var schemaCache: [String: Schema] = [:]
+    private(set) var schemaCache: [String: Schema] = [:]
     private var reportedCycles: Set<Set<String>> = []
     private var parsers: [String: DocumentParser] = [:]
-    private var resolvedComponents: [String: Any] = [:]
+    private(set) var parameters: [String: Parameter] = [:]
+    private(set) var requestBodies: [String: RequestBody] = [:]
+    private(set) var responses: [String: Response] = [:]
+    /// Shared components already resolved, found or not, by kind and first reference.
+    private var resolvedComponents: Set<String> = []
     private var isOpenAPI31 = false
 
-    public init(diagnostics: Diagnostics, limits: LoaderLimits = LoaderLimits()) {
-        self.diagnostics = diagnostics
+    init(limits: LoaderLimits = LoaderLimits()) {
         self.limits = limits
     }
 
-    /// Loads the document at `path`. Fatal problems (unreadable file, malformed YAML, not an
-    /// OpenAPI document) are thrown; everything else is reported to `diagnostics`.
-    public func load(path: String) throws(Diagnostic) -> OpenAPIDocument {
+    /// The stage's entry point: loads the document at `path` and everything it refers to.
+    /// Fatal problems (unreadable file, malformed YAML, not an OpenAPI document) are thrown;
+    /// everything else is in the result's `diagnostics`.
+    public static func load(path: String, limits: LoaderLimits = LoaderLimits()) throws(Diagnostic)
+        -> ResolvedDocument
+    {
+        let loader = DocumentLoader(limits: limits)
         let file = FilePath.resolve(path, against: FileManager.default.currentDirectoryPath)
-        return try document(from: try readRoot(file, requestedAt: nil), file: file)
+        let document = try loader.document(from: try loader.readRoot(file, requestedAt: nil), file: file)
+        return loader.resolvingEverything(in: document)
     }
 
     /// Loads a document given as bytes, named `path` in diagnostics; its relative `$ref`s are
     /// resolved against `path`'s directory.
-    public func load(contents: [UInt8], path: String) throws(Diagnostic) -> OpenAPIDocument {
+    public static func load(contents: [UInt8], path: String, limits: LoaderLimits = LoaderLimits())
+        throws(Diagnostic) -> ResolvedDocument
+    {
+        let loader = DocumentLoader(limits: limits)
         let file = FilePath.resolve(path, against: FileManager.default.currentDirectoryPath)
-        let root = Self.convertingSwagger(try YAMLLoader.load(contents, file: file, limits: limits))
-        roots[file] = root
-        return try document(from: root, file: file)
+        let root = Self.convertingSwagger(try YAMLLoader.load(contents, file: file, limits: loader.limits))
+        loader.roots[file] = root
+        return loader.resolvingEverything(in: try loader.document(from: root, file: file))
     }
 
     private func document(from root: Node, file: String) throws(Diagnostic) -> OpenAPIDocument {
@@ -116,12 +127,12 @@ public final class DocumentLoader {
     }
 
     /// Every file read so far, sorted by path: what the no-op cache must re-hash.
-    public var loadedFiles: [String] { roots.keys.sorted() }
+    var loadedFiles: [String] { roots.keys.sorted() }
 
     // MARK: - Resolving references
 
     /// The node a reference points at, or nil after reporting why there is none.
-    public func node(for reference: Reference) -> Node? {
+    func node(for reference: Reference) -> Node? {
         guard !unreadable.contains(reference.file) else { return nil }
         let root: Node
         do {
@@ -150,7 +161,7 @@ public final class DocumentLoader {
     }
 
     /// The schema at a reference (parsed once), which may itself be a reference.
-    public func schema(for reference: Reference) -> Schema? {
+    func schema(for reference: Reference) -> Schema? {
         if let cached = schemaCache[reference.key] { return cached }
         guard let node = node(for: reference) else { return nil }
         let schema = parser(for: reference.file).schemas.parse(node, at: reference.fragment)
@@ -158,8 +169,13 @@ public final class DocumentLoader {
         return schema
     }
 
+    /// Records a schema parsed elsewhere as the one at `key`, unless one is known already.
+    func cacheSchema(_ schema: Schema, at key: String) {
+        if schemaCache[key] == nil { schemaCache[key] = schema }
+    }
+
     /// Follows `$ref` chains until a schema that is not a plain reference; reports cycles.
-    public func resolveSchema(_ schema: Schema) -> (schema: Schema, reference: Reference?)? {
+    func resolveSchema(_ schema: Schema) -> (schema: Schema, reference: Reference?)? {
         var current = schema
         var lastReference: Reference?
         var chain: [Reference] = []
@@ -187,29 +203,29 @@ public final class DocumentLoader {
         )
     }
 
-    public func resolve(_ parameter: Referenceable<Parameter>) -> Parameter? {
-        resolve(parameter) { parser, node, pointer in parser.parameter(node, at: pointer) }
+    func resolve(_ parameter: Referenceable<Parameter>) -> Parameter? {
+        resolve(parameter, into: \.parameters) { parser, node, pointer in parser.parameter(node, at: pointer) }
     }
 
-    public func resolve(_ body: Referenceable<RequestBody>) -> RequestBody? {
-        resolve(body) { parser, node, pointer in parser.requestBody(node, at: pointer) }
+    func resolve(_ body: Referenceable<RequestBody>) -> RequestBody? {
+        resolve(body, into: \.requestBodies) { parser, node, pointer in parser.requestBody(node, at: pointer) }
     }
 
-    public func resolve(_ response: Referenceable<Response>) -> Response? {
-        resolve(response) { parser, node, pointer in parser.response(node, at: pointer) }
+    func resolve(_ response: Referenceable<Response>) -> Response? {
+        resolve(response, into: \.responses) { parser, node, pointer in parser.response(node, at: pointer) }
     }
 
     private func resolve<Value>(
         _ item: Referenceable<Value>,
+        into table: ReferenceWritableKeyPath<DocumentLoader, [String: Value]>,
         parse: (DocumentParser, Node, String) -> Value?
     ) -> Value? {
         guard case .reference(let first) = item else { return resolveChain(item, parse: parse) }
         // A shared parameter or response is parsed once, however many operations name it, so
         // they all see the same schema objects (and a broken one is reported once).
-        let key = "\(Value.self) \(first.key)"
-        if let known = resolvedComponents[key] { return known as? Value }
+        if !resolvedComponents.insert("\(Value.self) \(first.key)").inserted { return self[keyPath: table][first.key] }
         let value = resolveChain(item, parse: parse)
-        resolvedComponents[key] = value as Any
+        self[keyPath: table][first.key] = value
         return value
     }
 

@@ -54,6 +54,31 @@ struct NodeReader {
         return nil
     }
 
+    /// A validation bound (`minimum`, `multipleOf`): only checks and documentation depend on
+    /// it, so a value that is not a number is a warning and is ignored.
+    func number(_ mapping: Mapping, _ key: String, at pointer: String) -> Double? {
+        guard let node = mapping[key] else { return nil }
+        if let value = node.scalar?.number, value.isFinite { return value }
+        warnIgnored(key, node, expected: "a number", at: pointer)
+        return nil
+    }
+
+    /// A length or an item count (`maxLength`, `minItems`): a non-negative integer.
+    func count(_ mapping: Mapping, _ key: String, at pointer: String) -> Int? {
+        guard let node = mapping[key] else { return nil }
+        if let value = node.scalar?.integer, value >= 0 { return value }
+        warnIgnored(key, node, expected: "a non-negative integer", at: pointer)
+        return nil
+    }
+
+    private func warnIgnored(_ key: String, _ node: Node, expected: String, at pointer: String) {
+        diagnostics.warning(
+            "'\(key)' must be \(expected), found '\(node.string ?? node.kindName)'; it is ignored",
+            at: node.location,
+            pointer: JSONPointer.appending(pointer, key)
+        )
+    }
+
     func strings(_ mapping: Mapping, _ key: String, at pointer: String) -> [String] {
         guard let node = mapping[key] else { return [] }
         let keyPointer = JSONPointer.appending(pointer, key)

@@ -37,6 +37,9 @@ public final class Schema: Sendable {
     public let writeOnly: Bool
     public let deprecated: Bool
     public let defaultValue: Node?
+    public let constraints: ValueConstraints
+    /// `example`, or the first of 3.1's `examples`.
+    public let example: Node?
     public let location: SourceLocation
     public let pointer: String
 
@@ -61,6 +64,8 @@ public final class Schema: Sendable {
         writeOnly: Bool,
         deprecated: Bool,
         defaultValue: Node?,
+        constraints: ValueConstraints = ValueConstraints(),
+        example: Node? = nil,
         location: SourceLocation,
         pointer: String
     ) {
@@ -84,6 +89,8 @@ public final class Schema: Sendable {
         self.writeOnly = writeOnly
         self.deprecated = deprecated
         self.defaultValue = defaultValue
+        self.constraints = constraints
+        self.example = example
         self.location = location
         self.pointer = pointer
     }
@@ -121,6 +128,11 @@ public final class Schema: Sendable {
             location: location,
             pointer: pointer
         )
+    }
+
+    /// A bare `$ref` schema, as if written `{ $ref: ... }`.
+    public static func referencing(_ reference: Reference) -> Schema {
+        .bare(reference: reference, at: reference.location, pointer: reference.pointer)
     }
 
     /// True when nothing but annotations accompany a `$ref`, so the schema is the referenced one.

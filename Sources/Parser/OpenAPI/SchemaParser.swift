@@ -55,9 +55,38 @@ struct SchemaParser {
             writeOnly: reader.bool(map, "writeOnly", at: pointer) ?? false,
             deprecated: reader.bool(map, "deprecated", at: pointer) ?? false,
             defaultValue: map["default"],
+            constraints: constraints(map, at: pointer),
+            example: map["example"] ?? map["examples"]?.sequence?.first,
             location: node.location,
             pointer: pointer
         )
+    }
+
+    private func constraints(_ map: Mapping, at pointer: String) -> ValueConstraints {
+        var constraints = ValueConstraints()
+        constraints.minimum = reader.number(map, "minimum", at: pointer)
+        constraints.maximum = reader.number(map, "maximum", at: pointer)
+        // 3.0 flags the bound as exclusive; 3.1 (JSON Schema 2020-12) gives the bound itself.
+        for (key, bound, flag) in [
+            ("exclusiveMinimum", \ValueConstraints.minimum, \ValueConstraints.exclusiveMinimum),
+            ("exclusiveMaximum", \ValueConstraints.maximum, \ValueConstraints.exclusiveMaximum),
+        ] {
+            guard let node = map[key] else { continue }
+            if let flagged = node.scalar?.bool {
+                constraints[keyPath: flag] = flagged
+            } else if let value = reader.number(map, key, at: pointer) {
+                constraints[keyPath: bound] = value
+                constraints[keyPath: flag] = true
+            }
+        }
+        constraints.multipleOf = reader.number(map, "multipleOf", at: pointer)
+        constraints.minLength = reader.count(map, "minLength", at: pointer)
+        constraints.maxLength = reader.count(map, "maxLength", at: pointer)
+        constraints.pattern = reader.text(map, "pattern", at: pointer)
+        constraints.minItems = reader.count(map, "minItems", at: pointer)
+        constraints.maxItems = reader.count(map, "maxItems", at: pointer)
+        constraints.uniqueItems = map["uniqueItems"]?.scalar?.bool ?? false
+        return constraints
     }
 
     private func referenceOnly(_ reference: Reference, map: Mapping, node: Node, pointer: String) -> Schema {

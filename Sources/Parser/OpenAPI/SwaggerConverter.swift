@@ -409,11 +409,11 @@ final class SwaggerConverter {
     }
 
     private func mapping(_ entries: [(String, SourceLocation, Node)], at location: SourceLocation) -> Node {
-        var index: [String: Int] = [:]
+        var index = KeyIndex()
         var kept: [Mapping.Entry] = []
-        for (key, keyLocation, value) in entries where index[key] == nil {
-            index[key] = kept.count
+        for (key, keyLocation, value) in entries where index.position(of: key, in: kept) == nil {
             kept.append(Mapping.Entry(key: key, keyLocation: keyLocation, value: value))
+            index.appended(to: kept)
         }
         return Node(
             .mapping(Mapping(entries: kept, index: index)),

@@ -87,7 +87,7 @@ public struct Scalar: Sendable {
     }
 }
 
-/// A mapping that keeps the order of its keys and finds any key in constant time.
+/// A mapping that keeps the order of its keys and finds any key quickly.
 public struct Mapping: Sendable {
     public struct Entry: Sendable {
         public let key: String
@@ -96,22 +96,50 @@ public struct Mapping: Sendable {
     }
 
     public let entries: [Entry]
-    private let index: [String: Int]
+    private let index: KeyIndex
 
-    init(entries: [Entry], index: [String: Int]) {
+    /// `entries` must have distinct keys.
+    init(entries: [Entry], index: KeyIndex) {
         self.entries = entries
         self.index = index
     }
 
     public subscript(key: String) -> Node? {
-        guard let position = index[key] else { return nil }
+        guard let position = index.position(of: key, in: entries) else { return nil }
         return entries[position].value
     }
 
     public func entry(_ key: String) -> Entry? {
-        index[key].map { entries[$0] }
+        index.position(of: key, in: entries).map { entries[$0] }
     }
 
     public var count: Int { entries.count }
     public var keys: [String] { entries.map(\.key) }
+}
+
+/// Where each key of a mapping is. Most mappings of an OpenAPI document are small (a schema, a
+/// parameter: a handful of keys), and comparing a few short strings costs less than hashing one,
+/// so a dictionary is built only for mappings that grow past `linearLimit` keys.
+struct KeyIndex: Sendable {
+    static let linearLimit = 8
+    private var table: [String: Int]?
+
+    init() {}
+
+    func position(of key: String, in entries: [Mapping.Entry]) -> Int? {
+        if let table { return table[key] }
+        return entries.firstIndex { $0.key == key }
+    }
+
+    /// Records that `entries.last` was just appended.
+    mutating func appended(to entries: [Mapping.Entry]) {
+        if table != nil {
+            table![entries[entries.count - 1].key] = entries.count - 1
+        } else if entries.count > Self.linearLimit {
+            var table: [String: Int] = [:]
+            table.reserveCapacity(entries.count * 2)
+            for (position, entry) in entries.enumerated() { table[entry.key] = position }
+            self.table = table
+        }
+    }
 }

@@ -72,7 +72,7 @@ private struct TreeBuilder {
         let anchor: String?
         var items: [Node] = []
         var entries: [Mapping.Entry] = []
-        var index: [String: Int] = [:]
+        var index = KeyIndex()
         var pendingKey: (text: String, location: SourceLocation)?
         var weight = 1
 
@@ -179,11 +179,11 @@ private struct TreeBuilder {
             top.pendingKey = (text, node.location)
             return
         }
-        if top.index[key.text] != nil {
+        if top.index.position(of: key.text, in: top.entries) != nil {
             throw Diagnostic.error("duplicate key '\(key.text)'", at: key.location)
         }
-        top.index[key.text] = top.entries.count
         top.entries.append(Mapping.Entry(key: key.text, keyLocation: key.location, value: node))
+        top.index.appended(to: top.entries)
         top.pendingKey = nil
         top.weight += node.weight
     }

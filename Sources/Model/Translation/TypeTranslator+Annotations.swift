@@ -1,0 +1,39 @@
+import SpecforgeParser
+
+/// What a property's or parameter's schema says beyond its type: constraints, `default` and
+/// `example`. drf-spectacular often writes them beside a reference (`allOf: [$ref]` with
+/// `maxLength`), and a reference to a constrained string carries its target's.
+struct ValueAnnotations {
+    var constraints = ValueConstraints()
+    var defaultValue: String?
+    var example: String?
+}
+
+extension TypeTranslator {
+    func annotations(of schema: Schema) -> ValueAnnotations {
+        var sources = [schema] + schema.allOf
+        if let target = references.resolveSchema(schema)?.schema, target !== schema { sources.append(target) }
+        var result = ValueAnnotations()
+        for source in sources {
+            result.constraints = result.constraints.filling(from: source.constraints)
+            result.defaultValue = result.defaultValue ?? source.defaultValue?.jsonText
+            result.example = result.example ?? source.example?.jsonText
+        }
+        return result
+    }
+
+    /// `additionalProperties` as `StructModel` reports it.
+    func additionalPropertiesSummary(_ schema: Schema) -> String? {
+        switch schema.additionalProperties {
+        case .unspecified: return nil
+        case .allowed(let allowed): return allowed ? "true" : "false"
+        case .schema(let values):
+            if let reference = values.reference { return "$ref: \(reference.suggestedName)" }
+            return values.types.joined(separator: " | ").nilIfEmpty ?? "any"
+        }
+    }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
