@@ -39,7 +39,7 @@ public struct GeneratorConfig: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic.error("cannot read configuration file '\(path)'")
         }
-        let root = try YAMLLoader.load([UInt8](data), file: path)
+        let root = try DocumentText.parse([UInt8](data), file: path)
         var config = GeneratorConfig()
         let reader = ConfigReader(diagnostics: diagnostics)
         guard let map = reader.mapping(root, "#") else { return config }

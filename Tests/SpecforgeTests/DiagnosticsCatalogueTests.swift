@@ -38,6 +38,25 @@ final class DiagnosticsCatalogueTests: XCTestCase {
         )
     }
 
+    /// A `.json` file is read as JSON: JSON's rules, and the position of the mistake.
+    func testMalformedJSON() throws {
+        try expect(
+            "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"paths\": {},\n}\n",
+            header: "",
+            named: "api.json",
+            ["api.json:4:14: error: invalid JSON: a trailing comma before '}'"]
+        )
+        try expect(
+            "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"\\ud83e\", \"version\": \"1\"}, \"paths\": {}}",
+            header: "",
+            named: "api.json",
+            [
+                "api.json:1:41: error: invalid JSON: unpaired surrogate \\uD83E "
+                    + "(a high surrogate needs a low one after it)"
+            ]
+        )
+    }
+
     func testWrongNodeTypes() throws {
         try expect("paths: []\n", ["api.yaml:3:8: error: 'paths' must be a mapping, found a sequence [#/paths]"])
         try expect(
@@ -191,6 +210,7 @@ final class DiagnosticsCatalogueTests: XCTestCase {
     private func expect(
         _ body: String,
         header: String = header,
+        named name: String = "api.yaml",
         _ expected: [String],
         strict: Bool = false,
         failing: Bool = true,
@@ -198,7 +218,7 @@ final class DiagnosticsCatalogueTests: XCTestCase {
         line: UInt = #line
     ) throws {
         let scratch = try ScratchDirectory()
-        let path = try scratch.write("api.yaml", header + body)
+        let path = try scratch.write(name, header + body)
         var request = GeneratorPipeline.Request(schemaPath: path, outputDirectory: nil)
         request.strict = strict
         let diagnostics: [Diagnostic]
@@ -211,7 +231,7 @@ final class DiagnosticsCatalogueTests: XCTestCase {
             failed = true
         }
         let printed = diagnostics.map {
-            $0.description.replacingOccurrences(of: path, with: "api.yaml")
+            $0.description.replacingOccurrences(of: path, with: name)
                 .replacingOccurrences(of: scratch.path, with: "{DIR}")
                 .replacingOccurrences(of: (scratch.path as NSString).lastPathComponent, with: "{DIRNAME}")
         }

@@ -41,7 +41,7 @@ public final class DocumentLoader {
     {
         let loader = DocumentLoader(limits: limits)
         let file = FilePath.resolve(path, against: FileManager.default.currentDirectoryPath)
-        let root = Self.convertingSwagger(try YAMLLoader.load(contents, file: file, limits: loader.limits))
+        let root = Self.convertingSwagger(try DocumentText.parse(contents, file: file, limits: loader.limits))
         loader.roots[file] = root
         return loader.resolvingEverything(in: try loader.document(from: root, file: file))
     }
@@ -108,7 +108,7 @@ public final class DocumentLoader {
             if let reference { message += ", referenced by '\(reference.text)'" }
             throw Diagnostic.error(message, at: reference?.location, pointer: reference?.pointer)
         }
-        let root = Self.convertingSwagger(try YAMLLoader.load([UInt8](data), file: file, limits: limits))
+        let root = Self.convertingSwagger(try DocumentText.parse([UInt8](data), file: file, limits: limits))
         roots[file] = root
         return root
     }
