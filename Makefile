@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -45,7 +45,7 @@ generate: build
 build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
 
-test: deps unit-tests check-generated lint-generated hostile example diff-digester corpus
+test: deps unit-tests check-generated lint-generated hostile example diff-digester custom-templates corpus
 
 unit-tests: cvat-sdk
 	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python swift test
@@ -87,6 +87,11 @@ example:
 # declaration the digester finds removed or changed in the generated modules is one the diff
 # names. The two pairs run side by side (each compile is one front end).
 CVAT_SCHEMAS = $(SHARED)/schemas/cvat
+# The template contract in use: the CVAT client generated with Examples/CustomTemplates
+# (`let` properties, an extra conformance, `package` access) type-checks without warnings.
+custom-templates: build
+	Tests/Integration/check-custom-templates.sh $(SPECFORGE) $(CVAT_SCHEMAS)/cvat-2.72.0.json
+
 diff-digester: build
 	Tests/Integration/check-diff-digester.sh $(SPECFORGE) $(CVAT_SCHEMAS)/cvat-2.69.0.json $(CVAT_SCHEMAS)/cvat-2.70.0.json & \
 	first=$$!; \

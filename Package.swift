@@ -82,6 +82,7 @@ let package = Package(
             name: "specforge",
             dependencies: [
                 "SpecforgeGenerator",
+                "SpecforgeRenderer",
                 "SpecforgePostProcessor",
                 "SpecforgeDiff",
                 "SpecforgeModel",
@@ -119,7 +120,9 @@ let package = Package(
         .testTarget(
             name: "SpecforgeTests",
             dependencies: [
-                "SpecforgeGenerator", "SpecforgeParser", "SpecforgeModel", "SpecforgePostProcessor", "SpecforgeDiff",
+                "SpecforgeGenerator", "SpecforgeParser", "SpecforgeModel", "SpecforgeRenderer",
+                "SpecforgePostProcessor",
+                "SpecforgeDiff",
             ],
             path: "Tests/SpecforgeTests",
             swiftSettings: strict

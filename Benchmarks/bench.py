@@ -23,7 +23,7 @@ Measured:
      report printed): median wall time and peak RSS.
 
 Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips part 4, BENCH_ONLY=diff runs
-part 7 alone, SHARED (../shared).
+part 7 alone, BENCH_ONLY=generate part 1 for specforge alone, SHARED (../shared).
 """
 import copy
 import json
@@ -113,12 +113,16 @@ def openapi_generator():
     return binary
 
 
+def specforge_generator(*extra):
+    return ("specforge", lambda schema, out: [SPECFORGE, "generate", schema, "--module", "Client",
+                                              "--output", out, "--no-cache", *extra])
+
+
 def generators():
     sog = swift_openapi_generator()
     oag = openapi_generator()
     return [
-        ("specforge", lambda schema, out: [SPECFORGE, "generate", schema, "--module", "Client",
-                                           "--output", out, "--no-cache"]),
+        specforge_generator(),
         ("swift-openapi-generator", lambda schema, out: [sog, "generate", schema, "--mode", "types",
                                                          "--mode", "client", "--access-modifier", "public",
                                                          "--output-directory", out]),
@@ -391,16 +395,21 @@ def report_diffs(rows):
         print(f"| {label} | {seconds * 1000:.0f} ms | {rss:.0f} MB | {summary} |")
 
 
-def report(generated, no_op_times, growth_rows, build_rows, coding_table, tools, layout_rows=(), plugin_times=None):
-    names = [name for name, _ in tools]
+def report_generation(generated, names=("specforge",)):
+    names = list(names)
     print(f"\n### Generation into an empty folder (median of {ROUNDS} interleaved runs; time, peak RSS)\n")
-    print("| schema | " + " | ".join(names) + " | speed-up vs " + " | speed-up vs ".join(names[1:]) + " |")
+    speed_ups = "".join(f" speed-up vs {name} |" for name in names[1:])
+    print("| schema | " + " | ".join(names) + " |" + speed_ups)
     print("|---" * (2 * len(names)) + "|")
     for label, results in generated:
-        cells = [f"{results[n][0]:.2f} s, {results[n][1]:.0f} MB" if n in results else "fails" for n in names]
+        cells = [f"{results[n][0]:.3f} s, {results[n][1]:.0f} MB" if n in results else "fails" for n in names]
         ours = results.get("specforge", (None,))[0]
         ratios = [f"{results[n][0] / ours:.1f}×" if n in results and ours else "–" for n in names[1:]]
         print(f"| {label} | " + " | ".join(cells + ratios) + " |")
+
+
+def report(generated, no_op_times, growth_rows, build_rows, coding_table, tools, layout_rows=(), plugin_times=None):
+    report_generation(generated, [name for name, _ in tools])
     (cached, cached_rss), (uncached, uncached_rss) = no_op_times
     print("\n### Regenerating CVAT 2.72 when nothing changed\n")
     print("| run | time | peak RSS |\n|---|---|---|")
@@ -438,6 +447,9 @@ def main():
         raise SystemExit("build specforge first: swift build -c release --product specforge")
     if os.environ.get("BENCH_ONLY") == "diff":
         report_diffs(diffs())
+        return
+    if os.environ.get("BENCH_ONLY") == "generate":
+        report_generation(generation([specforge_generator()]))
         return
     tools = generators()
     log(f"{ROUNDS} rounds; scratch folder {WORK}")

@@ -3,6 +3,7 @@ import Foundation
 import SpecforgeDiagnostics
 import SpecforgeGenerator
 import SpecforgePostProcessor
+import SpecforgeRenderer
 
 @main
 struct Specforge: ParsableCommand {
@@ -218,10 +219,18 @@ struct Lint: ParsableCommand {
 struct DumpModel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump-model",
-        abstract: "Print the intermediate model as JSON (for writing templates)."
+        abstract: "Print the intermediate model, or what each template is given, as JSON (for writing templates)."
     )
 
     @OptionGroup var schemaOptions: SchemaOptions
+
+    @Flag(
+        help: """
+            Print the context each template renders instead: one entry per generated file, with \
+            the template's name and every key it sees (listed in Templates/README.md).
+            """
+    )
+    var templateContext = false
 
     func run() throws {
         let diagnostics = Diagnostics()
@@ -229,9 +238,21 @@ struct DumpModel: ParsableCommand {
             let request = try schemaOptions.request(output: nil, diagnostics: diagnostics)
             let model = try GeneratorPipeline.analyze(request, diagnostics: diagnostics)
             printDiagnostics(diagnostics.all)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(model))
+            if templateContext {
+                let contexts = Renderer.contexts(for: model).map { context -> [String: Any] in
+                    ["file": context.path, "template": context.template, "context": context.values]
+                }
+                FileHandle.standardOutput.write(
+                    try JSONSerialization.data(
+                        withJSONObject: contexts,
+                        options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                    )
+                )
+            } else {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try encoder.encode(model))
+            }
             print()
         } catch let failure as GenerationFailed {
             printDiagnostics(failure.diagnostics)

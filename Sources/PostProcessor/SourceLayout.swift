@@ -2,7 +2,8 @@
 ///
 /// - no trailing spaces;
 /// - at most one blank line in a row, none right after `{` or right before `}`;
-/// - exactly one newline at the end of the file.
+/// - exactly one newline at the end of the file;
+/// - lines longer than swift-format's limit broken at their brackets (`LineBreaking`).
 ///
 /// It works on UTF-8 bytes: every byte it looks at is ASCII, and multi-byte characters only
 /// ever pass through, so this is exact and an order of magnitude cheaper than walking characters.
@@ -34,8 +35,12 @@ enum SourceLayout {
                 if lastIsBlank, firstNonSpace(input, from: lineStart, to: end) == closingBrace {
                     output.removeLast()
                 }
-                output.append(contentsOf: input[lineStart..<end])
-                output.append(newlineByte)
+                if end - lineStart >= LineBreaking.width {
+                    LineBreaking.append(ArraySlice(input[lineStart..<end]), to: &output)
+                } else {
+                    output.append(contentsOf: input[lineStart..<end])
+                    output.append(newlineByte)
+                }
                 hasLines = true
                 lastIsBlank = false
                 lastEndsWithBrace = input[end - 1] == openingBrace

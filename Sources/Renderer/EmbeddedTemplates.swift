@@ -25,47 +25,31 @@ public struct {{typeName}}: Sendable {
 {{#documentation}}
     {{.}}
 {{/documentation}}
-{{#deprecated}}
+{{#isDeprecated}}
     @available(*, deprecated)
-{{/deprecated}}
+{{/isDeprecated}}
     public func {{name}}(
 {{#arguments}}
-        {{parameter}}
+        {{parameter}},
 {{/arguments}}
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<{{returnType}}> {
-{{#isInline}}
-        try await self.session.send(Self.{{bareName}}Endpoint, [{{argumentList}}], {{#bodyName}}body: {{.}}, {{/bodyName}}options: options)
-{{/isInline}}
-{{^isInline}}
-        try await self.session.send(
-            Self.{{bareName}}Endpoint,
-{{#argumentLines}}
-{{.}}
-{{/argumentLines}}
-{{#bodyName}}
-            body: {{.}},
-{{/bodyName}}
-            options: options
-        )
-{{/isInline}}
+        try await self.session.send(Self.{{bareName}}Endpoint, {{parameterValuesLiteral}}, {{#bodyName}}body: {{.}}, {{/bodyName}}options: options)
     }
 {{#pageItemType}}
 
     /// Every item of every page of `{{name}}`, following `next` links.
-{{#deprecated}}
+{{#isDeprecated}}
     @available(*, deprecated)
-{{/deprecated}}
+{{/isDeprecated}}
     public func {{bareName}}AllItems(
 {{#pageArguments}}
-        {{parameter}}
+        {{parameter}},
 {{/pageArguments}}
         options: RequestOptions = RequestOptions()
     ) -> PageSequence<{{returnType}}> {
         self.session.paginate(Self.{{bareName}}Endpoint) {
-{{#pageCallLines}}
-{{.}}
-{{/pageCallLines}}
+            try await self.{{name}}({{pageCallArguments}}options: options)
         }
     }
 {{/pageItemType}}
@@ -82,9 +66,19 @@ extension {{typeName}} {
         id: {{idLiteral}},
         method: .{{method}},
         path: {{pathLiteral}},
-{{#endpointLines}}
-{{.}}
-{{/endpointLines}}
+{{#hasParameters}}
+        parameters: [{{#parameters}}.init({{wireLiteral}}, in: .{{location}}, type: {{typeLiteral}}{{#isRequired}}, required: true{{/isRequired}}{{#style}}, style: .{{.}}{{/style}}{{#explode}}, explode: {{.}}{{/explode}}){{^isLast}}, {{/isLast}}{{/parameters}}],
+{{/hasParameters}}
+{{#requestContentTypesLiteral}}
+        requestContentTypes: {{.}},
+{{/requestContentTypesLiteral}}
+{{#formEncodingExpression}}
+        formEncoding: {{.}},
+{{/formEncodingExpression}}
+{{#hasResponses}}
+        responses: [{{#responses}}.init({{statusLiteral}}{{#contentTypeLiteral}}, contentType: {{.}}{{/contentTypeLiteral}}{{#typeLiteral}}, type: {{.}}{{/typeLiteral}}{{#isPrimary}}, isPrimary: true{{/isPrimary}}){{^isLast}}, {{/isLast}}{{/responses}}],
+{{/hasResponses}}
+        security: {{securityExpression}}
     )
 {{/operations}}
 }
@@ -118,20 +112,16 @@ public struct ApiClient: Sendable {
     }
 
     /// The security schemes the API declares (`components.securitySchemes`).
-{{#securitySchemeLines}}
-{{.}}
-{{/securitySchemeLines}}
-{{#commonSecurity}}
+    public static let securitySchemes: [SecuritySchemeSpec] = [{{#securitySchemes}}SecuritySchemeSpec({{nameLiteral}}, .{{kind}}{{#apiKey}}(name: {{parameterNameLiteral}}, location: .{{location}}){{/apiKey}}{{#prefixLiteral}}, prefix: {{.}}{{/prefixLiteral}}){{^isLast}}, {{/isLast}}{{/securitySchemes}}]
+{{#commonSecurityLiteral}}
 
     /// The security requirements most operations list: alternatives, each a set of schemes used together.
-{{#lines}}
-{{.}}
-{{/lines}}
-{{/commonSecurity}}
+    public static let commonSecurity: [[String]] = {{.}}
+{{/commonSecurityLiteral}}
 {{#serverLiteral}}
 
     /// The first server the document lists.
-    public static let defaultServer = {{.}}
+    public static let defaultServer = URL(string: {{.}})
 {{/serverLiteral}}
 {{#groups}}
 
@@ -156,7 +146,7 @@ import SpecforgeRuntime
 {{/hasDocumentation}}
 /// Values this client does not know yet are kept as they are, so a newer server cannot break
 /// decoding; `isKnown` tells them apart.
-public struct {{name}}: OpenEnum {
+public struct {{typeName}}: OpenEnum {
     public let rawValue: {{rawType}}
 
     public init(rawValue: {{rawType}}) {
@@ -169,9 +159,7 @@ public struct {{name}}: OpenEnum {
 {{/cases}}
 {{/hasCases}}
 
-{{#allCasesLines}}
-{{.}}
-{{/allCasesLines}}
+    public static let allCases: [{{typeName}}] = {{allCasesLiteral}}
 }
 
 """#,
@@ -190,12 +178,12 @@ import SpecforgeRuntime
 {{#documentation}}
 {{.}}
 {{/documentation}}
-public struct {{name}}: APIObject {
+public struct {{typeName}}: APIObject {
 {{#properties}}
 {{#documentation}}
     {{.}}
 {{/documentation}}
-    {{declaration}}
+    {{#isIndirect}}@Indirect {{/isIndirect}}public var {{name}}: {{type}}
 {{/properties}}
 {{#hasProperties}}
 
@@ -214,25 +202,23 @@ public struct {{name}}: APIObject {
     public init() {}
 {{/hasProperties}}
 
-{{#fieldsLines}}
-{{.}}
-{{/fieldsLines}}
+    public static let fields: [ModelField<{{typeName}}>] = {{fieldsLiteral}}
 
     public init(from decoder: any Decoder) throws {
 {{#hasProperties}}
-        let values = try ModelValues<{{name}}>(decoder)
+        let values = try ModelValues<{{typeName}}>(decoder)
 {{#properties}}
         self.{{name}} = values.{{name}}
 {{/properties}}
 {{/hasProperties}}
 {{^hasProperties}}
-        _ = try ModelValues<{{name}}>(decoder)
+        _ = try ModelValues<{{typeName}}>(decoder)
 {{/hasProperties}}
     }
 }
 {{#pageItemType}}
 
-extension {{name}}: PaginatedList {
+extension {{typeName}}: PaginatedList {
     public var nextPageURL: String? { {{nextPageURL}} }
 }
 {{/pageItemType}}
@@ -248,7 +234,7 @@ import SpecforgeRuntime
 {{#documentation}}
 {{.}}
 {{/documentation}}
-public typealias {{name}} = {{type}}
+public typealias {{typeName}} = {{type}}
 
 """#,
         "Union": #"""
@@ -261,7 +247,7 @@ import SpecforgeRuntime
 {{#documentation}}
 {{.}}
 {{/documentation}}
-public indirect enum {{name}}: APIModel {
+public indirect enum {{typeName}}: APIModel {
 {{#cases}}
     case {{name}}({{type}})
 {{/cases}}
@@ -274,14 +260,14 @@ public indirect enum {{name}}: APIModel {
         switch discriminator {
 {{#cases}}
 {{#hasDiscriminatorValues}}
-        case {{discriminatorLiterals}}:
+        case {{#discriminatorValues}}{{literal}}{{^isLast}}, {{/isLast}}{{/discriminatorValues}}:
             self = .{{name}}(try container.decode({{type}}.self))
 {{/hasDiscriminatorValues}}
 {{/cases}}
         default:
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "Unknown {{name}} discriminator value '\(discriminator)'"
+                debugDescription: "Unknown {{typeName}} discriminator value '\(discriminator)'"
             )
         }
 {{/discriminator}}
@@ -295,7 +281,7 @@ public indirect enum {{name}}: APIModel {
 {{/cases}}
         throw DecodingError.dataCorruptedError(
             in: container,
-            debugDescription: "The value matches no case of {{name}}"
+            debugDescription: "The value matches no case of {{typeName}}"
         )
 {{/discriminator}}
     }

@@ -48,6 +48,38 @@ public struct Renderer: Sendable {
         let context = ViewModels.apiClient(model, header: ViewModels.header(model))
         return RenderedFile(path: "ApiClient.swift", contents: templates.render("ApiClient", context))
     }
+
+    /// What each template is given for `model`, file by file, `ApiClient` last: the contexts
+    /// `render` and `renderApiClient` print (`specforge dump-model --template-context`).
+    public static func contexts(for model: ClientModel) -> [TemplateContext] {
+        let header = ViewModels.header(model)
+        let commonSecurity = ViewModels.commonSecurity(model)
+        let types = model.types.map { declaration in
+            let (template, values) = ViewModels.declaration(declaration, header: header)
+            return TemplateContext(path: "Models/\(declaration.name).swift", template: template, values: values)
+        }
+        let groups = model.groups.map { group in
+            TemplateContext(
+                path: "APIs/\(group.typeName).swift",
+                template: "Api",
+                values: ViewModels.group(group, header: header, commonSecurity: commonSecurity)
+            )
+        }
+        let client = TemplateContext(
+            path: "ApiClient.swift",
+            template: "ApiClient",
+            values: ViewModels.apiClient(model, header: header)
+        )
+        return types + groups + [client]
+    }
+}
+
+/// One template's input: the file it renders and the values it sees (see `TemplateContract`).
+public struct TemplateContext {
+    public var path: String
+    public var template: String
+    /// Text, flags, lists of text, lists of objects and objects, nested: what JSON can hold.
+    public var values: [String: Any]
 }
 
 extension Array where Element: Sendable {

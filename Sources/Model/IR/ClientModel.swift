@@ -2,8 +2,9 @@ import SpecforgeParser
 
 /// The intermediate model: everything the templates print, with every decision made.
 ///
-/// Names are final, types resolved, operations grouped. Templates only format this; a JSON
-/// dump of it (`specforge dump-model`) helps when writing templates.
+/// Names are final, types resolved, operations grouped. The renderer turns it into the
+/// contexts templates print (`TemplateContract`); `specforge dump-model` prints it as JSON, and
+/// `specforge dump-model --template-context` what each template is given.
 public struct ClientModel: Sendable, Encodable {
     public var moduleName: String
     public var title: String

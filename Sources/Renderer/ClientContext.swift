@@ -1,0 +1,54 @@
+import SpecforgeModel
+
+/// The context of the `ApiClient` template: the client that groups every API.
+extension ViewModels {
+    static func apiClient(_ model: ClientModel, header: [String: String]) -> [String: Any] {
+        var context: [String: Any] = header
+        if let common = commonSecurity(model) {
+            context["commonSecurityLiteral"] = securityLiteral(common)
+        }
+        context["groups"] = model.groups.map { group -> [String: Any] in
+            [
+                "typeName": group.typeName, "propertyName": group.propertyName,
+                "tag": DocComment.singleLine(group.tag).replacingBackticks,
+            ]
+        }
+        context["exampleGroup"] = model.groups.first?.propertyName
+        context["securitySchemes"] = positioned(model.securitySchemes.map(securityScheme))
+        if let server = model.serverURL {
+            context["serverLiteral"] = SwiftLiteral.string(server)
+        }
+        return context
+    }
+
+    private static func securityScheme(_ scheme: SecuritySchemeModel) -> [String: Any] {
+        var context: [String: Any] = ["nameLiteral": SwiftLiteral.string(scheme.name)]
+        switch scheme.kind {
+        case .httpBasic: context["kind"] = "httpBasic"
+        case .httpBearer: context["kind"] = "httpBearer"
+        case .apiKey:
+            context["kind"] = "apiKey"
+            context["apiKey"] = [
+                "parameterNameLiteral": SwiftLiteral.string(scheme.parameterName ?? ""),
+                "location": scheme.location?.rawValue ?? "header",
+            ]
+        }
+        if let prefix = scheme.prefix { context["prefixLiteral"] = SwiftLiteral.string(prefix) }
+        return context
+    }
+
+    /// The security requirements that most operations list, when several share one: printed once
+    /// in `ApiClient` and referred to by each endpoint. A list repeated in every endpoint is
+    /// a few arrays built per operation, which the compiler turns into code every time.
+    static func commonSecurity(_ model: ClientModel) -> [[String]]? {
+        var counts: [[[String]]: Int] = [:]
+        var firstSeen: [[[String]]] = []
+        for operation in model.groups.flatMap(\.operations) where !operation.security.isEmpty {
+            if counts[operation.security] == nil { firstSeen.append(operation.security) }
+            counts[operation.security, default: 0] += 1
+        }
+        // The first of the most used lists, so the choice does not depend on hashing order.
+        guard let common = firstSeen.max(by: { counts[$0]! < counts[$1]! }), counts[common]! > 1 else { return nil }
+        return common
+    }
+}

@@ -1,0 +1,136 @@
+import SpecforgeModel
+
+/// The context of the `Api` template: one API group (a tag) and its operations.
+extension ViewModels {
+    static func group(_ group: APIGroup, header: [String: String], commonSecurity: [[String]]?) -> [String: Any] {
+        var context: [String: Any] = header
+        context["typeName"] = group.typeName
+        context["tag"] = DocComment.singleLine(group.tag).replacingBackticks
+        context["documentation"] = DocComment.lines(
+            group.description ?? "The `\(DocComment.singleLine(group.tag).replacingBackticks)` operations."
+        )
+        context["operations"] = positioned(group.operations.map { operation($0, commonSecurity: commonSecurity) })
+        return context
+    }
+
+    private static func operation(_ operation: OperationModel, commonSecurity: [[String]]?) -> [String: Any] {
+        let arguments = operation.arguments
+        var context: [String: Any] = [
+            "name": SwiftNames.escaped(operation.name),
+            "bareName": operation.name,
+            "documentation": operationDocumentation(operation, arguments: arguments),
+            "isDeprecated": operation.deprecated,
+            "arguments": arguments.map(argument),
+            "returnType": operation.returnType?.unwrapped.swift ?? "Void",
+            "idLiteral": SwiftLiteral.string(operation.operationId),
+            "method": operation.method,
+            "methodUpper": operation.method.uppercased(),
+            "pathLiteral": SwiftLiteral.string(operation.path),
+            "pathComment": DocComment.singleLine(operation.path).replacingBackticks,
+            "parameters": positioned(operation.parameters.map(parameter)),
+            // `[id, org]`: the arguments in the order of `Endpoint.parameters`.
+            "parameterValuesLiteral": "["
+                + operation.parameters.map { SwiftNames.escaped($0.name) }
+                .joined(separator: ", ") + "]",
+            "hasParameters": !operation.parameters.isEmpty,
+            "responses": positioned(operation.responses.map(response)),
+            "hasResponses": !operation.responses.isEmpty,
+            // A list that most operations share is printed once, in `ApiClient`.
+            "securityExpression": operation.security == commonSecurity
+                ? "ApiClient.commonSecurity" : securityLiteral(operation.security),
+        ]
+        if let body = operation.body {
+            context["bodyName"] = SwiftNames.escaped(body.parameterName)
+            if !body.contentTypes.isEmpty {
+                context["requestContentTypesLiteral"] = stringArrayLiteral(body.contentTypes)
+            }
+            if let encoding = body.formEncoding { context["formEncodingExpression"] = formEncodingExpression(encoding) }
+        }
+        if operation.pageItemType != nil, operation.body == nil {
+            context["pageItemType"] = operation.pageItemType?.swift
+            let paged = arguments.filter { $0.wireName != "page" }
+            context["pageArguments"] = paged.map(argument)
+            // `id: id, org: org, `: the call from `…AllItems` to the method.
+            context["pageCallArguments"] = paged.map {
+                "\(SwiftNames.escaped($0.name)): \(SwiftNames.escaped($0.name)), "
+            }
+            .joined()
+        }
+        return context
+    }
+
+    private static func argument(_ argument: OperationModel.Argument) -> [String: Any] {
+        let name = SwiftNames.escaped(argument.name)
+        return [
+            "name": name, "type": argument.type.swift, "isOptional": argument.type.isOptional,
+            "parameter": parameter(name, argument.type),
+        ]
+    }
+
+    /// One `Endpoint.Parameter`: what the runtime needs to serialise the argument.
+    private static func parameter(_ parameter: ParameterModel) -> [String: Any] {
+        var context: [String: Any] = [
+            "name": SwiftNames.escaped(parameter.name),
+            "wireLiteral": SwiftLiteral.string(parameter.wireName),
+            "location": parameter.location.rawValue,
+            "typeLiteral": SwiftLiteral.string(parameter.type.swift),
+            "isRequired": parameter.required,
+        ]
+        if let style = parameter.style { context["style"] = style }
+        if let explode = parameter.explode { context["explode"] = String(explode) }
+        return context
+    }
+
+    private static func response(_ response: ResponseModel) -> [String: Any] {
+        var context: [String: Any] = ["statusLiteral": SwiftLiteral.string(response.status)]
+        if let contentType = response.contentType { context["contentTypeLiteral"] = SwiftLiteral.string(contentType) }
+        if let type = response.type { context["typeLiteral"] = SwiftLiteral.string(type.unwrapped.swift) }
+        context["isPrimary"] = response.isPrimary
+        return context
+    }
+
+    /// `[["basicAuth"], ["cookieAuth", "csrfAuth"]]`: alternatives, each a set of schemes.
+    static func securityLiteral(_ security: [[String]]) -> String {
+        "[" + security.map(stringArrayLiteral).joined(separator: ", ") + "]"
+    }
+
+    /// `FormEncoding(arrayStyle: .indexed, properties: ["a": .init(contentType: "image/png")])`:
+    /// the arguments that differ from the runtime's defaults.
+    private static func formEncodingExpression(_ encoding: FormEncodingModel) -> String {
+        var arguments: [String] = []
+        if encoding.arrayStyle != .repeated { arguments.append("arrayStyle: .\(encoding.arrayStyle.rawValue)") }
+        if !encoding.properties.isEmpty {
+            let properties = encoding.properties.map { property -> String in
+                var values: [String] = []
+                if let style = property.arrayStyle { values.append("arrayStyle: .\(style.rawValue)") }
+                if let type = property.contentType { values.append("contentType: \(SwiftLiteral.string(type))") }
+                return "\(SwiftLiteral.string(property.wireName)): .init(\(values.joined(separator: ", ")))"
+            }
+            arguments.append("properties: [\(properties.joined(separator: ", "))]")
+        }
+        return "FormEncoding(\(arguments.joined(separator: ", ")))"
+    }
+
+    private static func operationDocumentation(
+        _ operation: OperationModel,
+        arguments: [OperationModel.Argument]
+    ) -> [String] {
+        var lines = DocComment.lines(operation.summary, operation.description, indent: 4)
+        if !lines.isEmpty { lines.append("///") }
+        lines.append(
+            "/// `\(operation.method.uppercased()) \(DocComment.singleLine(operation.path).replacingBackticks)`"
+        )
+        lines.append("///")
+        lines.append("/// - Parameters:")
+        for argument in arguments {
+            let text = DocComment.singleLine(argument.documentation ?? "")
+                .ifEmpty(argument.wireName == nil ? "The request body." : "")
+            let line = "  - \(argument.name):" + (text.isEmpty ? "" : " " + text)
+            lines += DocComment.wrap(line, width: DocComment.width - 8, continuationIndent: "    ").map { "/// " + $0 }
+        }
+        lines.append("///   - options: Per-call options: response parsing, status checks, timeout, content type.")
+        let returned = operation.returnType.map { "`\($0.unwrapped.swift)`" } ?? "no body"
+        lines.append("/// - Returns: The parsed \(returned) and the raw response.")
+        return lines
+    }
+}
