@@ -17,18 +17,29 @@ public enum SwiftNames {
     ]
 
     /// Type names a schema may not take: Swift, Foundation and runtime types the generated code
-    /// refers to unqualified. A schema called `Data` becomes `DataModel`.
-    static let reservedTypeNames: Set<String> = [
+    /// refers to unqualified, and the names generated code declares itself. A schema called
+    /// `Data` becomes `DataModel`.
+    static let reservedTypeNames: Set<String> = swiftTypeNames.union(runtimeTypeNames).union([
+        "SpecforgeRuntime", "Foundation", "ApiClient", "CodingKeys",
+    ])
+
+    static let swiftTypeNames: Set<String> = [
         "Any", "AnyObject", "Array", "Bool", "Codable", "Data", "Date", "Decodable", "Decoder", "Dictionary",
         "Double", "Encodable", "Encoder", "Error", "Float", "Hashable", "Int", "Int32", "Int64", "Never",
         "Optional", "Protocol", "Result", "Self", "Sendable", "Set", "String", "Type", "URL", "UUID", "Void",
-        "CodingKey", "CodingKeys", "Duration", "Foundation",
-        // SpecforgeRuntime
-        "APIModel", "APIObject", "ModelField", "ModelValues", "ModelCodingKey", "OpenEnum", "JSONValue",
-        "CalendarDate", "UploadFile", "ParameterValue", "Endpoint", "HTTPMethod", "Configuration",
-        "SecuritySchemeSpec", "RequestOptions", "ApiResponse", "HTTPResponse", "HTTPRequest", "HTTPTransport",
-        "URLSessionTransport", "APIError", "APISession", "PaginatedList", "PageSequence", "SpecforgeRuntime",
-        "ApiClient", "ServerSentEvents", "Indirect",
+        "CodingKey", "Duration",
+    ]
+
+    /// Every public top-level type of `SpecforgeRuntime`, which every generated file imports: a
+    /// model of the same name would shadow it. A test keeps this list equal to the runtime's
+    /// public declarations.
+    public static let runtimeTypeNames: Set<String> = [
+        "APIError", "APIModel", "APIObject", "APISession", "ApiResponse", "CalendarDate", "Configuration",
+        "Endpoint", "FormEncoding", "HTTPHeaders", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPTransport",
+        "Indirect", "JSONCoding", "JSONValue", "ModelCodingKey", "ModelField", "ModelValues", "OpenEnum",
+        "OrderedJSONEncoder", "PageSequence", "PaginatedList", "ParameterComponents", "ParameterValue",
+        "RequestOptions", "ResponseBodyStream", "SecuritySchemeSpec", "ServerSentEvents", "URLSessionTransport",
+        "UploadFile",
     ]
 
     /// Splits text into words at punctuation, spaces and camel-case humps (`HTTPServer_v2` →

@@ -36,6 +36,7 @@ public protocol APIObject: APIModel {
 
 extension APIObject {
     public func encode(to encoder: any Encoder) throws {
+        FieldsCheck.verifyOnce(self)
         var container = encoder.container(keyedBy: ModelCodingKey.self)
         for field in Self.fields {
             try field.coding.encode(self, into: &container)
@@ -43,6 +44,7 @@ extension APIObject {
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
+        FieldsCheck.verifyOnce(lhs)
         for field in fields where !field.coding.isEqual(lhs, rhs) {
             return false
         }
