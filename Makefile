@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -39,13 +39,14 @@ install: build
 	install -m 755 $(SPECFORGE) $(PREFIX)/bin/specforge
 
 generate: build
-	$(SPECFORGE) generate $(SCHEMA) --config $(CONFIG) --output Generated/CVAT
+	$(SPECFORGE) generate $(SCHEMA) --config $(CONFIG) --output Generated/CVAT --docs Generated/CVATDocs
 	$(SPECFORGE) generate $(SHARED)/schemas/cvat/cvat-2.61.0.json --config Schemas/cvat-2.61.yaml --output Generated/CVAT261
 
 build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
 
-test: deps unit-tests check-generated lint-generated hostile example diff-digester custom-templates corpus
+test: deps unit-tests check-generated lint-generated hostile example diff-digester custom-templates docs-examples \
+	docc corpus
 
 unit-tests: cvat-sdk
 	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python swift test
@@ -67,7 +68,8 @@ $(CVAT_SDK_VENV)/.installed:
 
 # Generated/CVAT must be exactly what the generator produces from the 2.72 schema.
 check-generated: build
-	$(SPECFORGE) generate $(SHARED)/schemas/cvat/cvat-2.72.0.json --config $(CONFIG) --output Generated/CVAT --check
+	$(SPECFORGE) generate $(SHARED)/schemas/cvat/cvat-2.72.0.json --config $(CONFIG) --output Generated/CVAT \
+		--docs Generated/CVATDocs --check
 	$(SPECFORGE) generate $(SHARED)/schemas/cvat/cvat-2.61.0.json --config Schemas/cvat-2.61.yaml --output Generated/CVAT261 --check
 
 # The generated client and specforge's own code follow the committed .swift-format.
@@ -87,6 +89,19 @@ example:
 # declaration the digester finds removed or changed in the generated modules is one the diff
 # names. The two pairs run side by side (each compile is one front end).
 CVAT_SCHEMAS = $(SHARED)/schemas/cvat
+# Every Swift example of the committed reference pages (Generated/CVATDocs) compiles against
+# the CVAT module, as a user's code would, with warnings as errors. (`make corpus` does the
+# same for the pages of every schema it compiles.)
+# DocC: the CVAT module's documentation builds, and every symbol link in the generated doc
+# comments (``ProjectRead``, ``list(page:pageSize:options:)``) resolves: warnings fail it.
+docc: deps
+	$(SWIFT_BUILD) --target CVAT
+	swift package generate-documentation --target CVAT --warnings-as-errors
+
+docs-examples: deps
+	$(SWIFT_BUILD) --target CVAT
+	Tests/Integration/check-doc-examples.sh Generated/CVATDocs "$$($(SWIFT_BUILD) --show-bin-path)/Modules"
+
 # The template contract in use: the CVAT client generated with Examples/CustomTemplates
 # (`let` properties, an extra conformance, `package` access) type-checks without warnings.
 custom-templates: build

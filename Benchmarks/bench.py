@@ -20,10 +20,11 @@ Measured:
      declaration and as 4, 8 and 16 shards, clean and after a one-property change, and a no-op
      `swift build` of Examples/TaskBoard's plugin target against its committed-client target;
   7. `specforge diff` on CVAT version pairs (both documents read, translated and compared, the
-     report printed): median wall time and peak RSS.
+     report printed): median wall time and peak RSS;
+  8. what `--docs` (the Markdown reference pages) adds to generation, measured with part 1.
 
 Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips part 4, BENCH_ONLY=diff runs
-part 7 alone, BENCH_ONLY=generate part 1 for specforge alone, SHARED (../shared).
+part 7 alone, BENCH_ONLY=generate parts 1 and 8 for specforge alone, SHARED (../shared).
 """
 import copy
 import json
@@ -116,6 +117,12 @@ def openapi_generator():
 def specforge_generator(*extra):
     return ("specforge", lambda schema, out: [SPECFORGE, "generate", schema, "--module", "Client",
                                               "--output", out, "--no-cache", *extra])
+
+
+def specforge_with_docs():
+    return ("specforge --docs", lambda schema, out: [SPECFORGE, "generate", schema, "--module", "Client",
+                                                     "--output", out, "--no-cache",
+                                                     "--docs", os.path.join(out, "Docs")])
 
 
 def generators():
@@ -408,6 +415,15 @@ def report_generation(generated, names=("specforge",)):
         print(f"| {label} | " + " | ".join(cells + ratios) + " |")
 
 
+def report_docs(generated):
+    print(f"\n### What `--docs` adds to generation (median of {ROUNDS} interleaved runs)\n")
+    print("| schema | code | code and reference pages | pages add |\n|---|---|---|---|")
+    for label, results in generated:
+        if "specforge" in results and "specforge --docs" in results:
+            code, both = results["specforge"][0], results["specforge --docs"][0]
+            print(f"| {label} | {code:.3f} s | {both:.3f} s | {(both / code - 1) * 100:+.0f}% |")
+
+
 def report(generated, no_op_times, growth_rows, build_rows, coding_table, tools, layout_rows=(), plugin_times=None):
     report_generation(generated, [name for name, _ in tools])
     (cached, cached_rss), (uncached, uncached_rss) = no_op_times
@@ -449,11 +465,13 @@ def main():
         report_diffs(diffs())
         return
     if os.environ.get("BENCH_ONLY") == "generate":
-        report_generation(generation([specforge_generator()]))
+        generated = generation([specforge_generator(), specforge_with_docs()])
+        report_generation(generated)
+        report_docs(generated)
         return
     tools = generators()
     log(f"{ROUNDS} rounds; scratch folder {WORK}")
-    generated = generation(tools)
+    generated = generation(tools + [specforge_with_docs()])
     no_op_times = no_op()
     growth_rows = growth()
     build_rows = [] if os.environ.get("BENCH_SKIP_BUILDS") == "1" else builds()
@@ -464,6 +482,7 @@ def main():
     diff_rows = diffs()
     report(generated, no_op_times, growth_rows, build_rows, coding_table, tools, layout_rows, plugin_times)
     report_diffs(diff_rows)
+    report_docs(generated)
 
 
 if __name__ == "__main__":

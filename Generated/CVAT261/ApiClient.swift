@@ -42,84 +42,84 @@ public struct ApiClient: Sendable {
     /// The first server the document lists.
     public static let defaultServer = URL(string: "https://app.cvat.ai")
 
-    /// The `analytics` operations.
+    /// The `analytics` operations: ``AnalyticsApi``.
     public var analyticsApi: AnalyticsApi { AnalyticsApi(self) }
 
-    /// The `assets` operations.
+    /// The `assets` operations: ``AssetsApi``.
     public var assetsApi: AssetsApi { AssetsApi(self) }
 
-    /// The `auth` operations.
+    /// The `auth` operations: ``AuthApi``.
     public var authApi: AuthApi { AuthApi(self) }
 
-    /// The `cloudstorages` operations.
+    /// The `cloudstorages` operations: ``CloudstoragesApi``.
     public var cloudstoragesApi: CloudstoragesApi { CloudstoragesApi(self) }
 
-    /// The `comments` operations.
+    /// The `comments` operations: ``CommentsApi``.
     public var commentsApi: CommentsApi { CommentsApi(self) }
 
-    /// The `consensus` operations.
+    /// The `consensus` operations: ``ConsensusApi``.
     public var consensusApi: ConsensusApi { ConsensusApi(self) }
 
-    /// The `events` operations.
+    /// The `events` operations: ``EventsApi``.
     public var eventsApi: EventsApi { EventsApi(self) }
 
-    /// The `functions` operations.
+    /// The `functions` operations: ``FunctionsApi``.
     public var functionsApi: FunctionsApi { FunctionsApi(self) }
 
-    /// The `guides` operations.
+    /// The `guides` operations: ``GuidesApi``.
     public var guidesApi: GuidesApi { GuidesApi(self) }
 
-    /// The `invitations` operations.
+    /// The `invitations` operations: ``InvitationsApi``.
     public var invitationsApi: InvitationsApi { InvitationsApi(self) }
 
-    /// The `issues` operations.
+    /// The `issues` operations: ``IssuesApi``.
     public var issuesApi: IssuesApi { IssuesApi(self) }
 
-    /// The `jobs` operations.
+    /// The `jobs` operations: ``JobsApi``.
     public var jobsApi: JobsApi { JobsApi(self) }
 
-    /// The `labels` operations.
+    /// The `labels` operations: ``LabelsApi``.
     public var labelsApi: LabelsApi { LabelsApi(self) }
 
-    /// The `lambda` operations.
+    /// The `lambda` operations: ``LambdaApi``.
     public var lambdaApi: LambdaApi { LambdaApi(self) }
 
-    /// The `limits` operations.
+    /// The `limits` operations: ``LimitsApi``.
     public var limitsApi: LimitsApi { LimitsApi(self) }
 
-    /// The `memberships` operations.
+    /// The `memberships` operations: ``MembershipsApi``.
     public var membershipsApi: MembershipsApi { MembershipsApi(self) }
 
-    /// The `organizations` operations.
+    /// The `organizations` operations: ``OrganizationsApi``.
     public var organizationsApi: OrganizationsApi { OrganizationsApi(self) }
 
-    /// The `projects` operations.
+    /// The `projects` operations: ``ProjectsApi``.
     public var projectsApi: ProjectsApi { ProjectsApi(self) }
 
-    /// The `quality` operations.
+    /// The `quality` operations: ``QualityApi``.
     public var qualityApi: QualityApi { QualityApi(self) }
 
-    /// The `requests` operations.
+    /// The `requests` operations: ``RequestsApi``.
     public var requestsApi: RequestsApi { RequestsApi(self) }
 
-    /// The `schema` operations.
+    /// The `schema` operations: ``SchemaApi``.
     public var schemaApi: SchemaApi { SchemaApi(self) }
 
-    /// The `server` operations.
+    /// The `server` operations: ``ServerApi``.
     public var serverApi: ServerApi { ServerApi(self) }
 
-    /// The `subscriptions` operations.
+    /// The `subscriptions` operations: ``SubscriptionsApi``.
     public var subscriptionsApi: SubscriptionsApi { SubscriptionsApi(self) }
 
-    /// The `tasks` operations.
+    /// The `tasks` operations: ``TasksApi``.
     public var tasksApi: TasksApi { TasksApi(self) }
 
-    /// The `usage` operations.
+    /// The `usage` operations: ``UsageApi``.
     public var usageApi: UsageApi { UsageApi(self) }
 
-    /// The `users` operations.
+    /// The `users` operations: ``UsersApi``.
     public var usersApi: UsersApi { UsersApi(self) }
 
-    /// The `webhooks` operations.
+    /// The `webhooks` operations: ``WebhooksApi``.
     public var webhooksApi: WebhooksApi { WebhooksApi(self) }
 }

@@ -96,6 +96,14 @@ struct Generate: ParsableCommand {
     @Option(help: "A directory of templates (NAME.mustache) that replace the built-in ones.")
     var templates: String?
 
+    @Option(
+        help: """
+            Also write Markdown reference pages to this directory: an index, a page per API group \
+            (with a Swift example of every operation) and a page per model.
+            """
+    )
+    var docs: String?
+
     @Flag(help: "Write nothing; exit 1 and list the files that would change.")
     var check = false
 
@@ -126,7 +134,8 @@ struct Generate: ParsableCommand {
             outputDirectory: output,
             command: [FileManager.default.currentDirectoryPath] + CommandLine.arguments.dropFirst()
         )
-        if !check, !noCache, let entry = cache.lookUp() {
+        // The cache vouches for the sources only; a run that writes pages always runs.
+        if !check, !noCache, docs == nil, let entry = cache.lookUp() {
             printDiagnosticLines(entry.diagnostics)
             print(entry.summary + " (0 written, 0 removed; nothing changed since the last run)")
             return
@@ -136,12 +145,13 @@ struct Generate: ParsableCommand {
             var request = try schemaOptions.request(output: output, diagnostics: diagnostics)
             request.templatesDirectory = templates
             request.check = check
+            request.docsDirectory = docs
             if let shards { request.layout = .shards(shards) }
             if !check { cache.invalidate() }
             let result = try GeneratorPipeline.run(request)
             printDiagnostics(result.diagnostics)
             try report(result)
-            if !check { remember(result, request: request, in: cache) }
+            if !check, docs == nil { remember(result, request: request, in: cache) }
         } catch let failure as GenerationFailed {
             printDiagnostics(failure.diagnostics)
             throw ExitCode.failure
@@ -172,11 +182,15 @@ struct Generate: ParsableCommand {
 
     private func summary(_ result: GeneratorPipeline.Result) -> String {
         "\(result.model.groups.count) API groups, \(result.operationCount) operations, \(result.model.types.count) types; "
-            + "\(result.files.count) files"
+            + "\(result.files.count) files" + (result.pages.isEmpty ? "" : ", \(result.pages.count) pages")
     }
 
     private func report(_ result: GeneratorPipeline.Result) throws {
-        let report = result.report ?? .init()
+        var report = result.report ?? .init()
+        if let pages = result.pagesReport, let docs {
+            report.written += pages.written.map { docs + "/" + $0 }
+            report.removed += pages.removed.map { docs + "/" + $0 }
+        }
         if check {
             guard report.changed.isEmpty else {
                 print("\(report.changed.count) generated file(s) differ from the schema:")
@@ -184,7 +198,10 @@ struct Generate: ParsableCommand {
                 for path in report.removed { print("  stale:   \(path)") }
                 throw ExitCode.failure
             }
-            print("up to date: \(result.files.count) files")
+            print(
+                "up to date: \(result.files.count) files"
+                    + (result.pages.isEmpty ? "" : ", \(result.pages.count) pages")
+            )
             return
         }
         if verbose {
@@ -226,8 +243,9 @@ struct DumpModel: ParsableCommand {
 
     @Flag(
         help: """
-            Print the context each template renders instead: one entry per generated file, with \
-            the template's name and every key it sees (listed in Templates/README.md).
+            Print the context each template renders instead: one entry per generated file (the \
+            code, then the reference pages of --docs), with the template's name and every key it \
+            sees (listed in Templates/README.md).
             """
     )
     var templateContext = false
@@ -239,7 +257,8 @@ struct DumpModel: ParsableCommand {
             let model = try GeneratorPipeline.analyze(request, diagnostics: diagnostics)
             printDiagnostics(diagnostics.all)
             if templateContext {
-                let contexts = Renderer.contexts(for: model).map { context -> [String: Any] in
+                let all = Renderer.contexts(for: model) + Renderer.pageContexts(for: model)
+                let contexts = all.map { context -> [String: Any] in
                     ["file": context.path, "template": context.template, "context": context.values]
                 }
                 FileHandle.standardOutput.write(

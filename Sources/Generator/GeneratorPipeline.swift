@@ -28,6 +28,8 @@ public struct GeneratorPipeline {
         public var strict = false
         /// Overrides `config.layout`.
         public var layout: OutputLayout?
+        /// Where to write the Markdown reference pages too (`--docs`); nil writes none.
+        public var docsDirectory: String?
 
         public init(schemaPath: String, outputDirectory: String?) {
             self.schemaPath = schemaPath
@@ -40,6 +42,9 @@ public struct GeneratorPipeline {
         public var model: ClientModel
         public var files: [RenderedFile]
         public var report: OutputWriter.Report?
+        /// The reference pages, when `docsDirectory` was set, and what writing them did.
+        public var pages: [RenderedFile] = []
+        public var pagesReport: OutputWriter.Report?
         /// Every schema file read: the root document and those reached by `$ref`, sorted.
         public var inputFiles: [String]
 
@@ -77,6 +82,7 @@ public struct GeneratorPipeline {
         let templates = InBackground { Swift.Result { () throws(Diagnostic) in try TemplateSet(overrides: overrides) } }
         let (model, inputFiles) = try analyzeReportingInputs(request, diagnostics: diagnostics)
         let files: [RenderedFile]
+        var pages: [RenderedFile] = []
         do {
             let renderer = Renderer(templates: try templates.value.get())
             files = PostProcessor.process(
@@ -85,24 +91,39 @@ public struct GeneratorPipeline {
                 renderer: renderer,
                 layout: request.layout ?? request.config.layout
             )
+            if request.docsDirectory != nil { pages = PostProcessor.processPages(renderer.renderDocs(model)) }
         } catch {
             diagnostics.report(error)
             throw GenerationFailed(diagnostics.all)
         }
         var result = Result(diagnostics: diagnostics.all, model: model, files: files, inputFiles: inputFiles)
+        result.pages = pages
         if let directory = request.outputDirectory {
-            do {
-                result.report = try OutputWriter(directory: directory).write(files, check: request.check)
-            } catch {
-                diagnostics.error(
-                    "cannot write to '\(directory)': \(error.localizedDescription)",
-                    at: nil,
-                    pointer: nil
-                )
-                throw GenerationFailed(diagnostics.all)
-            }
+            result.report = try write(files, to: OutputWriter(directory: directory), check: request.check, diagnostics)
+        }
+        if let directory = request.docsDirectory {
+            let writer = OutputWriter(directory: directory, fileExtension: "md", marker: OutputWriter.pageMarker)
+            result.pagesReport = try write(pages, to: writer, check: request.check, diagnostics)
         }
         return result
+    }
+
+    private static func write(
+        _ files: [RenderedFile],
+        to writer: OutputWriter,
+        check: Bool,
+        _ diagnostics: Diagnostics
+    ) throws(GenerationFailed) -> OutputWriter.Report {
+        do {
+            return try writer.write(files, check: check)
+        } catch {
+            diagnostics.error(
+                "cannot write to '\(writer.directory)': \(error.localizedDescription)",
+                at: nil,
+                pointer: nil
+            )
+            throw GenerationFailed(diagnostics.all)
+        }
     }
 
     private static func failIfNeeded(_ diagnostics: Diagnostics, strict: Bool) throws(GenerationFailed) {

@@ -22,4 +22,10 @@ public enum PostProcessor {
         }
         return output.sorted { $0.path < $1.path }
     }
+
+    /// The reference pages, laid out (`PageLayout`) and in a deterministic order.
+    public static func processPages(_ pages: [RenderedFile]) -> [RenderedFile] {
+        pages.concurrentMap { RenderedFile(path: $0.path, contents: PageLayout.normalize($0.contents)) }
+            .sorted { $0.path < $1.path }
+    }
 }

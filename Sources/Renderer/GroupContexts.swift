@@ -18,6 +18,8 @@ extension ViewModels {
         var context: [String: Any] = [
             "name": SwiftNames.escaped(operation.name),
             "bareName": operation.name,
+            // `list(page:pageSize:options:)`: the method as a DocC symbol link names it.
+            "symbolLink": operation.name + "(" + arguments.map { $0.name + ":" }.joined() + "options:)",
             "documentation": operationDocumentation(operation, arguments: arguments),
             "isDeprecated": operation.deprecated,
             "arguments": arguments.map(argument),
@@ -129,7 +131,13 @@ extension ViewModels {
             lines += DocComment.wrap(line, width: DocComment.width - 8, continuationIndent: "    ").map { "/// " + $0 }
         }
         lines.append("///   - options: Per-call options: response parsing, status checks, timeout, content type.")
-        let returned = operation.returnType.map { "`\($0.unwrapped.swift)`" } ?? "no body"
+        // A declared type is a DocC symbol link; `[TaskRead]` or `Data` stay code.
+        let returned: String
+        switch operation.returnType?.unwrapped {
+        case .named(let name)?: returned = "``\(name)``"
+        case let type?: returned = "`\(type.swift)`"
+        case nil: returned = "no body"
+        }
         lines.append("/// - Returns: The parsed \(returned) and the raw response.")
         return lines
     }

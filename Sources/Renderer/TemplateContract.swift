@@ -43,7 +43,7 @@ public enum TemplateContract {
         public let keys: [Key]
     }
 
-    private static let header = [
+    static let header = [
         Key("title", .text, "The document's `info.title`, on one line."),
         Key("version", .text, "The document's `info.version`, on one line."),
     ]
@@ -67,8 +67,11 @@ public enum TemplateContract {
         Key("parameter", .text, "Helper, for speed: the whole declaration, `name: Type` or `name: Type? = nil`."),
     ]
 
-    /// The templates and their keys, in the order the renderer uses them.
-    public static let templates: [Template] = [
+    /// The templates and their keys, in the order the renderer uses them: the code's, then
+    /// the reference pages' (`PageTemplateContract.swift`).
+    public static let templates = codeTemplates + pageTemplates
+
+    private static let codeTemplates: [Template] = [
         Template(
             name: "Header",
             purpose: "A partial (`{{> Header}}`) every other template starts with; it sees the context of the "
@@ -244,6 +247,12 @@ public enum TemplateContract {
     private static let operation: [Key] = [
         Key("name", .text, "The method's Swift name, escaped where it is a keyword."),
         Key("bareName", .text, "The same without backticks, for derived names (`listEndpoint`, `listAllItems`)."),
+        Key(
+            "symbolLink",
+            .text,
+            "The method as a DocC symbol link names it, `list(page:pageSize:options:)` (print it between double "
+                + "backticks)."
+        ),
         Key("documentation", .lines, "The method's `///` lines: summary, description, request line, parameters."),
         Key("isDeprecated", .flag, "Whether the operation is `deprecated`."),
         Key(

@@ -6,7 +6,9 @@ import SpecforgeDiagnostics
 /// `Templates/`), each replaceable by a file of the same name in an override directory.
 public struct TemplateSet: Sendable {
     /// Every template the renderer uses, by name (`Model` is `Templates/Model.mustache`).
-    public static let names = ["Header", "Model", "Enum", "Union", "TypeAlias", "Api", "ApiClient"]
+    public static let names = [
+        "Header", "Model", "Enum", "Union", "TypeAlias", "Api", "ApiClient", "DocsIndex", "DocsApi", "DocsModel",
+    ]
 
     let library: MustacheLibrary
 

@@ -26,6 +26,7 @@ final class TemplateContractTests: XCTestCase {
             openapi: 3.0.3
             info: {title: T, version: '1'}
             servers: [{url: 'https://example.com/api'}]
+            tags: [{name: things, description: The things.}]
             paths:
               /things:
                 get:
@@ -37,6 +38,7 @@ final class TemplateContractTests: XCTestCase {
             components:
               schemas:
                 Alias: {type: array, items: {type: string}}
+                Bag: {type: object, properties: {a: {type: string}}, additionalProperties: false}
               securitySchemes:
                 key: {type: apiKey, in: header, name: X-Key, x-token-prefix: 'Token '}
             """
@@ -49,7 +51,7 @@ final class TemplateContractTests: XCTestCase {
         var seen: Set<String> = []
         var problems: [String] = []
         for model in try models() {
-            for context in Renderer.contexts(for: model) {
+            for context in Renderer.contexts(for: model) + Renderer.pageContexts(for: model) {
                 guard let template = TemplateContract.templates.first(where: { $0.name == context.template }) else {
                     problems.append("\(context.path): template \(context.template) is not in the contract")
                     continue

@@ -25,7 +25,7 @@ public struct AnalyticsApi: Sendable {
     ///   - startDate: UTC start date for events filtration. Default is the minimal time.
     ///   - taskId: Specify task ID
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AnalyticsReport` and the raw response.
+    /// - Returns: The parsed ``AnalyticsReport`` and the raw response.
     public func getReports(
         endDate: Date? = nil,
         jobId: Int? = nil,
@@ -49,7 +49,7 @@ public struct AnalyticsApi: Sendable {
     ///   - rqId: The report creation request id. Can be specified to check the report creation status.
     ///   - createAnalyticsReportBodyRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createReport(
         rqId: String? = nil,
         createAnalyticsReportBodyRequest: CreateAnalyticsReportBodyRequest? = nil,
@@ -65,7 +65,7 @@ public struct AnalyticsApi: Sendable {
 }
 
 extension AnalyticsApi {
-    /// `GET /api/analytics/reports`: what `getReports` sends and receives.
+    /// `GET /api/analytics/reports`: what ``getReports(endDate:jobId:projectId:startDate:taskId:options:)`` sends and receives.
     public static let getReportsEndpoint = Endpoint(
         id: "analytics_get_reports",
         method: .get,
@@ -85,7 +85,7 @@ extension AnalyticsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/analytics/reports`: what `createReport` sends and receives.
+    /// `POST /api/analytics/reports`: what ``createReport(rqId:createAnalyticsReportBodyRequest:options:)`` sends and receives.
     public static let createReportEndpoint = Endpoint(
         id: "analytics_create_report",
         method: .post,

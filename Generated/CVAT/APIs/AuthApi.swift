@@ -30,7 +30,7 @@ public struct AuthApi: Sendable {
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['created_date',
     ///     'expiry_date', 'id', 'last_used_date', 'name', 'read_only', 'updated_date']
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedAccessTokenReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedAccessTokenReadList`` and the raw response.
     public func listAccessTokens(
         filter: String? = nil,
         name: String? = nil,
@@ -48,7 +48,7 @@ public struct AuthApi: Sendable {
         )
     }
 
-    /// Every item of every page of `listAccessTokens`, following `next` links.
+    /// Every item of every page of ``listAccessTokens(filter:name:page:pageSize:readOnly:search:sort:options:)``, following `next` links.
     public func listAccessTokensAllItems(
         filter: String? = nil,
         name: String? = nil,
@@ -78,7 +78,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - accessTokenWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AccessTokenRead` and the raw response.
+    /// - Returns: The parsed ``AccessTokenRead`` and the raw response.
     public func createAccessTokens(
         accessTokenWriteRequest: AccessTokenWriteRequest,
         options: RequestOptions = RequestOptions()
@@ -98,7 +98,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this API Access Token.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AccessTokenRead` and the raw response.
+    /// - Returns: The parsed ``AccessTokenRead`` and the raw response.
     public func retrieveAccessTokens(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -129,7 +129,7 @@ public struct AuthApi: Sendable {
     ///   - id: A unique integer value identifying this API Access Token.
     ///   - patchedAccessTokenWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AccessTokenRead` and the raw response.
+    /// - Returns: The parsed ``AccessTokenRead`` and the raw response.
     public func partialUpdateAccessTokens(
         id: Int,
         patchedAccessTokenWriteRequest: PatchedAccessTokenWriteRequest? = nil,
@@ -152,7 +152,7 @@ public struct AuthApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AccessTokenRead` and the raw response.
+    /// - Returns: The parsed ``AccessTokenRead`` and the raw response.
     public func retrieveAccessTokensSelf(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
@@ -174,7 +174,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - loginSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Token` and the raw response.
+    /// - Returns: The parsed ``Token`` and the raw response.
     public func createLogin(
         loginSerializerExRequest: LoginSerializerExRequest,
         options: RequestOptions = RequestOptions()
@@ -191,7 +191,7 @@ public struct AuthApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RestAuthDetail` and the raw response.
+    /// - Returns: The parsed ``RestAuthDetail`` and the raw response.
     public func createLogout(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
@@ -252,7 +252,7 @@ public struct AuthApi: Sendable {
     ///   - scope:
     ///   - socialLoginSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Token` and the raw response.
+    /// - Returns: The parsed ``Token`` and the raw response.
     public func createOidcLoginToken(
         id: String,
         authParams: String? = nil,
@@ -279,7 +279,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - passwordChangeRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RestAuthDetail` and the raw response.
+    /// - Returns: The parsed ``RestAuthDetail`` and the raw response.
     public func createPasswordChange(
         passwordChangeRequest: PasswordChangeRequest,
         options: RequestOptions = RequestOptions()
@@ -302,7 +302,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - passwordResetSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RestAuthDetail` and the raw response.
+    /// - Returns: The parsed ``RestAuthDetail`` and the raw response.
     public func createPasswordReset(
         passwordResetSerializerExRequest: PasswordResetSerializerExRequest,
         options: RequestOptions = RequestOptions()
@@ -327,7 +327,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - passwordResetConfirmRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RestAuthDetail` and the raw response.
+    /// - Returns: The parsed ``RestAuthDetail`` and the raw response.
     public func createPasswordResetConfirm(
         passwordResetConfirmRequest: PasswordResetConfirmRequest,
         options: RequestOptions = RequestOptions()
@@ -349,7 +349,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - registerSerializerWithSubscriptionsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RegisterSerializerWithSubscriptions` and the raw response.
+    /// - Returns: The parsed ``RegisterSerializerWithSubscriptions`` and the raw response.
     public func createRegister(
         registerSerializerWithSubscriptionsRequest: RegisterSerializerWithSubscriptionsRequest,
         options: RequestOptions = RequestOptions()
@@ -401,7 +401,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Token` and the raw response.
+    /// - Returns: The parsed ``Token`` and the raw response.
     public func createSamlLoginToken(
         id: String,
         options: RequestOptions = RequestOptions()
@@ -476,7 +476,7 @@ public struct AuthApi: Sendable {
     ///   - scope:
     ///   - socialLoginSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Token` and the raw response.
+    /// - Returns: The parsed ``Token`` and the raw response.
     public func createSocialLoginToken(
         id: String,
         authParams: String? = nil,
@@ -503,7 +503,7 @@ public struct AuthApi: Sendable {
     ///     identity provider. The iss value is a case-sensitive URL using the https scheme that contains scheme, host,
     ///     and optionally, port number and path components and no query or fragment components.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `SSOLoginURL` and the raw response.
+    /// - Returns: The parsed ``SSOLoginURL`` and the raw response.
     public func retrieveSsoLoginUrl(
         email: String? = nil,
         iss: String? = nil,
@@ -514,7 +514,7 @@ public struct AuthApi: Sendable {
 }
 
 extension AuthApi {
-    /// `GET /api/auth/access_tokens`: what `listAccessTokens` sends and receives.
+    /// `GET /api/auth/access_tokens`: what ``listAccessTokens(filter:name:page:pageSize:readOnly:search:sort:options:)`` sends and receives.
     public static let listAccessTokensEndpoint = Endpoint(
         id: "auth_list_access_tokens",
         method: .get,
@@ -539,7 +539,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/auth/access_tokens`: what `createAccessTokens` sends and receives.
+    /// `POST /api/auth/access_tokens`: what ``createAccessTokens(accessTokenWriteRequest:options:)`` sends and receives.
     public static let createAccessTokensEndpoint = Endpoint(
         id: "auth_create_access_tokens",
         method: .post,
@@ -549,7 +549,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/auth/access_tokens/{id}`: what `retrieveAccessTokens` sends and receives.
+    /// `GET /api/auth/access_tokens/{id}`: what ``retrieveAccessTokens(id:options:)`` sends and receives.
     public static let retrieveAccessTokensEndpoint = Endpoint(
         id: "auth_retrieve_access_tokens",
         method: .get,
@@ -559,7 +559,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/auth/access_tokens/{id}`: what `destroyAccessTokens` sends and receives.
+    /// `DELETE /api/auth/access_tokens/{id}`: what ``destroyAccessTokens(id:options:)`` sends and receives.
     public static let destroyAccessTokensEndpoint = Endpoint(
         id: "auth_destroy_access_tokens",
         method: .delete,
@@ -569,7 +569,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/auth/access_tokens/{id}`: what `partialUpdateAccessTokens` sends and receives.
+    /// `PATCH /api/auth/access_tokens/{id}`: what ``partialUpdateAccessTokens(id:patchedAccessTokenWriteRequest:options:)`` sends and receives.
     public static let partialUpdateAccessTokensEndpoint = Endpoint(
         id: "auth_partial_update_access_tokens",
         method: .patch,
@@ -580,7 +580,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/auth/access_tokens/self`: what `retrieveAccessTokensSelf` sends and receives.
+    /// `GET /api/auth/access_tokens/self`: what ``retrieveAccessTokensSelf(options:)`` sends and receives.
     public static let retrieveAccessTokensSelfEndpoint = Endpoint(
         id: "auth_retrieve_access_tokens_self",
         method: .get,
@@ -589,7 +589,7 @@ extension AuthApi {
         security: [["accessTokenAuth"]]
     )
 
-    /// `POST /api/auth/login`: what `createLogin` sends and receives.
+    /// `POST /api/auth/login`: what ``createLogin(loginSerializerExRequest:options:)`` sends and receives.
     public static let createLoginEndpoint = Endpoint(
         id: "auth_create_login",
         method: .post,
@@ -605,7 +605,7 @@ extension AuthApi {
         ]
     )
 
-    /// `POST /api/auth/logout`: what `createLogout` sends and receives.
+    /// `POST /api/auth/logout`: what ``createLogout(options:)`` sends and receives.
     public static let createLogoutEndpoint = Endpoint(
         id: "auth_create_logout",
         method: .post,
@@ -620,7 +620,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/oidc/{id}/login/`: what `retrieveOidcLogin` sends and receives.
+    /// `GET /api/auth/oidc/{id}/login/`: what ``retrieveOidcLogin(id:options:)`` sends and receives.
     public static let retrieveOidcLoginEndpoint = Endpoint(
         id: "auth_retrieve_oidc_login",
         method: .get,
@@ -630,7 +630,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/auth/oidc/{id}/login/callback/`: what `retrieveOidcLoginCallback` sends and receives.
+    /// `GET /api/auth/oidc/{id}/login/callback/`: what ``retrieveOidcLoginCallback(id:code:state:options:)`` sends and receives.
     public static let retrieveOidcLoginCallbackEndpoint = Endpoint(
         id: "auth_retrieve_oidc_login_callback",
         method: .get,
@@ -644,7 +644,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/auth/oidc/{id}/login/token/`: what `createOidcLoginToken` sends and receives.
+    /// `POST /api/auth/oidc/{id}/login/token/`: what ``createOidcLoginToken(id:authParams:process:scope:socialLoginSerializerExRequest:options:)`` sends and receives.
     public static let createOidcLoginTokenEndpoint = Endpoint(
         id: "auth_create_oidc_login_token",
         method: .post,
@@ -666,7 +666,7 @@ extension AuthApi {
         ]
     )
 
-    /// `POST /api/auth/password/change`: what `createPasswordChange` sends and receives.
+    /// `POST /api/auth/password/change`: what ``createPasswordChange(passwordChangeRequest:options:)`` sends and receives.
     public static let createPasswordChangeEndpoint = Endpoint(
         id: "auth_create_password_change",
         method: .post,
@@ -676,7 +676,7 @@ extension AuthApi {
         security: [["tokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
     )
 
-    /// `POST /api/auth/password/reset`: what `createPasswordReset` sends and receives.
+    /// `POST /api/auth/password/reset`: what ``createPasswordReset(passwordResetSerializerExRequest:options:)`` sends and receives.
     public static let createPasswordResetEndpoint = Endpoint(
         id: "auth_create_password_reset",
         method: .post,
@@ -692,7 +692,7 @@ extension AuthApi {
         ]
     )
 
-    /// `POST /api/auth/password/reset/confirm`: what `createPasswordResetConfirm` sends and receives.
+    /// `POST /api/auth/password/reset/confirm`: what ``createPasswordResetConfirm(passwordResetConfirmRequest:options:)`` sends and receives.
     public static let createPasswordResetConfirmEndpoint = Endpoint(
         id: "auth_create_password_reset_confirm",
         method: .post,
@@ -708,7 +708,7 @@ extension AuthApi {
         ]
     )
 
-    /// `POST /api/auth/register`: what `createRegister` sends and receives.
+    /// `POST /api/auth/register`: what ``createRegister(registerSerializerWithSubscriptionsRequest:options:)`` sends and receives.
     public static let createRegisterEndpoint = Endpoint(
         id: "auth_create_register",
         method: .post,
@@ -731,7 +731,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/rules`: what `retrieveRules` sends and receives.
+    /// `GET /api/auth/rules`: what ``retrieveRules(options:)`` sends and receives.
     public static let retrieveRulesEndpoint = Endpoint(
         id: "auth_retrieve_rules",
         method: .get,
@@ -740,7 +740,7 @@ extension AuthApi {
         security: [[]]
     )
 
-    /// `POST /api/auth/saml/{id}/login/token/`: what `createSamlLoginToken` sends and receives.
+    /// `POST /api/auth/saml/{id}/login/token/`: what ``createSamlLoginToken(id:options:)`` sends and receives.
     public static let createSamlLoginTokenEndpoint = Endpoint(
         id: "auth_create_saml_login_token",
         method: .post,
@@ -756,7 +756,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/social`: what `listSocial` sends and receives.
+    /// `GET /api/auth/social`: what ``listSocial(options:)`` sends and receives.
     public static let listSocialEndpoint = Endpoint(
         id: "auth_list_social",
         method: .get,
@@ -773,7 +773,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/social/{id}/login/`: what `retrieveSocialLogin` sends and receives.
+    /// `GET /api/auth/social/{id}/login/`: what ``retrieveSocialLogin(id:options:)`` sends and receives.
     public static let retrieveSocialLoginEndpoint = Endpoint(
         id: "auth_retrieve_social_login",
         method: .get,
@@ -783,7 +783,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/auth/social/{id}/login/callback/`: what `retrieveSocialLoginCallback` sends and receives.
+    /// `GET /api/auth/social/{id}/login/callback/`: what ``retrieveSocialLoginCallback(id:code:state:options:)`` sends and receives.
     public static let retrieveSocialLoginCallbackEndpoint = Endpoint(
         id: "auth_retrieve_social_login_callback",
         method: .get,
@@ -797,7 +797,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/auth/social/{id}/login/token/`: what `createSocialLoginToken` sends and receives.
+    /// `POST /api/auth/social/{id}/login/token/`: what ``createSocialLoginToken(id:authParams:process:scope:socialLoginSerializerExRequest:options:)`` sends and receives.
     public static let createSocialLoginTokenEndpoint = Endpoint(
         id: "auth_create_social_login_token",
         method: .post,
@@ -819,7 +819,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/sso/login-url/`: what `retrieveSsoLoginUrl` sends and receives.
+    /// `GET /api/auth/sso/login-url/`: what ``retrieveSsoLoginUrl(email:iss:options:)`` sends and receives.
     public static let retrieveSsoLoginUrlEndpoint = Endpoint(
         id: "auth_retrieve_sso_login_url",
         method: .get,

@@ -34,7 +34,7 @@ public struct CommentsApi: Sendable {
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['frame_id', 'id',
     ///     'issue_id', 'job_id', 'owner']
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedCommentReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedCommentReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -57,7 +57,7 @@ public struct CommentsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:filter:frameId:issueId:jobId:org:orgId:owner:page:pageSize:search:sort:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -100,7 +100,7 @@ public struct CommentsApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `CommentRead` and the raw response.
+    /// - Returns: The parsed ``CommentRead`` and the raw response.
     public func create(
         commentWriteRequest: CommentWriteRequest,
         xOrganization: String? = nil,
@@ -123,7 +123,7 @@ public struct CommentsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this comment.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `CommentRead` and the raw response.
+    /// - Returns: The parsed ``CommentRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -154,7 +154,7 @@ public struct CommentsApi: Sendable {
     ///   - id: A unique integer value identifying this comment.
     ///   - patchedCommentWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `CommentRead` and the raw response.
+    /// - Returns: The parsed ``CommentRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedCommentWriteRequest: PatchedCommentWriteRequest? = nil,
@@ -170,7 +170,7 @@ public struct CommentsApi: Sendable {
 }
 
 extension CommentsApi {
-    /// `GET /api/comments`: what `list` sends and receives.
+    /// `GET /api/comments`: what ``list(xOrganization:filter:frameId:issueId:jobId:org:orgId:owner:page:pageSize:search:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "comments_list",
         method: .get,
@@ -195,7 +195,7 @@ extension CommentsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/comments`: what `create` sends and receives.
+    /// `POST /api/comments`: what ``create(commentWriteRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "comments_create",
         method: .post,
@@ -210,7 +210,7 @@ extension CommentsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/comments/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/comments/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "comments_retrieve",
         method: .get,
@@ -220,7 +220,7 @@ extension CommentsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/comments/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/comments/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "comments_destroy",
         method: .delete,
@@ -230,7 +230,7 @@ extension CommentsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/comments/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/comments/{id}`: what ``partialUpdate(id:patchedCommentWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "comments_partial_update",
         method: .patch,

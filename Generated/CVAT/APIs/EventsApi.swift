@@ -64,7 +64,7 @@ public struct EventsApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `ClientEvents` and the raw response.
+    /// - Returns: The parsed ``ClientEvents`` and the raw response.
     public func create(
         clientEventsRequest: ClientEventsRequest,
         xOrganization: String? = nil,
@@ -96,7 +96,7 @@ public struct EventsApi: Sendable {
     ///   - to: UTC end date for events filtration. Default is the current time.
     ///   - userId: Filter events by user ID
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createExport(
         cloudStorageId: Int? = nil,
         filename: String? = nil,
@@ -119,7 +119,7 @@ public struct EventsApi: Sendable {
 }
 
 extension EventsApi {
-    /// `GET /api/events`: what `list` sends and receives.
+    /// `GET /api/events`: what ``list(action:filename:from:jobId:orgId:projectId:queryId:taskId:to:userId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "events_list",
         method: .get,
@@ -140,7 +140,7 @@ extension EventsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/events`: what `create` sends and receives.
+    /// `POST /api/events`: what ``create(clientEventsRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "events_create",
         method: .post,
@@ -155,7 +155,7 @@ extension EventsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/events/export`: what `createExport` sends and receives.
+    /// `POST /api/events/export`: what ``createExport(cloudStorageId:filename:from:jobId:location:orgId:projectId:taskId:to:userId:options:)`` sends and receives.
     public static let createExportEndpoint = Endpoint(
         id: "events_create_export",
         method: .post,

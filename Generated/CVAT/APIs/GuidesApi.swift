@@ -21,7 +21,7 @@ public struct GuidesApi: Sendable {
     /// - Parameters:
     ///   - annotationGuideWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AnnotationGuideRead` and the raw response.
+    /// - Returns: The parsed ``AnnotationGuideRead`` and the raw response.
     public func create(
         annotationGuideWriteRequest: AnnotationGuideWriteRequest? = nil,
         options: RequestOptions = RequestOptions()
@@ -36,7 +36,7 @@ public struct GuidesApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this annotation guide.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AnnotationGuideRead` and the raw response.
+    /// - Returns: The parsed ``AnnotationGuideRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -69,7 +69,7 @@ public struct GuidesApi: Sendable {
     ///   - id: A unique integer value identifying this annotation guide.
     ///   - patchedAnnotationGuideWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AnnotationGuideRead` and the raw response.
+    /// - Returns: The parsed ``AnnotationGuideRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedAnnotationGuideWriteRequest: PatchedAnnotationGuideWriteRequest? = nil,
@@ -85,7 +85,7 @@ public struct GuidesApi: Sendable {
 }
 
 extension GuidesApi {
-    /// `POST /api/guides`: what `create` sends and receives.
+    /// `POST /api/guides`: what ``create(annotationGuideWriteRequest:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "guides_create",
         method: .post,
@@ -97,7 +97,7 @@ extension GuidesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/guides/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/guides/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "guides_retrieve",
         method: .get,
@@ -109,7 +109,7 @@ extension GuidesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/guides/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/guides/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "guides_destroy",
         method: .delete,
@@ -119,7 +119,7 @@ extension GuidesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/guides/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/guides/{id}`: what ``partialUpdate(id:patchedAnnotationGuideWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "guides_partial_update",
         method: .patch,

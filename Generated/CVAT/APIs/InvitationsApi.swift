@@ -33,7 +33,7 @@ public struct InvitationsApi: Sendable {
     ///     'owner', 'user_id']
     ///   - userId: A simple equality filter for the user_id field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedInvitationReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedInvitationReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         accepted: Bool? = nil,
@@ -55,7 +55,7 @@ public struct InvitationsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:accepted:filter:org:orgId:owner:page:pageSize:search:sort:userId:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         accepted: Bool? = nil,
@@ -96,7 +96,7 @@ public struct InvitationsApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `InvitationRead` and the raw response.
+    /// - Returns: The parsed ``InvitationRead`` and the raw response.
     public func create(
         invitationWriteRequest: InvitationWriteRequest,
         xOrganization: String? = nil,
@@ -119,7 +119,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `InvitationRead` and the raw response.
+    /// - Returns: The parsed ``InvitationRead`` and the raw response.
     public func retrieve(
         key: String,
         options: RequestOptions = RequestOptions()
@@ -149,7 +149,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AcceptInvitationRead` and the raw response.
+    /// - Returns: The parsed ``AcceptInvitationRead`` and the raw response.
     public func accept(
         key: String,
         options: RequestOptions = RequestOptions()
@@ -189,7 +189,7 @@ public struct InvitationsApi: Sendable {
 }
 
 extension InvitationsApi {
-    /// `GET /api/invitations`: what `list` sends and receives.
+    /// `GET /api/invitations`: what ``list(xOrganization:accepted:filter:org:orgId:owner:page:pageSize:search:sort:userId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "invitations_list",
         method: .get,
@@ -218,7 +218,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/invitations`: what `create` sends and receives.
+    /// `POST /api/invitations`: what ``create(invitationWriteRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "invitations_create",
         method: .post,
@@ -233,7 +233,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/invitations/{key}`: what `retrieve` sends and receives.
+    /// `GET /api/invitations/{key}`: what ``retrieve(key:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "invitations_retrieve",
         method: .get,
@@ -243,7 +243,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/invitations/{key}`: what `destroy` sends and receives.
+    /// `DELETE /api/invitations/{key}`: what ``destroy(key:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "invitations_destroy",
         method: .delete,
@@ -253,7 +253,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/invitations/{key}/accept`: what `accept` sends and receives.
+    /// `POST /api/invitations/{key}/accept`: what ``accept(key:options:)`` sends and receives.
     public static let acceptEndpoint = Endpoint(
         id: "invitations_accept",
         method: .post,
@@ -266,7 +266,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/invitations/{key}/decline`: what `decline` sends and receives.
+    /// `POST /api/invitations/{key}/decline`: what ``decline(key:options:)`` sends and receives.
     public static let declineEndpoint = Endpoint(
         id: "invitations_decline",
         method: .post,
@@ -276,7 +276,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/invitations/{key}/resend`: what `resend` sends and receives.
+    /// `POST /api/invitations/{key}/resend`: what ``resend(key:options:)`` sends and receives.
     public static let resendEndpoint = Endpoint(
         id: "invitations_resend",
         method: .post,

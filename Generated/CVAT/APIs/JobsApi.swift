@@ -45,7 +45,7 @@ public struct JobsApi: Sendable {
     ///   - taskName: A simple equality filter for the task_name field
     ///   - type: A simple equality filter for the type field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedJobReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedJobReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         assignee: String? = nil,
@@ -97,7 +97,7 @@ public struct JobsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:assignee:dimension:filter:mediaType:mode:org:orgId:page:pageSize:parentJobId:projectId:projectName:search:sort:stage:state:taskId:taskName:type:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         assignee: String? = nil,
@@ -153,7 +153,7 @@ public struct JobsApi: Sendable {
     /// - Parameters:
     ///   - jobWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `JobRead` and the raw response.
+    /// - Returns: The parsed ``JobRead`` and the raw response.
     public func create(
         jobWriteRequest: JobWriteRequest,
         options: RequestOptions = RequestOptions()
@@ -168,7 +168,7 @@ public struct JobsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `JobRead` and the raw response.
+    /// - Returns: The parsed ``JobRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -204,7 +204,7 @@ public struct JobsApi: Sendable {
     ///   - id: A unique integer value identifying this job.
     ///   - patchedJobWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `JobRead` and the raw response.
+    /// - Returns: The parsed ``JobRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedJobWriteRequest: PatchedJobWriteRequest? = nil,
@@ -237,7 +237,7 @@ public struct JobsApi: Sendable {
     ///   - format: This parameter is no longer supported
     ///   - location: This parameter is no longer supported
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `LabeledData` and the raw response.
+    /// - Returns: The parsed ``LabeledData`` and the raw response.
     public func retrieveAnnotations(
         id: Int,
         action: String? = nil,
@@ -289,7 +289,7 @@ public struct JobsApi: Sendable {
     ///   - useDefaultLocation: Use the location that was configured in the task to import annotation
     ///   - annotationFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createAnnotations(
         id: Int,
         cloudStorageId: Int? = nil,
@@ -379,7 +379,7 @@ public struct JobsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `DataMetaRead` and the raw response.
+    /// - Returns: The parsed ``DataMetaRead`` and the raw response.
     public func retrieveDataMeta(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -395,7 +395,7 @@ public struct JobsApi: Sendable {
     ///   - id: A unique integer value identifying this job.
     ///   - patchedJobDataMetaWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `DataMetaRead` and the raw response.
+    /// - Returns: The parsed ``DataMetaRead`` and the raw response.
     public func partialUpdateDataMeta(
         id: Int,
         patchedJobDataMetaWriteRequest: PatchedJobDataMetaWriteRequest? = nil,
@@ -426,7 +426,7 @@ public struct JobsApi: Sendable {
     ///   - location: Where need to save downloaded dataset
     ///   - saveImages: Include images or not
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createDatasetExport(
         id: Int,
         format: String,
@@ -469,7 +469,7 @@ public struct JobsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `JobValidationLayoutRead` and the raw response.
+    /// - Returns: The parsed ``JobValidationLayoutRead`` and the raw response.
     public func retrieveValidationLayout(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -489,7 +489,7 @@ public struct JobsApi: Sendable {
     ///   - id: A unique integer value identifying this job.
     ///   - patchedJobValidationLayoutWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `JobValidationLayoutRead` and the raw response.
+    /// - Returns: The parsed ``JobValidationLayoutRead`` and the raw response.
     public func partialUpdateValidationLayout(
         id: Int,
         patchedJobValidationLayoutWriteRequest: PatchedJobValidationLayoutWriteRequest? = nil,
@@ -505,7 +505,7 @@ public struct JobsApi: Sendable {
 }
 
 extension JobsApi {
-    /// `GET /api/jobs`: what `list` sends and receives.
+    /// `GET /api/jobs`: what ``list(xOrganization:assignee:dimension:filter:mediaType:mode:org:orgId:page:pageSize:parentJobId:projectId:projectName:search:sort:stage:state:taskId:taskName:type:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "jobs_list",
         method: .get,
@@ -538,7 +538,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/jobs`: what `create` sends and receives.
+    /// `POST /api/jobs`: what ``create(jobWriteRequest:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "jobs_create",
         method: .post,
@@ -548,7 +548,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/jobs/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/jobs/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "jobs_retrieve",
         method: .get,
@@ -558,7 +558,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/jobs/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/jobs/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "jobs_destroy",
         method: .delete,
@@ -568,7 +568,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/jobs/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/jobs/{id}`: what ``partialUpdate(id:patchedJobWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "jobs_partial_update",
         method: .patch,
@@ -579,7 +579,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/jobs/{id}/annotations/`: what `retrieveAnnotations` sends and receives.
+    /// `GET /api/jobs/{id}/annotations/`: what ``retrieveAnnotations(id:action:cloudStorageId:filename:format:location:options:)`` sends and receives.
     public static let retrieveAnnotationsEndpoint = Endpoint(
         id: "jobs_retrieve_annotations",
         method: .get,
@@ -599,7 +599,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PUT /api/jobs/{id}/annotations/`: what `updateAnnotations` sends and receives.
+    /// `PUT /api/jobs/{id}/annotations/`: what ``updateAnnotations(id:labeledDataRequest:options:)`` sends and receives.
     public static let updateAnnotationsEndpoint = Endpoint(
         id: "jobs_update_annotations",
         method: .put,
@@ -611,7 +611,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/jobs/{id}/annotations/`: what `createAnnotations` sends and receives.
+    /// `POST /api/jobs/{id}/annotations/`: what ``createAnnotations(id:cloudStorageId:filename:format:importMode:location:useDefaultLocation:annotationFileRequest:options:)`` sends and receives.
     public static let createAnnotationsEndpoint = Endpoint(
         id: "jobs_create_annotations",
         method: .post,
@@ -635,7 +635,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/jobs/{id}/annotations/`: what `destroyAnnotations` sends and receives.
+    /// `DELETE /api/jobs/{id}/annotations/`: what ``destroyAnnotations(id:options:)`` sends and receives.
     public static let destroyAnnotationsEndpoint = Endpoint(
         id: "jobs_destroy_annotations",
         method: .delete,
@@ -645,7 +645,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/jobs/{id}/annotations/`: what `partialUpdateAnnotations` sends and receives.
+    /// `PATCH /api/jobs/{id}/annotations/`: what ``partialUpdateAnnotations(id:action:patchedLabeledDataRequest:options:)`` sends and receives.
     public static let partialUpdateAnnotationsEndpoint = Endpoint(
         id: "jobs_partial_update_annotations",
         method: .patch,
@@ -660,7 +660,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/jobs/{id}/data`: what `retrieveData` sends and receives.
+    /// `GET /api/jobs/{id}/data`: what ``retrieveData(id:type:index:number:quality:options:)`` sends and receives.
     public static let retrieveDataEndpoint = Endpoint(
         id: "jobs_retrieve_data",
         method: .get,
@@ -680,7 +680,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/jobs/{id}/data/meta`: what `retrieveDataMeta` sends and receives.
+    /// `GET /api/jobs/{id}/data/meta`: what ``retrieveDataMeta(id:options:)`` sends and receives.
     public static let retrieveDataMetaEndpoint = Endpoint(
         id: "jobs_retrieve_data_meta",
         method: .get,
@@ -690,7 +690,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/jobs/{id}/data/meta`: what `partialUpdateDataMeta` sends and receives.
+    /// `PATCH /api/jobs/{id}/data/meta`: what ``partialUpdateDataMeta(id:patchedJobDataMetaWriteRequest:options:)`` sends and receives.
     public static let partialUpdateDataMetaEndpoint = Endpoint(
         id: "jobs_partial_update_data_meta",
         method: .patch,
@@ -701,7 +701,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/jobs/{id}/dataset/export`: what `createDatasetExport` sends and receives.
+    /// `POST /api/jobs/{id}/dataset/export`: what ``createDatasetExport(id:format:cloudStorageId:filename:location:saveImages:options:)`` sends and receives.
     public static let createDatasetExportEndpoint = Endpoint(
         id: "jobs_create_dataset_export",
         method: .post,
@@ -722,7 +722,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/jobs/{id}/preview`: what `retrievePreview` sends and receives.
+    /// `GET /api/jobs/{id}/preview`: what ``retrievePreview(id:prefer:options:)`` sends and receives.
     public static let retrievePreviewEndpoint = Endpoint(
         id: "jobs_retrieve_preview",
         method: .get,
@@ -735,7 +735,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/jobs/{id}/validation_layout`: what `retrieveValidationLayout` sends and receives.
+    /// `GET /api/jobs/{id}/validation_layout`: what ``retrieveValidationLayout(id:options:)`` sends and receives.
     public static let retrieveValidationLayoutEndpoint = Endpoint(
         id: "jobs_retrieve_validation_layout",
         method: .get,
@@ -747,7 +747,7 @@ extension JobsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/jobs/{id}/validation_layout`: what `partialUpdateValidationLayout` sends and receives.
+    /// `PATCH /api/jobs/{id}/validation_layout`: what ``partialUpdateValidationLayout(id:patchedJobValidationLayoutWriteRequest:options:)`` sends and receives.
     public static let partialUpdateValidationLayoutEndpoint = Endpoint(
         id: "jobs_partial_update_validation_layout",
         method: .patch,

@@ -38,7 +38,7 @@ public struct LabelsApi: Sendable {
     ///   - taskId: A simple equality filter for task id
     ///   - type: A simple equality filter for the type field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedLabelList` and the raw response.
+    /// - Returns: The parsed ``PaginatedLabelList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         color: String? = nil,
@@ -82,7 +82,7 @@ public struct LabelsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:color:filter:jobId:name:org:orgId:page:pageSize:parent:parentId:projectId:search:sort:taskId:type:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         color: String? = nil,
@@ -130,7 +130,7 @@ public struct LabelsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this label.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Label` and the raw response.
+    /// - Returns: The parsed ``Label`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -165,7 +165,7 @@ public struct LabelsApi: Sendable {
     ///   - id: A unique integer value identifying this label.
     ///   - patchedLabelRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Label` and the raw response.
+    /// - Returns: The parsed ``Label`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedLabelRequest: PatchedLabelRequest? = nil,
@@ -176,7 +176,7 @@ public struct LabelsApi: Sendable {
 }
 
 extension LabelsApi {
-    /// `GET /api/labels`: what `list` sends and receives.
+    /// `GET /api/labels`: what ``list(xOrganization:color:filter:jobId:name:org:orgId:page:pageSize:parent:parentId:projectId:search:sort:taskId:type:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "labels_list",
         method: .get,
@@ -205,7 +205,7 @@ extension LabelsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/labels/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/labels/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "labels_retrieve",
         method: .get,
@@ -215,7 +215,7 @@ extension LabelsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/labels/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/labels/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "labels_destroy",
         method: .delete,
@@ -225,7 +225,7 @@ extension LabelsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/labels/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/labels/{id}`: what ``partialUpdate(id:patchedLabelRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "labels_partial_update",
         method: .patch,

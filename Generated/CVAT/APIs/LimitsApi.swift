@@ -30,7 +30,7 @@ public struct LimitsApi: Sendable {
     ///   - user: A simple equality filter for the user field
     ///   - userId: A simple equality filter for the user_id field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedLimitList` and the raw response.
+    /// - Returns: The parsed ``PaginatedLimitList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -50,7 +50,7 @@ public struct LimitsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:filter:org:orgId:page:pageSize:sort:user:userId:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -84,7 +84,7 @@ public struct LimitsApi: Sendable {
     /// - Parameters:
     ///   - limitRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Limit` and the raw response.
+    /// - Returns: The parsed ``Limit`` and the raw response.
     public func create(
         limitRequest: LimitRequest,
         options: RequestOptions = RequestOptions()
@@ -97,7 +97,7 @@ public struct LimitsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this limit.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Limit` and the raw response.
+    /// - Returns: The parsed ``Limit`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -128,7 +128,7 @@ public struct LimitsApi: Sendable {
     ///   - id: A unique integer value identifying this limit.
     ///   - patchedLimitRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Limit` and the raw response.
+    /// - Returns: The parsed ``Limit`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedLimitRequest: PatchedLimitRequest? = nil,
@@ -141,7 +141,7 @@ public struct LimitsApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Limit` and the raw response.
+    /// - Returns: The parsed ``Limit`` and the raw response.
     public func retrieveDefault(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Limit> {
@@ -150,7 +150,7 @@ public struct LimitsApi: Sendable {
 }
 
 extension LimitsApi {
-    /// `GET /api/limits`: what `list` sends and receives.
+    /// `GET /api/limits`: what ``list(xOrganization:filter:org:orgId:page:pageSize:sort:user:userId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "limits_list",
         method: .get,
@@ -172,7 +172,7 @@ extension LimitsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/limits`: what `create` sends and receives.
+    /// `POST /api/limits`: what ``create(limitRequest:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "limits_create",
         method: .post,
@@ -182,7 +182,7 @@ extension LimitsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/limits/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/limits/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "limits_retrieve",
         method: .get,
@@ -192,7 +192,7 @@ extension LimitsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/limits/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/limits/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "limits_destroy",
         method: .delete,
@@ -202,7 +202,7 @@ extension LimitsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/limits/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/limits/{id}`: what ``partialUpdate(id:patchedLimitRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "limits_partial_update",
         method: .patch,
@@ -213,7 +213,7 @@ extension LimitsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/limits/default`: what `retrieveDefault` sends and receives.
+    /// `GET /api/limits/default`: what ``retrieveDefault(options:)`` sends and receives.
     public static let retrieveDefaultEndpoint = Endpoint(
         id: "limits_retrieve_default",
         method: .get,

@@ -31,7 +31,7 @@ public struct MembershipsApi: Sendable {
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['id', 'role', 'user']
     ///   - user: A simple equality filter for the user field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedMembershipReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedMembershipReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -52,7 +52,7 @@ public struct MembershipsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:filter:org:orgId:page:pageSize:role:search:sort:user:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -88,7 +88,7 @@ public struct MembershipsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this membership.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `MembershipRead` and the raw response.
+    /// - Returns: The parsed ``MembershipRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -119,7 +119,7 @@ public struct MembershipsApi: Sendable {
     ///   - id: A unique integer value identifying this membership.
     ///   - patchedMembershipWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `MembershipRead` and the raw response.
+    /// - Returns: The parsed ``MembershipRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedMembershipWriteRequest: PatchedMembershipWriteRequest? = nil,
@@ -135,7 +135,7 @@ public struct MembershipsApi: Sendable {
 }
 
 extension MembershipsApi {
-    /// `GET /api/memberships`: what `list` sends and receives.
+    /// `GET /api/memberships`: what ``list(xOrganization:filter:org:orgId:page:pageSize:role:search:sort:user:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "memberships_list",
         method: .get,
@@ -163,7 +163,7 @@ extension MembershipsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/memberships/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/memberships/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "memberships_retrieve",
         method: .get,
@@ -173,7 +173,7 @@ extension MembershipsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/memberships/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/memberships/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "memberships_destroy",
         method: .delete,
@@ -183,7 +183,7 @@ extension MembershipsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/memberships/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/memberships/{id}`: what ``partialUpdate(id:patchedMembershipWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "memberships_partial_update",
         method: .patch,

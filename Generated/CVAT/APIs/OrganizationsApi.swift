@@ -30,7 +30,7 @@ public struct OrganizationsApi: Sendable {
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['id', 'name', 'owner',
     ///     'slug']
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedOrganizationReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedOrganizationReadList`` and the raw response.
     public func list(
         filter: String? = nil,
         name: String? = nil,
@@ -49,7 +49,7 @@ public struct OrganizationsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(filter:name:owner:page:pageSize:search:slug:sort:options:)``, following `next` links.
     public func listAllItems(
         filter: String? = nil,
         name: String? = nil,
@@ -81,7 +81,7 @@ public struct OrganizationsApi: Sendable {
     /// - Parameters:
     ///   - organizationWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `OrganizationRead` and the raw response.
+    /// - Returns: The parsed ``OrganizationRead`` and the raw response.
     public func create(
         organizationWriteRequest: OrganizationWriteRequest,
         options: RequestOptions = RequestOptions()
@@ -96,7 +96,7 @@ public struct OrganizationsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this organization.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `OrganizationRead` and the raw response.
+    /// - Returns: The parsed ``OrganizationRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -127,7 +127,7 @@ public struct OrganizationsApi: Sendable {
     ///   - id: A unique integer value identifying this organization.
     ///   - patchedOrganizationWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `OrganizationRead` and the raw response.
+    /// - Returns: The parsed ``OrganizationRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedOrganizationWriteRequest: PatchedOrganizationWriteRequest? = nil,
@@ -143,7 +143,7 @@ public struct OrganizationsApi: Sendable {
 }
 
 extension OrganizationsApi {
-    /// `GET /api/organizations`: what `list` sends and receives.
+    /// `GET /api/organizations`: what ``list(filter:name:owner:page:pageSize:search:slug:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "organizations_list",
         method: .get,
@@ -169,7 +169,7 @@ extension OrganizationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/organizations`: what `create` sends and receives.
+    /// `POST /api/organizations`: what ``create(organizationWriteRequest:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "organizations_create",
         method: .post,
@@ -179,7 +179,7 @@ extension OrganizationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/organizations/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/organizations/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "organizations_retrieve",
         method: .get,
@@ -189,7 +189,7 @@ extension OrganizationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/organizations/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/organizations/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "organizations_destroy",
         method: .delete,
@@ -199,7 +199,7 @@ extension OrganizationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/organizations/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/organizations/{id}`: what ``partialUpdate(id:patchedOrganizationWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "organizations_partial_update",
         method: .patch,

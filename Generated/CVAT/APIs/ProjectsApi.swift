@@ -35,7 +35,7 @@ public struct ProjectsApi: Sendable {
     ///     'owner', 'status', 'updated_date']
     ///   - status: A simple equality filter for the status field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedProjectReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedProjectReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         assignee: String? = nil,
@@ -58,7 +58,7 @@ public struct ProjectsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:assignee:filter:name:org:orgId:owner:page:pageSize:search:sort:status:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         assignee: String? = nil,
@@ -101,7 +101,7 @@ public struct ProjectsApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `ProjectRead` and the raw response.
+    /// - Returns: The parsed ``ProjectRead`` and the raw response.
     public func create(
         projectWriteRequest: ProjectWriteRequest,
         xOrganization: String? = nil,
@@ -124,7 +124,7 @@ public struct ProjectsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this project.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `ProjectRead` and the raw response.
+    /// - Returns: The parsed ``ProjectRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -155,7 +155,7 @@ public struct ProjectsApi: Sendable {
     ///   - id: A unique integer value identifying this project.
     ///   - patchedProjectWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `ProjectRead` and the raw response.
+    /// - Returns: The parsed ``ProjectRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedProjectWriteRequest: PatchedProjectWriteRequest? = nil,
@@ -186,7 +186,7 @@ public struct ProjectsApi: Sendable {
     ///     storage
     ///   - location: Where need to save downloaded backup
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createBackupExport(
         id: Int,
         cloudStorageId: Int? = nil,
@@ -218,7 +218,7 @@ public struct ProjectsApi: Sendable {
     ///   - location: Where to import the dataset from
     ///   - datasetFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createDataset(
         id: Int,
         cloudStorageId: Int? = nil,
@@ -253,7 +253,7 @@ public struct ProjectsApi: Sendable {
     ///   - location: Where need to save downloaded dataset
     ///   - saveImages: Include images or not
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createDatasetExport(
         id: Int,
         format: String,
@@ -313,7 +313,7 @@ public struct ProjectsApi: Sendable {
     ///   - orgId: Organization identifier
     ///   - projectFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createBackup(
         xOrganization: String? = nil,
         cloudStorageId: Int? = nil,
@@ -334,7 +334,7 @@ public struct ProjectsApi: Sendable {
 }
 
 extension ProjectsApi {
-    /// `GET /api/projects`: what `list` sends and receives.
+    /// `GET /api/projects`: what ``list(xOrganization:assignee:filter:name:org:orgId:owner:page:pageSize:search:sort:status:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "projects_list",
         method: .get,
@@ -359,7 +359,7 @@ extension ProjectsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/projects`: what `create` sends and receives.
+    /// `POST /api/projects`: what ``create(projectWriteRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "projects_create",
         method: .post,
@@ -374,7 +374,7 @@ extension ProjectsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/projects/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/projects/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "projects_retrieve",
         method: .get,
@@ -384,7 +384,7 @@ extension ProjectsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/projects/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/projects/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "projects_destroy",
         method: .delete,
@@ -394,7 +394,7 @@ extension ProjectsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/projects/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/projects/{id}`: what ``partialUpdate(id:patchedProjectWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "projects_partial_update",
         method: .patch,
@@ -405,7 +405,7 @@ extension ProjectsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/projects/{id}/backup/export`: what `createBackupExport` sends and receives.
+    /// `POST /api/projects/{id}/backup/export`: what ``createBackupExport(id:cloudStorageId:filename:lightweight:location:options:)`` sends and receives.
     public static let createBackupExportEndpoint = Endpoint(
         id: "projects_create_backup_export",
         method: .post,
@@ -425,7 +425,7 @@ extension ProjectsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/projects/{id}/dataset/`: what `createDataset` sends and receives.
+    /// `POST /api/projects/{id}/dataset/`: what ``createDataset(id:cloudStorageId:filename:format:location:datasetFileRequest:options:)`` sends and receives.
     public static let createDatasetEndpoint = Endpoint(
         id: "projects_create_dataset",
         method: .post,
@@ -447,7 +447,7 @@ extension ProjectsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/projects/{id}/dataset/export`: what `createDatasetExport` sends and receives.
+    /// `POST /api/projects/{id}/dataset/export`: what ``createDatasetExport(id:format:cloudStorageId:filename:location:saveImages:options:)`` sends and receives.
     public static let createDatasetExportEndpoint = Endpoint(
         id: "projects_create_dataset_export",
         method: .post,
@@ -468,7 +468,7 @@ extension ProjectsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/projects/{id}/preview`: what `retrievePreview` sends and receives.
+    /// `GET /api/projects/{id}/preview`: what ``retrievePreview(id:prefer:options:)`` sends and receives.
     public static let retrievePreviewEndpoint = Endpoint(
         id: "projects_retrieve_preview",
         method: .get,
@@ -481,7 +481,7 @@ extension ProjectsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/projects/backup/`: what `createBackup` sends and receives.
+    /// `POST /api/projects/backup/`: what ``createBackup(xOrganization:cloudStorageId:filename:location:org:orgId:projectFileRequest:options:)`` sends and receives.
     public static let createBackupEndpoint = Endpoint(
         id: "projects_create_backup",
         method: .post,

@@ -18,7 +18,7 @@ public struct SubscriptionsApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `UserAgreement` and the raw response.
+    /// - Returns: The parsed ``UserAgreement`` and the raw response.
     public func userAgreementsRetrieve(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<UserAgreement> {
@@ -27,7 +27,7 @@ public struct SubscriptionsApi: Sendable {
 }
 
 extension SubscriptionsApi {
-    /// `GET /api/user-agreements`: what `userAgreementsRetrieve` sends and receives.
+    /// `GET /api/user-agreements`: what ``userAgreementsRetrieve(options:)`` sends and receives.
     public static let userAgreementsRetrieveEndpoint = Endpoint(
         id: "user_agreements_retrieve",
         method: .get,

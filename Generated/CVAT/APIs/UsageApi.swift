@@ -30,7 +30,7 @@ public struct UsageApi: Sendable {
     ///   - user: A simple equality filter for the user field
     ///   - userId: A simple equality filter for the user_id field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedUsageList` and the raw response.
+    /// - Returns: The parsed ``PaginatedUsageList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -50,7 +50,7 @@ public struct UsageApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:filter:org:orgId:page:pageSize:sort:user:userId:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -79,7 +79,7 @@ public struct UsageApi: Sendable {
 }
 
 extension UsageApi {
-    /// `GET /api/usage`: what `list` sends and receives.
+    /// `GET /api/usage`: what ``list(xOrganization:filter:org:orgId:page:pageSize:sort:user:userId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "usage_list",
         method: .get,

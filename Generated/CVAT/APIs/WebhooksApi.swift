@@ -35,7 +35,7 @@ public struct WebhooksApi: Sendable {
     ///   - targetUrl: A simple equality filter for the target_url field
     ///   - type: A simple equality filter for the type field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedWebhookReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedWebhookReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -58,7 +58,7 @@ public struct WebhooksApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:filter:org:orgId:owner:page:pageSize:projectId:search:sort:targetUrl:type:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -101,7 +101,7 @@ public struct WebhooksApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `WebhookRead` and the raw response.
+    /// - Returns: The parsed ``WebhookRead`` and the raw response.
     public func create(
         webhookWriteRequest: WebhookWriteRequest,
         xOrganization: String? = nil,
@@ -124,7 +124,7 @@ public struct WebhooksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this webhook.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `WebhookRead` and the raw response.
+    /// - Returns: The parsed ``WebhookRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -140,7 +140,7 @@ public struct WebhooksApi: Sendable {
     ///   - id: A unique integer value identifying this webhook.
     ///   - webhookWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `WebhookRead` and the raw response.
+    /// - Returns: The parsed ``WebhookRead`` and the raw response.
     public func update(
         id: Int,
         webhookWriteRequest: WebhookWriteRequest,
@@ -172,7 +172,7 @@ public struct WebhooksApi: Sendable {
     ///   - id: A unique integer value identifying this webhook.
     ///   - patchedWebhookWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `WebhookRead` and the raw response.
+    /// - Returns: The parsed ``WebhookRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedWebhookWriteRequest: PatchedWebhookWriteRequest? = nil,
@@ -195,7 +195,7 @@ public struct WebhooksApi: Sendable {
     ///   - page: A page number within the paginated result set.
     ///   - pageSize: Number of results to return per page.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedWebhookDeliveryReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedWebhookDeliveryReadList`` and the raw response.
     public func listDeliveries(
         id: Int,
         page: Int? = nil,
@@ -205,7 +205,7 @@ public struct WebhooksApi: Sendable {
         try await self.session.send(Self.listDeliveriesEndpoint, [id, page, pageSize], options: options)
     }
 
-    /// Every item of every page of `listDeliveries`, following `next` links.
+    /// Every item of every page of ``listDeliveries(id:page:pageSize:options:)``, following `next` links.
     public func listDeliveriesAllItems(
         id: Int,
         pageSize: Int? = nil,
@@ -224,7 +224,7 @@ public struct WebhooksApi: Sendable {
     ///   - id: A unique integer value identifying this webhook.
     ///   - deliveryId:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `WebhookDeliveryRead` and the raw response.
+    /// - Returns: The parsed ``WebhookDeliveryRead`` and the raw response.
     public func retrieveDeliveries(
         id: Int,
         deliveryId: String,
@@ -257,7 +257,7 @@ public struct WebhooksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this webhook.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `WebhookDeliveryRead` and the raw response.
+    /// - Returns: The parsed ``WebhookDeliveryRead`` and the raw response.
     public func createPing(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -272,7 +272,7 @@ public struct WebhooksApi: Sendable {
     /// - Parameters:
     ///   - type: Type of webhook
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Events` and the raw response.
+    /// - Returns: The parsed ``Events`` and the raw response.
     public func retrieveEvents(
         type: String? = nil,
         options: RequestOptions = RequestOptions()
@@ -282,7 +282,7 @@ public struct WebhooksApi: Sendable {
 }
 
 extension WebhooksApi {
-    /// `GET /api/webhooks`: what `list` sends and receives.
+    /// `GET /api/webhooks`: what ``list(xOrganization:filter:org:orgId:owner:page:pageSize:projectId:search:sort:targetUrl:type:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "webhooks_list",
         method: .get,
@@ -307,7 +307,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/webhooks`: what `create` sends and receives.
+    /// `POST /api/webhooks`: what ``create(webhookWriteRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "webhooks_create",
         method: .post,
@@ -322,7 +322,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/webhooks/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/webhooks/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "webhooks_retrieve",
         method: .get,
@@ -332,7 +332,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PUT /api/webhooks/{id}`: what `update` sends and receives.
+    /// `PUT /api/webhooks/{id}`: what ``update(id:webhookWriteRequest:options:)`` sends and receives.
     public static let updateEndpoint = Endpoint(
         id: "webhooks_update",
         method: .put,
@@ -343,7 +343,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/webhooks/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/webhooks/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "webhooks_destroy",
         method: .delete,
@@ -353,7 +353,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/webhooks/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/webhooks/{id}`: what ``partialUpdate(id:patchedWebhookWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "webhooks_partial_update",
         method: .patch,
@@ -364,7 +364,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/webhooks/{id}/deliveries`: what `listDeliveries` sends and receives.
+    /// `GET /api/webhooks/{id}/deliveries`: what ``listDeliveries(id:page:pageSize:options:)`` sends and receives.
     public static let listDeliveriesEndpoint = Endpoint(
         id: "webhooks_list_deliveries",
         method: .get,
@@ -385,7 +385,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/webhooks/{id}/deliveries/{delivery_id}`: what `retrieveDeliveries` sends and receives.
+    /// `GET /api/webhooks/{id}/deliveries/{delivery_id}`: what ``retrieveDeliveries(id:deliveryId:options:)`` sends and receives.
     public static let retrieveDeliveriesEndpoint = Endpoint(
         id: "webhooks_retrieve_deliveries",
         method: .get,
@@ -400,7 +400,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/webhooks/{id}/deliveries/{delivery_id}/redelivery`: what `createDeliveriesRedelivery` sends and receives.
+    /// `POST /api/webhooks/{id}/deliveries/{delivery_id}/redelivery`: what ``createDeliveriesRedelivery(id:deliveryId:options:)`` sends and receives.
     public static let createDeliveriesRedeliveryEndpoint = Endpoint(
         id: "webhooks_create_deliveries_redelivery",
         method: .post,
@@ -413,7 +413,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/webhooks/{id}/ping`: what `createPing` sends and receives.
+    /// `POST /api/webhooks/{id}/ping`: what ``createPing(id:options:)`` sends and receives.
     public static let createPingEndpoint = Endpoint(
         id: "webhooks_create_ping",
         method: .post,
@@ -425,7 +425,7 @@ extension WebhooksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/webhooks/events`: what `retrieveEvents` sends and receives.
+    /// `GET /api/webhooks/events`: what ``retrieveEvents(type:options:)`` sends and receives.
     public static let retrieveEventsEndpoint = Endpoint(
         id: "webhooks_retrieve_events",
         method: .get,

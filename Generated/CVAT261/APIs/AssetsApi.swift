@@ -19,7 +19,7 @@ public struct AssetsApi: Sendable {
     /// - Parameters:
     ///   - assetWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AssetRead` and the raw response.
+    /// - Returns: The parsed ``AssetRead`` and the raw response.
     public func create(
         assetWriteRequest: AssetWriteRequest,
         options: RequestOptions = RequestOptions()
@@ -59,7 +59,7 @@ public struct AssetsApi: Sendable {
 }
 
 extension AssetsApi {
-    /// `POST /api/assets`: what `create` sends and receives.
+    /// `POST /api/assets`: what ``create(assetWriteRequest:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "assets_create",
         method: .post,
@@ -70,7 +70,7 @@ extension AssetsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/assets/{uuid}`: what `retrieve` sends and receives.
+    /// `GET /api/assets/{uuid}`: what ``retrieve(uuid:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "assets_retrieve",
         method: .get,
@@ -80,7 +80,7 @@ extension AssetsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/assets/{uuid}`: what `destroy` sends and receives.
+    /// `DELETE /api/assets/{uuid}`: what ``destroy(uuid:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "assets_destroy",
         method: .delete,

@@ -29,7 +29,7 @@ public struct AuthApi: Sendable {
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['name', 'id',
     ///     'created_date', 'updated_date', 'expiry_date', 'last_used_date', 'read_only']
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedAccessTokenReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedAccessTokenReadList`` and the raw response.
     public func listAccessTokens(
         filter: String? = nil,
         name: String? = nil,
@@ -46,7 +46,7 @@ public struct AuthApi: Sendable {
         )
     }
 
-    /// Every item of every page of `listAccessTokens`, following `next` links.
+    /// Every item of every page of ``listAccessTokens(filter:name:page:pageSize:search:sort:options:)``, following `next` links.
     public func listAccessTokensAllItems(
         filter: String? = nil,
         name: String? = nil,
@@ -74,7 +74,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - accessTokenWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AccessTokenRead` and the raw response.
+    /// - Returns: The parsed ``AccessTokenRead`` and the raw response.
     public func createAccessTokens(
         accessTokenWriteRequest: AccessTokenWriteRequest,
         options: RequestOptions = RequestOptions()
@@ -94,7 +94,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this API Access Token.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AccessTokenRead` and the raw response.
+    /// - Returns: The parsed ``AccessTokenRead`` and the raw response.
     public func retrieveAccessTokens(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -125,7 +125,7 @@ public struct AuthApi: Sendable {
     ///   - id: A unique integer value identifying this API Access Token.
     ///   - patchedAccessTokenWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AccessTokenRead` and the raw response.
+    /// - Returns: The parsed ``AccessTokenRead`` and the raw response.
     public func partialUpdateAccessTokens(
         id: Int,
         patchedAccessTokenWriteRequest: PatchedAccessTokenWriteRequest? = nil,
@@ -148,7 +148,7 @@ public struct AuthApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AccessTokenRead` and the raw response.
+    /// - Returns: The parsed ``AccessTokenRead`` and the raw response.
     public func retrieveAccessTokensSelf(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AccessTokenRead> {
@@ -170,7 +170,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - loginSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Token` and the raw response.
+    /// - Returns: The parsed ``Token`` and the raw response.
     public func createLogin(
         loginSerializerExRequest: LoginSerializerExRequest,
         options: RequestOptions = RequestOptions()
@@ -187,7 +187,7 @@ public struct AuthApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RestAuthDetail` and the raw response.
+    /// - Returns: The parsed ``RestAuthDetail`` and the raw response.
     public func createLogout(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RestAuthDetail> {
@@ -248,7 +248,7 @@ public struct AuthApi: Sendable {
     ///   - scope:
     ///   - socialLoginSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Token` and the raw response.
+    /// - Returns: The parsed ``Token`` and the raw response.
     public func createOidcLoginToken(
         id: String,
         authParams: String? = nil,
@@ -275,7 +275,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - passwordChangeRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RestAuthDetail` and the raw response.
+    /// - Returns: The parsed ``RestAuthDetail`` and the raw response.
     public func createPasswordChange(
         passwordChangeRequest: PasswordChangeRequest,
         options: RequestOptions = RequestOptions()
@@ -298,7 +298,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - passwordResetSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RestAuthDetail` and the raw response.
+    /// - Returns: The parsed ``RestAuthDetail`` and the raw response.
     public func createPasswordReset(
         passwordResetSerializerExRequest: PasswordResetSerializerExRequest,
         options: RequestOptions = RequestOptions()
@@ -323,7 +323,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - passwordResetConfirmRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RestAuthDetail` and the raw response.
+    /// - Returns: The parsed ``RestAuthDetail`` and the raw response.
     public func createPasswordResetConfirm(
         passwordResetConfirmRequest: PasswordResetConfirmRequest,
         options: RequestOptions = RequestOptions()
@@ -341,7 +341,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - registerSerializerWithSubscriptionsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RegisterSerializerWithSubscriptions` and the raw response.
+    /// - Returns: The parsed ``RegisterSerializerWithSubscriptions`` and the raw response.
     public func createRegister(
         registerSerializerWithSubscriptionsRequest: RegisterSerializerWithSubscriptionsRequest,
         options: RequestOptions = RequestOptions()
@@ -393,7 +393,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Token` and the raw response.
+    /// - Returns: The parsed ``Token`` and the raw response.
     public func createSamlLoginToken(
         id: String,
         options: RequestOptions = RequestOptions()
@@ -468,7 +468,7 @@ public struct AuthApi: Sendable {
     ///   - scope:
     ///   - socialLoginSerializerExRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Token` and the raw response.
+    /// - Returns: The parsed ``Token`` and the raw response.
     public func createSocialLoginToken(
         id: String,
         authParams: String? = nil,
@@ -495,7 +495,7 @@ public struct AuthApi: Sendable {
     ///     identity provider. The iss value is a case-sensitive URL using the https scheme that contains scheme, host,
     ///     and optionally, port number and path components and no query or fragment components.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `SSOLoginURL` and the raw response.
+    /// - Returns: The parsed ``SSOLoginURL`` and the raw response.
     public func retrieveSsoLoginUrl(
         email: String? = nil,
         iss: String? = nil,
@@ -506,7 +506,7 @@ public struct AuthApi: Sendable {
 }
 
 extension AuthApi {
-    /// `GET /api/auth/access_tokens`: what `listAccessTokens` sends and receives.
+    /// `GET /api/auth/access_tokens`: what ``listAccessTokens(filter:name:page:pageSize:search:sort:options:)`` sends and receives.
     public static let listAccessTokensEndpoint = Endpoint(
         id: "auth_list_access_tokens",
         method: .get,
@@ -530,7 +530,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/auth/access_tokens`: what `createAccessTokens` sends and receives.
+    /// `POST /api/auth/access_tokens`: what ``createAccessTokens(accessTokenWriteRequest:options:)`` sends and receives.
     public static let createAccessTokensEndpoint = Endpoint(
         id: "auth_create_access_tokens",
         method: .post,
@@ -540,7 +540,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/auth/access_tokens/{id}`: what `retrieveAccessTokens` sends and receives.
+    /// `GET /api/auth/access_tokens/{id}`: what ``retrieveAccessTokens(id:options:)`` sends and receives.
     public static let retrieveAccessTokensEndpoint = Endpoint(
         id: "auth_retrieve_access_tokens",
         method: .get,
@@ -550,7 +550,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/auth/access_tokens/{id}`: what `destroyAccessTokens` sends and receives.
+    /// `DELETE /api/auth/access_tokens/{id}`: what ``destroyAccessTokens(id:options:)`` sends and receives.
     public static let destroyAccessTokensEndpoint = Endpoint(
         id: "auth_destroy_access_tokens",
         method: .delete,
@@ -560,7 +560,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/auth/access_tokens/{id}`: what `partialUpdateAccessTokens` sends and receives.
+    /// `PATCH /api/auth/access_tokens/{id}`: what ``partialUpdateAccessTokens(id:patchedAccessTokenWriteRequest:options:)`` sends and receives.
     public static let partialUpdateAccessTokensEndpoint = Endpoint(
         id: "auth_partial_update_access_tokens",
         method: .patch,
@@ -571,7 +571,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/auth/access_tokens/self`: what `retrieveAccessTokensSelf` sends and receives.
+    /// `GET /api/auth/access_tokens/self`: what ``retrieveAccessTokensSelf(options:)`` sends and receives.
     public static let retrieveAccessTokensSelfEndpoint = Endpoint(
         id: "auth_retrieve_access_tokens_self",
         method: .get,
@@ -580,7 +580,7 @@ extension AuthApi {
         security: [["accessTokenAuth"]]
     )
 
-    /// `POST /api/auth/login`: what `createLogin` sends and receives.
+    /// `POST /api/auth/login`: what ``createLogin(loginSerializerExRequest:options:)`` sends and receives.
     public static let createLoginEndpoint = Endpoint(
         id: "auth_create_login",
         method: .post,
@@ -596,7 +596,7 @@ extension AuthApi {
         ]
     )
 
-    /// `POST /api/auth/logout`: what `createLogout` sends and receives.
+    /// `POST /api/auth/logout`: what ``createLogout(options:)`` sends and receives.
     public static let createLogoutEndpoint = Endpoint(
         id: "auth_create_logout",
         method: .post,
@@ -611,7 +611,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/oidc/{id}/login/`: what `retrieveOidcLogin` sends and receives.
+    /// `GET /api/auth/oidc/{id}/login/`: what ``retrieveOidcLogin(id:options:)`` sends and receives.
     public static let retrieveOidcLoginEndpoint = Endpoint(
         id: "auth_retrieve_oidc_login",
         method: .get,
@@ -621,7 +621,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/auth/oidc/{id}/login/callback/`: what `retrieveOidcLoginCallback` sends and receives.
+    /// `GET /api/auth/oidc/{id}/login/callback/`: what ``retrieveOidcLoginCallback(id:code:state:options:)`` sends and receives.
     public static let retrieveOidcLoginCallbackEndpoint = Endpoint(
         id: "auth_retrieve_oidc_login_callback",
         method: .get,
@@ -635,7 +635,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/auth/oidc/{id}/login/token/`: what `createOidcLoginToken` sends and receives.
+    /// `POST /api/auth/oidc/{id}/login/token/`: what ``createOidcLoginToken(id:authParams:process:scope:socialLoginSerializerExRequest:options:)`` sends and receives.
     public static let createOidcLoginTokenEndpoint = Endpoint(
         id: "auth_create_oidc_login_token",
         method: .post,
@@ -657,7 +657,7 @@ extension AuthApi {
         ]
     )
 
-    /// `POST /api/auth/password/change`: what `createPasswordChange` sends and receives.
+    /// `POST /api/auth/password/change`: what ``createPasswordChange(passwordChangeRequest:options:)`` sends and receives.
     public static let createPasswordChangeEndpoint = Endpoint(
         id: "auth_create_password_change",
         method: .post,
@@ -667,7 +667,7 @@ extension AuthApi {
         security: [["tokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
     )
 
-    /// `POST /api/auth/password/reset`: what `createPasswordReset` sends and receives.
+    /// `POST /api/auth/password/reset`: what ``createPasswordReset(passwordResetSerializerExRequest:options:)`` sends and receives.
     public static let createPasswordResetEndpoint = Endpoint(
         id: "auth_create_password_reset",
         method: .post,
@@ -683,7 +683,7 @@ extension AuthApi {
         ]
     )
 
-    /// `POST /api/auth/password/reset/confirm`: what `createPasswordResetConfirm` sends and receives.
+    /// `POST /api/auth/password/reset/confirm`: what ``createPasswordResetConfirm(passwordResetConfirmRequest:options:)`` sends and receives.
     public static let createPasswordResetConfirmEndpoint = Endpoint(
         id: "auth_create_password_reset_confirm",
         method: .post,
@@ -699,7 +699,7 @@ extension AuthApi {
         ]
     )
 
-    /// `POST /api/auth/register`: what `createRegister` sends and receives.
+    /// `POST /api/auth/register`: what ``createRegister(registerSerializerWithSubscriptionsRequest:options:)`` sends and receives.
     public static let createRegisterEndpoint = Endpoint(
         id: "auth_create_register",
         method: .post,
@@ -722,7 +722,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/rules`: what `retrieveRules` sends and receives.
+    /// `GET /api/auth/rules`: what ``retrieveRules(options:)`` sends and receives.
     public static let retrieveRulesEndpoint = Endpoint(
         id: "auth_retrieve_rules",
         method: .get,
@@ -731,7 +731,7 @@ extension AuthApi {
         security: [[]]
     )
 
-    /// `POST /api/auth/saml/{id}/login/token/`: what `createSamlLoginToken` sends and receives.
+    /// `POST /api/auth/saml/{id}/login/token/`: what ``createSamlLoginToken(id:options:)`` sends and receives.
     public static let createSamlLoginTokenEndpoint = Endpoint(
         id: "auth_create_saml_login_token",
         method: .post,
@@ -747,7 +747,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/social`: what `listSocial` sends and receives.
+    /// `GET /api/auth/social`: what ``listSocial(options:)`` sends and receives.
     public static let listSocialEndpoint = Endpoint(
         id: "auth_list_social",
         method: .get,
@@ -764,7 +764,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/social/{id}/login/`: what `retrieveSocialLogin` sends and receives.
+    /// `GET /api/auth/social/{id}/login/`: what ``retrieveSocialLogin(id:options:)`` sends and receives.
     public static let retrieveSocialLoginEndpoint = Endpoint(
         id: "auth_retrieve_social_login",
         method: .get,
@@ -774,7 +774,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/auth/social/{id}/login/callback/`: what `retrieveSocialLoginCallback` sends and receives.
+    /// `GET /api/auth/social/{id}/login/callback/`: what ``retrieveSocialLoginCallback(id:code:state:options:)`` sends and receives.
     public static let retrieveSocialLoginCallbackEndpoint = Endpoint(
         id: "auth_retrieve_social_login_callback",
         method: .get,
@@ -788,7 +788,7 @@ extension AuthApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/auth/social/{id}/login/token/`: what `createSocialLoginToken` sends and receives.
+    /// `POST /api/auth/social/{id}/login/token/`: what ``createSocialLoginToken(id:authParams:process:scope:socialLoginSerializerExRequest:options:)`` sends and receives.
     public static let createSocialLoginTokenEndpoint = Endpoint(
         id: "auth_create_social_login_token",
         method: .post,
@@ -810,7 +810,7 @@ extension AuthApi {
         ]
     )
 
-    /// `GET /api/auth/sso/login-url/`: what `retrieveSsoLoginUrl` sends and receives.
+    /// `GET /api/auth/sso/login-url/`: what ``retrieveSsoLoginUrl(email:iss:options:)`` sends and receives.
     public static let retrieveSsoLoginUrlEndpoint = Endpoint(
         id: "auth_retrieve_sso_login_url",
         method: .get,

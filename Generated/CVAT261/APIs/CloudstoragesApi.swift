@@ -37,7 +37,7 @@ public struct CloudstoragesApi: Sendable {
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['provider_type', 'name',
     ///     'resource', 'credentials_type', 'owner', 'description', 'id']
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedCloudStorageReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedCloudStorageReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         credentialsType: CloudstoragesListCredentialsType? = nil,
@@ -75,7 +75,7 @@ public struct CloudstoragesApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:credentialsType:filter:name:org:orgId:owner:page:pageSize:providerType:resource:search:sort:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         credentialsType: CloudstoragesListCredentialsType? = nil,
@@ -120,7 +120,7 @@ public struct CloudstoragesApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `CloudStorageRead` and the raw response.
+    /// - Returns: The parsed ``CloudStorageRead`` and the raw response.
     public func create(
         cloudStorageWriteRequest: CloudStorageWriteRequest,
         xOrganization: String? = nil,
@@ -143,7 +143,7 @@ public struct CloudstoragesApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this cloud storage.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `CloudStorageRead` and the raw response.
+    /// - Returns: The parsed ``CloudStorageRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -174,7 +174,7 @@ public struct CloudstoragesApi: Sendable {
     ///   - id: A unique integer value identifying this cloud storage.
     ///   - patchedCloudStorageWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `CloudStorageRead` and the raw response.
+    /// - Returns: The parsed ``CloudStorageRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedCloudStorageWriteRequest: PatchedCloudStorageWriteRequest? = nil,
@@ -216,7 +216,7 @@ public struct CloudstoragesApi: Sendable {
     ///   - pageSize:
     ///   - prefix: Prefix to filter data
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `CloudStorageContent` and the raw response.
+    /// - Returns: The parsed ``CloudStorageContent`` and the raw response.
     public func retrieveContentV2(
         id: Int,
         manifestPath: String? = nil,
@@ -249,7 +249,7 @@ public struct CloudstoragesApi: Sendable {
 }
 
 extension CloudstoragesApi {
-    /// `GET /api/cloudstorages`: what `list` sends and receives.
+    /// `GET /api/cloudstorages`: what ``list(xOrganization:credentialsType:filter:name:org:orgId:owner:page:pageSize:providerType:resource:search:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "cloudstorages_list",
         method: .get,
@@ -280,7 +280,7 @@ extension CloudstoragesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/cloudstorages`: what `create` sends and receives.
+    /// `POST /api/cloudstorages`: what ``create(cloudStorageWriteRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "cloudstorages_create",
         method: .post,
@@ -296,7 +296,7 @@ extension CloudstoragesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/cloudstorages/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/cloudstorages/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "cloudstorages_retrieve",
         method: .get,
@@ -306,7 +306,7 @@ extension CloudstoragesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/cloudstorages/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/cloudstorages/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "cloudstorages_destroy",
         method: .delete,
@@ -316,7 +316,7 @@ extension CloudstoragesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/cloudstorages/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/cloudstorages/{id}`: what ``partialUpdate(id:patchedCloudStorageWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "cloudstorages_partial_update",
         method: .patch,
@@ -328,7 +328,7 @@ extension CloudstoragesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/cloudstorages/{id}/actions`: what `retrieveActions` sends and receives.
+    /// `GET /api/cloudstorages/{id}/actions`: what ``retrieveActions(id:options:)`` sends and receives.
     public static let retrieveActionsEndpoint = Endpoint(
         id: "cloudstorages_retrieve_actions",
         method: .get,
@@ -338,7 +338,7 @@ extension CloudstoragesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/cloudstorages/{id}/content-v2`: what `retrieveContentV2` sends and receives.
+    /// `GET /api/cloudstorages/{id}/content-v2`: what ``retrieveContentV2(id:manifestPath:nextToken:pageSize:prefix:options:)`` sends and receives.
     public static let retrieveContentV2Endpoint = Endpoint(
         id: "cloudstorages_retrieve_content_v2",
         method: .get,
@@ -356,7 +356,7 @@ extension CloudstoragesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/cloudstorages/{id}/preview`: what `retrievePreview` sends and receives.
+    /// `GET /api/cloudstorages/{id}/preview`: what ``retrievePreview(id:options:)`` sends and receives.
     public static let retrievePreviewEndpoint = Endpoint(
         id: "cloudstorages_retrieve_preview",
         method: .get,

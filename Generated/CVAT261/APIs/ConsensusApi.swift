@@ -19,7 +19,7 @@ public struct ConsensusApi: Sendable {
     /// - Parameters:
     ///   - consensusMergeCreateRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createMerge(
         consensusMergeCreateRequest: ConsensusMergeCreateRequest? = nil,
         options: RequestOptions = RequestOptions()
@@ -44,7 +44,7 @@ public struct ConsensusApi: Sendable {
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['id']
     ///   - taskId: A simple equality filter for the task_id field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedConsensusSettingsList` and the raw response.
+    /// - Returns: The parsed ``PaginatedConsensusSettingsList`` and the raw response.
     public func listSettings(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -63,7 +63,7 @@ public struct ConsensusApi: Sendable {
         )
     }
 
-    /// Every item of every page of `listSettings`, following `next` links.
+    /// Every item of every page of ``listSettings(xOrganization:filter:org:orgId:page:pageSize:sort:taskId:options:)``, following `next` links.
     public func listSettingsAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -95,7 +95,7 @@ public struct ConsensusApi: Sendable {
     /// - Parameters:
     ///   - id: An id of a consensus settings instance
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `ConsensusSettings` and the raw response.
+    /// - Returns: The parsed ``ConsensusSettings`` and the raw response.
     public func retrieveSettings(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -111,7 +111,7 @@ public struct ConsensusApi: Sendable {
     ///   - id: An id of a consensus settings instance
     ///   - patchedConsensusSettingsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `ConsensusSettings` and the raw response.
+    /// - Returns: The parsed ``ConsensusSettings`` and the raw response.
     public func partialUpdateSettings(
         id: Int,
         patchedConsensusSettingsRequest: PatchedConsensusSettingsRequest? = nil,
@@ -127,7 +127,7 @@ public struct ConsensusApi: Sendable {
 }
 
 extension ConsensusApi {
-    /// `POST /api/consensus/merges`: what `createMerge` sends and receives.
+    /// `POST /api/consensus/merges`: what ``createMerge(consensusMergeCreateRequest:options:)`` sends and receives.
     public static let createMergeEndpoint = Endpoint(
         id: "consensus_create_merge",
         method: .post,
@@ -140,7 +140,7 @@ extension ConsensusApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/consensus/settings`: what `listSettings` sends and receives.
+    /// `GET /api/consensus/settings`: what ``listSettings(xOrganization:filter:org:orgId:page:pageSize:sort:taskId:options:)`` sends and receives.
     public static let listSettingsEndpoint = Endpoint(
         id: "consensus_list_settings",
         method: .get,
@@ -166,7 +166,7 @@ extension ConsensusApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/consensus/settings/{id}`: what `retrieveSettings` sends and receives.
+    /// `GET /api/consensus/settings/{id}`: what ``retrieveSettings(id:options:)`` sends and receives.
     public static let retrieveSettingsEndpoint = Endpoint(
         id: "consensus_retrieve_settings",
         method: .get,
@@ -178,7 +178,7 @@ extension ConsensusApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/consensus/settings/{id}`: what `partialUpdateSettings` sends and receives.
+    /// `PATCH /api/consensus/settings/{id}`: what ``partialUpdateSettings(id:patchedConsensusSettingsRequest:options:)`` sends and receives.
     public static let partialUpdateSettingsEndpoint = Endpoint(
         id: "consensus_partial_update_settings",
         method: .patch,

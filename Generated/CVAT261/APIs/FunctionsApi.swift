@@ -31,7 +31,7 @@ public struct FunctionsApi: Sendable {
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['name', 'owner', 'provider',
     ///     'type', 'labels', 'id', 'updated_date']
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedFunctionList` and the raw response.
+    /// - Returns: The parsed ``PaginatedFunctionList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -50,7 +50,7 @@ public struct FunctionsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:filter:org:orgId:page:pageSize:search:sort:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -82,7 +82,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - functionRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Function` and the raw response.
+    /// - Returns: The parsed ``Function`` and the raw response.
     public func create(
         functionRequest: FunctionRequest,
         options: RequestOptions = RequestOptions()
@@ -97,7 +97,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this function.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Function` and the raw response.
+    /// - Returns: The parsed ``Function`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -143,7 +143,7 @@ public struct FunctionsApi: Sendable {
     ///   - id: A unique integer value identifying this function.
     ///   - arParamsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Function` and the raw response.
+    /// - Returns: The parsed ``Function`` and the raw response.
     public func createRun(
         id: Int,
         arParamsRequest: ArParamsRequest,
@@ -158,7 +158,7 @@ public struct FunctionsApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Function` and the raw response.
+    /// - Returns: The parsed ``Function`` and the raw response.
     public func info(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Function> {
@@ -245,7 +245,7 @@ public struct FunctionsApi: Sendable {
     ///   - id:
     ///   - queueRequestAcquireInputRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `QueueRequestAcquireOutput` and the raw response.
+    /// - Returns: The parsed ``QueueRequestAcquireOutput`` and the raw response.
     public func queuesAcquireAnnotationRequest(
         id: String,
         queueRequestAcquireInputRequest: QueueRequestAcquireInputRequest,
@@ -293,7 +293,7 @@ public struct FunctionsApi: Sendable {
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['name', 'owner', 'provider',
     ///     'type', 'labels', 'id', 'updated_date']
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedAnnotationRequestList` and the raw response.
+    /// - Returns: The parsed ``PaginatedAnnotationRequestList`` and the raw response.
     public func listRequests(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -312,7 +312,7 @@ public struct FunctionsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `listRequests`, following `next` links.
+    /// Every item of every page of ``listRequests(xOrganization:filter:org:orgId:page:pageSize:search:sort:options:)``, following `next` links.
     public func listRequestsAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -344,7 +344,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - functionIdAndArParamsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AnnotationRequest` and the raw response.
+    /// - Returns: The parsed ``AnnotationRequest`` and the raw response.
     public func createRequests(
         functionIdAndArParamsRequest: FunctionIdAndArParamsRequest,
         options: RequestOptions = RequestOptions()
@@ -364,7 +364,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - requestId:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AnnotationRequest` and the raw response.
+    /// - Returns: The parsed ``AnnotationRequest`` and the raw response.
     public func retrieveRequests(
         requestId: String,
         options: RequestOptions = RequestOptions()
@@ -389,7 +389,7 @@ public struct FunctionsApi: Sendable {
 }
 
 extension FunctionsApi {
-    /// `GET /api/functions`: what `list` sends and receives.
+    /// `GET /api/functions`: what ``list(xOrganization:filter:org:orgId:page:pageSize:search:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "functions_list",
         method: .get,
@@ -410,7 +410,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/functions`: what `create` sends and receives.
+    /// `POST /api/functions`: what ``create(functionRequest:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "functions_create",
         method: .post,
@@ -420,7 +420,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/functions/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/functions/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "functions_retrieve",
         method: .get,
@@ -430,7 +430,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/functions/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/functions/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "functions_destroy",
         method: .delete,
@@ -440,7 +440,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/functions/{id}/preview`: what `retrievePreview` sends and receives.
+    /// `GET /api/functions/{id}/preview`: what ``retrievePreview(id:options:)`` sends and receives.
     public static let retrievePreviewEndpoint = Endpoint(
         id: "functions_retrieve_preview",
         method: .get,
@@ -450,7 +450,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/functions/{id}/run`: what `createRun` sends and receives.
+    /// `POST /api/functions/{id}/run`: what ``createRun(id:arParamsRequest:options:)`` sends and receives.
     public static let createRunEndpoint = Endpoint(
         id: "functions_create_run",
         method: .post,
@@ -461,7 +461,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/functions/info`: what `info` sends and receives.
+    /// `GET /api/functions/info`: what ``info(options:)`` sends and receives.
     public static let infoEndpoint = Endpoint(
         id: "functions_info",
         method: .get,
@@ -470,7 +470,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/functions/queues/{id}/requests/{request_id}/complete`: what `queuesCompleteAnnotationRequest` sends and receives.
+    /// `POST /api/functions/queues/{id}/requests/{request_id}/complete`: what ``queuesCompleteAnnotationRequest(id:requestId:queueRequestCompleteInputRequest:options:)`` sends and receives.
     public static let queuesCompleteAnnotationRequestEndpoint = Endpoint(
         id: "functions_queues_complete_annotation_request",
         method: .post,
@@ -484,7 +484,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/functions/queues/{id}/requests/{request_id}/fail`: what `queuesFailAnnotationRequest` sends and receives.
+    /// `POST /api/functions/queues/{id}/requests/{request_id}/fail`: what ``queuesFailAnnotationRequest(id:requestId:queueRequestFailInputRequest:options:)`` sends and receives.
     public static let queuesFailAnnotationRequestEndpoint = Endpoint(
         id: "functions_queues_fail_annotation_request",
         method: .post,
@@ -498,7 +498,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/functions/queues/{id}/requests/{request_id}/update`: what `queuesUpdateAnnotationRequest` sends and receives.
+    /// `POST /api/functions/queues/{id}/requests/{request_id}/update`: what ``queuesUpdateAnnotationRequest(id:requestId:queueRequestUpdateInputRequest:options:)`` sends and receives.
     public static let queuesUpdateAnnotationRequestEndpoint = Endpoint(
         id: "functions_queues_update_annotation_request",
         method: .post,
@@ -512,7 +512,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/functions/queues/{id}/requests/acquire`: what `queuesAcquireAnnotationRequest` sends and receives.
+    /// `POST /api/functions/queues/{id}/requests/acquire`: what ``queuesAcquireAnnotationRequest(id:queueRequestAcquireInputRequest:options:)`` sends and receives.
     public static let queuesAcquireAnnotationRequestEndpoint = Endpoint(
         id: "functions_queues_acquire_annotation_request",
         method: .post,
@@ -525,7 +525,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/functions/queues/{id}/watch`: what `queuesWatch` sends and receives.
+    /// `GET /api/functions/queues/{id}/watch`: what ``queuesWatch(id:options:)`` sends and receives.
     public static let queuesWatchEndpoint = Endpoint(
         id: "functions_queues_watch",
         method: .get,
@@ -535,7 +535,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/functions/requests/`: what `listRequests` sends and receives.
+    /// `GET /api/functions/requests/`: what ``listRequests(xOrganization:filter:org:orgId:page:pageSize:search:sort:options:)`` sends and receives.
     public static let listRequestsEndpoint = Endpoint(
         id: "functions_list_requests",
         method: .get,
@@ -561,7 +561,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/functions/requests/`: what `createRequests` sends and receives.
+    /// `POST /api/functions/requests/`: what ``createRequests(functionIdAndArParamsRequest:options:)`` sends and receives.
     public static let createRequestsEndpoint = Endpoint(
         id: "functions_create_requests",
         method: .post,
@@ -573,7 +573,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/functions/requests/{request_id}`: what `retrieveRequests` sends and receives.
+    /// `GET /api/functions/requests/{request_id}`: what ``retrieveRequests(requestId:options:)`` sends and receives.
     public static let retrieveRequestsEndpoint = Endpoint(
         id: "functions_retrieve_requests",
         method: .get,
@@ -585,7 +585,7 @@ extension FunctionsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/functions/requests/{request_id}`: what `destroyRequests` sends and receives.
+    /// `DELETE /api/functions/requests/{request_id}`: what ``destroyRequests(requestId:options:)`` sends and receives.
     public static let destroyRequestsEndpoint = Endpoint(
         id: "functions_destroy_requests",
         method: .delete,

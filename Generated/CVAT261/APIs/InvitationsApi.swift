@@ -30,7 +30,7 @@ public struct InvitationsApi: Sendable {
     ///   - search: A search term. Available search_fields: ('owner',)
     ///   - sort: Which field to use when ordering the results. Available ordering_fields: ['owner', 'created_date']
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedInvitationReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedInvitationReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -50,7 +50,7 @@ public struct InvitationsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:filter:org:orgId:owner:page:pageSize:search:sort:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -87,7 +87,7 @@ public struct InvitationsApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `InvitationRead` and the raw response.
+    /// - Returns: The parsed ``InvitationRead`` and the raw response.
     public func create(
         invitationWriteRequest: InvitationWriteRequest,
         xOrganization: String? = nil,
@@ -110,7 +110,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `InvitationRead` and the raw response.
+    /// - Returns: The parsed ``InvitationRead`` and the raw response.
     public func retrieve(
         key: String,
         options: RequestOptions = RequestOptions()
@@ -141,7 +141,7 @@ public struct InvitationsApi: Sendable {
     ///   - key: A unique value identifying this invitation.
     ///   - patchedInvitationWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `InvitationRead` and the raw response.
+    /// - Returns: The parsed ``InvitationRead`` and the raw response.
     public func partialUpdate(
         key: String,
         patchedInvitationWriteRequest: PatchedInvitationWriteRequest? = nil,
@@ -162,7 +162,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `AcceptInvitationRead` and the raw response.
+    /// - Returns: The parsed ``AcceptInvitationRead`` and the raw response.
     public func accept(
         key: String,
         options: RequestOptions = RequestOptions()
@@ -202,7 +202,7 @@ public struct InvitationsApi: Sendable {
 }
 
 extension InvitationsApi {
-    /// `GET /api/invitations`: what `list` sends and receives.
+    /// `GET /api/invitations`: what ``list(xOrganization:filter:org:orgId:owner:page:pageSize:search:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "invitations_list",
         method: .get,
@@ -229,7 +229,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/invitations`: what `create` sends and receives.
+    /// `POST /api/invitations`: what ``create(invitationWriteRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "invitations_create",
         method: .post,
@@ -244,7 +244,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/invitations/{key}`: what `retrieve` sends and receives.
+    /// `GET /api/invitations/{key}`: what ``retrieve(key:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "invitations_retrieve",
         method: .get,
@@ -254,7 +254,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/invitations/{key}`: what `destroy` sends and receives.
+    /// `DELETE /api/invitations/{key}`: what ``destroy(key:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "invitations_destroy",
         method: .delete,
@@ -264,7 +264,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/invitations/{key}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/invitations/{key}`: what ``partialUpdate(key:patchedInvitationWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "invitations_partial_update",
         method: .patch,
@@ -275,7 +275,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/invitations/{key}/accept`: what `accept` sends and receives.
+    /// `POST /api/invitations/{key}/accept`: what ``accept(key:options:)`` sends and receives.
     public static let acceptEndpoint = Endpoint(
         id: "invitations_accept",
         method: .post,
@@ -288,7 +288,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/invitations/{key}/decline`: what `decline` sends and receives.
+    /// `POST /api/invitations/{key}/decline`: what ``decline(key:options:)`` sends and receives.
     public static let declineEndpoint = Endpoint(
         id: "invitations_decline",
         method: .post,
@@ -298,7 +298,7 @@ extension InvitationsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/invitations/{key}/resend`: what `resend` sends and receives.
+    /// `POST /api/invitations/{key}/resend`: what ``resend(key:options:)`` sends and receives.
     public static let resendEndpoint = Endpoint(
         id: "invitations_resend",
         method: .post,

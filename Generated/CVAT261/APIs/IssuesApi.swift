@@ -37,7 +37,7 @@ public struct IssuesApi: Sendable {
     ///     'job_id', 'task_id', 'resolved', 'frame_id']
     ///   - taskId: A simple equality filter for the task_id field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedIssueReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedIssueReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         assignee: String? = nil,
@@ -77,7 +77,7 @@ public struct IssuesApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:assignee:filter:frameId:jobId:org:orgId:owner:page:pageSize:resolved:search:sort:taskId:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         assignee: String? = nil,
@@ -124,7 +124,7 @@ public struct IssuesApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `IssueRead` and the raw response.
+    /// - Returns: The parsed ``IssueRead`` and the raw response.
     public func create(
         issueWriteRequest: IssueWriteRequest,
         xOrganization: String? = nil,
@@ -147,7 +147,7 @@ public struct IssuesApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this issue.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `IssueRead` and the raw response.
+    /// - Returns: The parsed ``IssueRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -178,7 +178,7 @@ public struct IssuesApi: Sendable {
     ///   - id: A unique integer value identifying this issue.
     ///   - patchedIssueWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `IssueRead` and the raw response.
+    /// - Returns: The parsed ``IssueRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedIssueWriteRequest: PatchedIssueWriteRequest? = nil,
@@ -189,7 +189,7 @@ public struct IssuesApi: Sendable {
 }
 
 extension IssuesApi {
-    /// `GET /api/issues`: what `list` sends and receives.
+    /// `GET /api/issues`: what ``list(xOrganization:assignee:filter:frameId:jobId:org:orgId:owner:page:pageSize:resolved:search:sort:taskId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "issues_list",
         method: .get,
@@ -216,7 +216,7 @@ extension IssuesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/issues`: what `create` sends and receives.
+    /// `POST /api/issues`: what ``create(issueWriteRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "issues_create",
         method: .post,
@@ -231,7 +231,7 @@ extension IssuesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/issues/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/issues/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "issues_retrieve",
         method: .get,
@@ -241,7 +241,7 @@ extension IssuesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/issues/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/issues/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "issues_destroy",
         method: .delete,
@@ -251,7 +251,7 @@ extension IssuesApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/issues/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/issues/{id}`: what ``partialUpdate(id:patchedIssueWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "issues_partial_update",
         method: .patch,

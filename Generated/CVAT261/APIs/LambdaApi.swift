@@ -91,7 +91,7 @@ public struct LambdaApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `FunctionCall` and the raw response.
+    /// - Returns: The parsed ``FunctionCall`` and the raw response.
     public func createRequests(
         functionCallRequest: FunctionCallRequest,
         xOrganization: String? = nil,
@@ -114,7 +114,7 @@ public struct LambdaApi: Sendable {
     /// - Parameters:
     ///   - id: Request id
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `FunctionCall` and the raw response.
+    /// - Returns: The parsed ``FunctionCall`` and the raw response.
     public func retrieveRequests(
         id: String,
         options: RequestOptions = RequestOptions()
@@ -139,7 +139,7 @@ public struct LambdaApi: Sendable {
 }
 
 extension LambdaApi {
-    /// `GET /api/lambda/functions`: what `listFunctions` sends and receives.
+    /// `GET /api/lambda/functions`: what ``listFunctions(options:)`` sends and receives.
     public static let listFunctionsEndpoint = Endpoint(
         id: "lambda_list_functions",
         method: .get,
@@ -148,7 +148,7 @@ extension LambdaApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/lambda/functions/{func_id}`: what `retrieveFunctions` sends and receives.
+    /// `GET /api/lambda/functions/{func_id}`: what ``retrieveFunctions(funcId:options:)`` sends and receives.
     public static let retrieveFunctionsEndpoint = Endpoint(
         id: "lambda_retrieve_functions",
         method: .get,
@@ -160,7 +160,7 @@ extension LambdaApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/lambda/functions/{func_id}`: what `createFunctions` sends and receives.
+    /// `POST /api/lambda/functions/{func_id}`: what ``createFunctions(funcId:onlineFunctionCallRequest:options:)`` sends and receives.
     public static let createFunctionsEndpoint = Endpoint(
         id: "lambda_create_functions",
         method: .post,
@@ -171,7 +171,7 @@ extension LambdaApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/lambda/requests`: what `listRequests` sends and receives.
+    /// `GET /api/lambda/requests`: what ``listRequests(options:)`` sends and receives.
     public static let listRequestsEndpoint = Endpoint(
         id: "lambda_list_requests",
         method: .get,
@@ -180,7 +180,7 @@ extension LambdaApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/lambda/requests`: what `createRequests` sends and receives.
+    /// `POST /api/lambda/requests`: what ``createRequests(functionCallRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createRequestsEndpoint = Endpoint(
         id: "lambda_create_requests",
         method: .post,
@@ -195,7 +195,7 @@ extension LambdaApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/lambda/requests/{id}`: what `retrieveRequests` sends and receives.
+    /// `GET /api/lambda/requests/{id}`: what ``retrieveRequests(id:options:)`` sends and receives.
     public static let retrieveRequestsEndpoint = Endpoint(
         id: "lambda_retrieve_requests",
         method: .get,
@@ -205,7 +205,7 @@ extension LambdaApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/lambda/requests/{id}`: what `deleteRequests` sends and receives.
+    /// `DELETE /api/lambda/requests/{id}`: what ``deleteRequests(id:options:)`` sends and receives.
     public static let deleteRequestsEndpoint = Endpoint(
         id: "lambda_delete_requests",
         method: .delete,

@@ -37,7 +37,7 @@ public struct QualityApi: Sendable {
     ///   - taskId: A simple equality filter for the task_id field
     ///   - type: A simple equality filter for the type field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedAnnotationConflictList` and the raw response.
+    /// - Returns: The parsed ``PaginatedAnnotationConflictList`` and the raw response.
     public func listConflicts(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -77,7 +77,7 @@ public struct QualityApi: Sendable {
         )
     }
 
-    /// Every item of every page of `listConflicts`, following `next` links.
+    /// Every item of every page of ``listConflicts(xOrganization:filter:frame:jobId:org:orgId:page:pageSize:projectId:reportId:severity:sort:taskId:type:options:)``, following `next` links.
     public func listConflictsAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -137,7 +137,7 @@ public struct QualityApi: Sendable {
     ///   - status: A simple equality filter for the status field
     ///   - taskId: A simple equality filter for the task_id field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedJobValidationList` and the raw response.
+    /// - Returns: The parsed ``PaginatedJobValidationList`` and the raw response.
     public func listJobValidations(
         xOrganization: String? = nil,
         assignee: Int? = nil,
@@ -175,7 +175,7 @@ public struct QualityApi: Sendable {
         )
     }
 
-    /// Every item of every page of `listJobValidations`, following `next` links.
+    /// Every item of every page of ``listJobValidations(xOrganization:assignee:filter:jobId:org:orgId:page:pageSize:projectId:reportId:sort:status:taskId:options:)``, following `next` links.
     public func listJobValidationsAllItems(
         xOrganization: String? = nil,
         assignee: Int? = nil,
@@ -237,7 +237,7 @@ public struct QualityApi: Sendable {
     /// - Parameters:
     ///   - jobValidationCreateRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `JobValidation` and the raw response.
+    /// - Returns: The parsed ``JobValidation`` and the raw response.
     public func createValidation(
         jobValidationCreateRequest: JobValidationCreateRequest? = nil,
         options: RequestOptions = RequestOptions()
@@ -257,7 +257,7 @@ public struct QualityApi: Sendable {
     /// - Parameters:
     ///   - id: An id of a job validation
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `JobValidation` and the raw response.
+    /// - Returns: The parsed ``JobValidation`` and the raw response.
     public func retrieveJobValidations(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -302,7 +302,7 @@ public struct QualityApi: Sendable {
     ///   - target: A simple equality filter for target
     ///   - taskId: A simple equality filter for task id
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedQualityReportList` and the raw response.
+    /// - Returns: The parsed ``PaginatedQualityReportList`` and the raw response.
     public func listReports(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -325,7 +325,7 @@ public struct QualityApi: Sendable {
         )
     }
 
-    /// Every item of every page of `listReports`, following `next` links.
+    /// Every item of every page of ``listReports(xOrganization:filter:jobId:org:orgId:page:pageSize:parentId:projectId:sort:target:taskId:options:)``, following `next` links.
     public func listReportsAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -369,7 +369,7 @@ public struct QualityApi: Sendable {
     ///   - rqId: The report creation request id. Can be specified to check the report creation status.
     ///   - qualityReportCreateRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `QualityReport` and the raw response.
+    /// - Returns: The parsed ``QualityReport`` and the raw response.
     public func createReport(
         rqId: String? = nil,
         qualityReportCreateRequest: QualityReportCreateRequest? = nil,
@@ -390,7 +390,7 @@ public struct QualityApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this quality report.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `QualityReport` and the raw response.
+    /// - Returns: The parsed ``QualityReport`` and the raw response.
     public func retrieveReport(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -441,7 +441,7 @@ public struct QualityApi: Sendable {
     ///     'project_id', 'inherit', 'created_date', 'updated_date']
     ///   - taskId: A simple equality filter for the task_id field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedQualitySettingsList` and the raw response.
+    /// - Returns: The parsed ``PaginatedQualitySettingsList`` and the raw response.
     public func listSettings(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -463,7 +463,7 @@ public struct QualityApi: Sendable {
         )
     }
 
-    /// Every item of every page of `listSettings`, following `next` links.
+    /// Every item of every page of ``listSettings(xOrganization:filter:inherit:org:orgId:page:pageSize:parentType:projectId:sort:taskId:options:)``, following `next` links.
     public func listSettingsAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -501,7 +501,7 @@ public struct QualityApi: Sendable {
     /// - Parameters:
     ///   - id: An id of a quality settings instance
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `QualitySettings` and the raw response.
+    /// - Returns: The parsed ``QualitySettings`` and the raw response.
     public func retrieveSettings(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -517,7 +517,7 @@ public struct QualityApi: Sendable {
     ///   - id: An id of a quality settings instance
     ///   - patchedQualitySettingsRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `QualitySettings` and the raw response.
+    /// - Returns: The parsed ``QualitySettings`` and the raw response.
     public func partialUpdateSettings(
         id: Int,
         patchedQualitySettingsRequest: PatchedQualitySettingsRequest? = nil,
@@ -533,7 +533,7 @@ public struct QualityApi: Sendable {
 }
 
 extension QualityApi {
-    /// `GET /api/quality/conflicts`: what `listConflicts` sends and receives.
+    /// `GET /api/quality/conflicts`: what ``listConflicts(xOrganization:filter:frame:jobId:org:orgId:page:pageSize:projectId:reportId:severity:sort:taskId:type:options:)`` sends and receives.
     public static let listConflictsEndpoint = Endpoint(
         id: "quality_list_conflicts",
         method: .get,
@@ -565,7 +565,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/quality/job_validations`: what `listJobValidations` sends and receives.
+    /// `GET /api/quality/job_validations`: what ``listJobValidations(xOrganization:assignee:filter:jobId:org:orgId:page:pageSize:projectId:reportId:sort:status:taskId:options:)`` sends and receives.
     public static let listJobValidationsEndpoint = Endpoint(
         id: "quality_list_job_validations",
         method: .get,
@@ -591,7 +591,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/quality/job_validations`: what `createValidation` sends and receives.
+    /// `POST /api/quality/job_validations`: what ``createValidation(jobValidationCreateRequest:options:)`` sends and receives.
     public static let createValidationEndpoint = Endpoint(
         id: "quality_create_validation",
         method: .post,
@@ -605,7 +605,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/quality/job_validations/{id}`: what `retrieveJobValidations` sends and receives.
+    /// `GET /api/quality/job_validations/{id}`: what ``retrieveJobValidations(id:options:)`` sends and receives.
     public static let retrieveJobValidationsEndpoint = Endpoint(
         id: "quality_retrieve_job_validations",
         method: .get,
@@ -615,7 +615,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/quality/reports`: what `listReports` sends and receives.
+    /// `GET /api/quality/reports`: what ``listReports(xOrganization:filter:jobId:org:orgId:page:pageSize:parentId:projectId:sort:target:taskId:options:)`` sends and receives.
     public static let listReportsEndpoint = Endpoint(
         id: "quality_list_reports",
         method: .get,
@@ -640,7 +640,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/quality/reports`: what `createReport` sends and receives.
+    /// `POST /api/quality/reports`: what ``createReport(rqId:qualityReportCreateRequest:options:)`` sends and receives.
     public static let createReportEndpoint = Endpoint(
         id: "quality_create_report",
         method: .post,
@@ -655,7 +655,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/quality/reports/{id}`: what `retrieveReport` sends and receives.
+    /// `GET /api/quality/reports/{id}`: what ``retrieveReport(id:options:)`` sends and receives.
     public static let retrieveReportEndpoint = Endpoint(
         id: "quality_retrieve_report",
         method: .get,
@@ -665,7 +665,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/quality/reports/{id}/data`: what `retrieveReportData` sends and receives.
+    /// `GET /api/quality/reports/{id}/data`: what ``retrieveReportData(id:format:options:)`` sends and receives.
     public static let retrieveReportDataEndpoint = Endpoint(
         id: "quality_retrieve_report_data",
         method: .get,
@@ -678,7 +678,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/quality/settings`: what `listSettings` sends and receives.
+    /// `GET /api/quality/settings`: what ``listSettings(xOrganization:filter:inherit:org:orgId:page:pageSize:parentType:projectId:sort:taskId:options:)`` sends and receives.
     public static let listSettingsEndpoint = Endpoint(
         id: "quality_list_settings",
         method: .get,
@@ -707,7 +707,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/quality/settings/{id}`: what `retrieveSettings` sends and receives.
+    /// `GET /api/quality/settings/{id}`: what ``retrieveSettings(id:options:)`` sends and receives.
     public static let retrieveSettingsEndpoint = Endpoint(
         id: "quality_retrieve_settings",
         method: .get,
@@ -717,7 +717,7 @@ extension QualityApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/quality/settings/{id}`: what `partialUpdateSettings` sends and receives.
+    /// `PATCH /api/quality/settings/{id}`: what ``partialUpdateSettings(id:patchedQualitySettingsRequest:options:)`` sends and receives.
     public static let partialUpdateSettingsEndpoint = Endpoint(
         id: "quality_partial_update_settings",
         method: .patch,

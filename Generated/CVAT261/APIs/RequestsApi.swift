@@ -34,7 +34,7 @@ public struct RequestsApi: Sendable {
     ///   - target: A simple equality filter for the target field
     ///   - taskId: A simple equality filter for the task_id field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedRequestList` and the raw response.
+    /// - Returns: The parsed ``PaginatedRequestList`` and the raw response.
     public func list(
         action: String? = nil,
         filter: String? = nil,
@@ -58,7 +58,7 @@ public struct RequestsApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(action:filter:format:jobId:org:page:pageSize:projectId:sort:status:subresource:target:taskId:options:)``, following `next` links.
     public func listAllItems(
         action: String? = nil,
         filter: String? = nil,
@@ -100,7 +100,7 @@ public struct RequestsApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Request` and the raw response.
+    /// - Returns: The parsed ``Request`` and the raw response.
     public func retrieve(
         id: String,
         options: RequestOptions = RequestOptions()
@@ -125,7 +125,7 @@ public struct RequestsApi: Sendable {
 }
 
 extension RequestsApi {
-    /// `GET /api/requests`: what `list` sends and receives.
+    /// `GET /api/requests`: what ``list(action:filter:format:jobId:org:page:pageSize:projectId:sort:status:subresource:target:taskId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "requests_list",
         method: .get,
@@ -151,7 +151,7 @@ extension RequestsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/requests/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/requests/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "requests_retrieve",
         method: .get,
@@ -161,7 +161,7 @@ extension RequestsApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/requests/{id}/cancel`: what `createCancel` sends and receives.
+    /// `POST /api/requests/{id}/cancel`: what ``createCancel(id:options:)`` sends and receives.
     public static let createCancelEndpoint = Endpoint(
         id: "requests_create_cancel",
         method: .post,

@@ -34,7 +34,7 @@ public struct SchemaApi: Sendable {
 }
 
 extension SchemaApi {
-    /// `GET /api/schema/`: what `retrieve` sends and receives.
+    /// `GET /api/schema/`: what ``retrieve(lang:scheme:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "schema_retrieve",
         method: .get,

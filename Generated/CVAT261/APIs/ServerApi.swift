@@ -18,7 +18,7 @@ public struct ServerApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `About` and the raw response.
+    /// - Returns: The parsed ``About`` and the raw response.
     public func retrieveAbout(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<About> {
@@ -31,7 +31,7 @@ public struct ServerApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `DatasetFormats` and the raw response.
+    /// - Returns: The parsed ``DatasetFormats`` and the raw response.
     public func retrieveAnnotationFormats(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<DatasetFormats> {
@@ -44,7 +44,7 @@ public struct ServerApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `Plugins` and the raw response.
+    /// - Returns: The parsed ``Plugins`` and the raw response.
     public func retrievePlugins(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Plugins> {
@@ -70,7 +70,7 @@ public struct ServerApi: Sendable {
 }
 
 extension ServerApi {
-    /// `GET /api/server/about`: what `retrieveAbout` sends and receives.
+    /// `GET /api/server/about`: what ``retrieveAbout(options:)`` sends and receives.
     public static let retrieveAboutEndpoint = Endpoint(
         id: "server_retrieve_about",
         method: .get,
@@ -79,7 +79,7 @@ extension ServerApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/server/annotation/formats`: what `retrieveAnnotationFormats` sends and receives.
+    /// `GET /api/server/annotation/formats`: what ``retrieveAnnotationFormats(options:)`` sends and receives.
     public static let retrieveAnnotationFormatsEndpoint = Endpoint(
         id: "server_retrieve_annotation_formats",
         method: .get,
@@ -88,7 +88,7 @@ extension ServerApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/server/plugins`: what `retrievePlugins` sends and receives.
+    /// `GET /api/server/plugins`: what ``retrievePlugins(options:)`` sends and receives.
     public static let retrievePluginsEndpoint = Endpoint(
         id: "server_retrieve_plugins",
         method: .get,
@@ -97,7 +97,7 @@ extension ServerApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/server/share`: what `listShare` sends and receives.
+    /// `GET /api/server/share`: what ``listShare(directory:search:options:)`` sends and receives.
     public static let listShareEndpoint = Endpoint(
         id: "server_list_share",
         method: .get,

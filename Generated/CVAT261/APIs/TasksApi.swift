@@ -47,7 +47,7 @@ public struct TasksApi: Sendable {
     ///   - trackerLink: A simple equality filter for the tracker_link field
     ///   - validationMode: A simple equality filter for the validation_mode field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedTaskReadList` and the raw response.
+    /// - Returns: The parsed ``PaginatedTaskReadList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         assignee: String? = nil,
@@ -97,7 +97,7 @@ public struct TasksApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:assignee:dimension:filter:mode:name:org:orgId:owner:page:pageSize:projectId:projectName:search:sort:status:subset:trackerLink:validationMode:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         assignee: String? = nil,
@@ -157,7 +157,7 @@ public struct TasksApi: Sendable {
     ///   - org: Organization unique slug
     ///   - orgId: Organization identifier
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `TaskRead` and the raw response.
+    /// - Returns: The parsed ``TaskRead`` and the raw response.
     public func create(
         taskWriteRequest: TaskWriteRequest,
         xOrganization: String? = nil,
@@ -180,7 +180,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `TaskRead` and the raw response.
+    /// - Returns: The parsed ``TaskRead`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -213,7 +213,7 @@ public struct TasksApi: Sendable {
     ///   - id: A unique integer value identifying this task.
     ///   - patchedTaskWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `TaskRead` and the raw response.
+    /// - Returns: The parsed ``TaskRead`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedTaskWriteRequest: PatchedTaskWriteRequest? = nil,
@@ -229,7 +229,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `LabeledData` and the raw response.
+    /// - Returns: The parsed ``LabeledData`` and the raw response.
     public func retrieveAnnotations(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -271,7 +271,7 @@ public struct TasksApi: Sendable {
     ///   - useDefaultLocation: Use the location that was configured in task to import annotations
     ///   - annotationFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createAnnotations(
         id: Int,
         cloudStorageId: Int? = nil,
@@ -314,7 +314,7 @@ public struct TasksApi: Sendable {
     ///   - action:
     ///   - patchedLabeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `LabeledData` and the raw response.
+    /// - Returns: The parsed ``LabeledData`` and the raw response.
     public func partialUpdateAnnotations(
         id: Int,
         action: TasksPartialUpdateAnnotationsAction,
@@ -346,7 +346,7 @@ public struct TasksApi: Sendable {
     ///     storage
     ///   - location: Where need to save downloaded backup
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createBackupExport(
         id: Int,
         cloudStorageId: Int? = nil,
@@ -448,7 +448,7 @@ public struct TasksApi: Sendable {
     ///   - uploadStart: Initializes data upload. Optionally, can include upload metadata in the request body.
     ///   - dataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `DataResponse` and the raw response.
+    /// - Returns: The parsed ``DataResponse`` and the raw response.
     public func createData(
         id: Int,
         uploadFinish: Bool? = nil,
@@ -472,7 +472,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `DataMetaRead` and the raw response.
+    /// - Returns: The parsed ``DataMetaRead`` and the raw response.
     public func retrieveDataMeta(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -488,7 +488,7 @@ public struct TasksApi: Sendable {
     ///   - id: A unique integer value identifying this task.
     ///   - patchedDataMetaWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `DataMetaRead` and the raw response.
+    /// - Returns: The parsed ``DataMetaRead`` and the raw response.
     public func partialUpdateDataMeta(
         id: Int,
         patchedDataMetaWriteRequest: PatchedDataMetaWriteRequest? = nil,
@@ -519,7 +519,7 @@ public struct TasksApi: Sendable {
     ///   - location: Where need to save downloaded dataset
     ///   - saveImages: Include images or not
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createDatasetExport(
         id: Int,
         format: String,
@@ -561,7 +561,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqStatus` and the raw response.
+    /// - Returns: The parsed ``RqStatus`` and the raw response.
     @available(*, deprecated)
     public func retrieveStatus(
         id: Int,
@@ -577,7 +577,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `TaskValidationLayoutRead` and the raw response.
+    /// - Returns: The parsed ``TaskValidationLayoutRead`` and the raw response.
     public func retrieveValidationLayout(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -597,7 +597,7 @@ public struct TasksApi: Sendable {
     ///   - id: A unique integer value identifying this task.
     ///   - patchedTaskValidationLayoutWriteRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `TaskValidationLayoutRead` and the raw response.
+    /// - Returns: The parsed ``TaskValidationLayoutRead`` and the raw response.
     public func partialUpdateValidationLayout(
         id: Int,
         patchedTaskValidationLayoutWriteRequest: PatchedTaskValidationLayoutWriteRequest? = nil,
@@ -635,7 +635,7 @@ public struct TasksApi: Sendable {
     ///   - orgId: Organization identifier
     ///   - taskFileRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `RqId` and the raw response.
+    /// - Returns: The parsed ``RqId`` and the raw response.
     public func createBackup(
         xOrganization: String? = nil,
         cloudStorageId: Int? = nil,
@@ -656,7 +656,7 @@ public struct TasksApi: Sendable {
 }
 
 extension TasksApi {
-    /// `GET /api/tasks`: what `list` sends and receives.
+    /// `GET /api/tasks`: what ``list(xOrganization:assignee:dimension:filter:mode:name:org:orgId:owner:page:pageSize:projectId:projectName:search:sort:status:subset:trackerLink:validationMode:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "tasks_list",
         method: .get,
@@ -688,7 +688,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/tasks`: what `create` sends and receives.
+    /// `POST /api/tasks`: what ``create(taskWriteRequest:xOrganization:org:orgId:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "tasks_create",
         method: .post,
@@ -703,7 +703,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/tasks/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/tasks/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "tasks_retrieve",
         method: .get,
@@ -713,7 +713,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/tasks/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/tasks/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "tasks_destroy",
         method: .delete,
@@ -723,7 +723,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/tasks/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/tasks/{id}`: what ``partialUpdate(id:patchedTaskWriteRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "tasks_partial_update",
         method: .patch,
@@ -734,7 +734,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/tasks/{id}/annotations/`: what `retrieveAnnotations` sends and receives.
+    /// `GET /api/tasks/{id}/annotations/`: what ``retrieveAnnotations(id:options:)`` sends and receives.
     public static let retrieveAnnotationsEndpoint = Endpoint(
         id: "tasks_retrieve_annotations",
         method: .get,
@@ -748,7 +748,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PUT /api/tasks/{id}/annotations/`: what `updateAnnotations` sends and receives.
+    /// `PUT /api/tasks/{id}/annotations/`: what ``updateAnnotations(id:labeledDataRequest:options:)`` sends and receives.
     public static let updateAnnotationsEndpoint = Endpoint(
         id: "tasks_update_annotations",
         method: .put,
@@ -760,7 +760,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/tasks/{id}/annotations/`: what `createAnnotations` sends and receives.
+    /// `POST /api/tasks/{id}/annotations/`: what ``createAnnotations(id:cloudStorageId:filename:format:location:useDefaultLocation:annotationFileRequest:options:)`` sends and receives.
     public static let createAnnotationsEndpoint = Endpoint(
         id: "tasks_create_annotations",
         method: .post,
@@ -783,7 +783,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/tasks/{id}/annotations/`: what `destroyAnnotations` sends and receives.
+    /// `DELETE /api/tasks/{id}/annotations/`: what ``destroyAnnotations(id:options:)`` sends and receives.
     public static let destroyAnnotationsEndpoint = Endpoint(
         id: "tasks_destroy_annotations",
         method: .delete,
@@ -793,7 +793,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/tasks/{id}/annotations/`: what `partialUpdateAnnotations` sends and receives.
+    /// `PATCH /api/tasks/{id}/annotations/`: what ``partialUpdateAnnotations(id:action:patchedLabeledDataRequest:options:)`` sends and receives.
     public static let partialUpdateAnnotationsEndpoint = Endpoint(
         id: "tasks_partial_update_annotations",
         method: .patch,
@@ -808,7 +808,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/tasks/{id}/backup/export`: what `createBackupExport` sends and receives.
+    /// `POST /api/tasks/{id}/backup/export`: what ``createBackupExport(id:cloudStorageId:filename:lightweight:location:options:)`` sends and receives.
     public static let createBackupExportEndpoint = Endpoint(
         id: "tasks_create_backup_export",
         method: .post,
@@ -828,7 +828,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/tasks/{id}/data/`: what `retrieveData` sends and receives.
+    /// `GET /api/tasks/{id}/data/`: what ``retrieveData(id:type:number:quality:options:)`` sends and receives.
     public static let retrieveDataEndpoint = Endpoint(
         id: "tasks_retrieve_data",
         method: .get,
@@ -843,7 +843,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/tasks/{id}/data/`: what `createData` sends and receives.
+    /// `POST /api/tasks/{id}/data/`: what ``createData(id:uploadFinish:uploadMultiple:uploadStart:dataRequest:options:)`` sends and receives.
     public static let createDataEndpoint = Endpoint(
         id: "tasks_create_data",
         method: .post,
@@ -860,7 +860,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/tasks/{id}/data/meta`: what `retrieveDataMeta` sends and receives.
+    /// `GET /api/tasks/{id}/data/meta`: what ``retrieveDataMeta(id:options:)`` sends and receives.
     public static let retrieveDataMetaEndpoint = Endpoint(
         id: "tasks_retrieve_data_meta",
         method: .get,
@@ -870,7 +870,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/tasks/{id}/data/meta`: what `partialUpdateDataMeta` sends and receives.
+    /// `PATCH /api/tasks/{id}/data/meta`: what ``partialUpdateDataMeta(id:patchedDataMetaWriteRequest:options:)`` sends and receives.
     public static let partialUpdateDataMetaEndpoint = Endpoint(
         id: "tasks_partial_update_data_meta",
         method: .patch,
@@ -881,7 +881,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/tasks/{id}/dataset/export`: what `createDatasetExport` sends and receives.
+    /// `POST /api/tasks/{id}/dataset/export`: what ``createDatasetExport(id:format:cloudStorageId:filename:location:saveImages:options:)`` sends and receives.
     public static let createDatasetExportEndpoint = Endpoint(
         id: "tasks_create_dataset_export",
         method: .post,
@@ -902,7 +902,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/tasks/{id}/preview`: what `retrievePreview` sends and receives.
+    /// `GET /api/tasks/{id}/preview`: what ``retrievePreview(id:options:)`` sends and receives.
     public static let retrievePreviewEndpoint = Endpoint(
         id: "tasks_retrieve_preview",
         method: .get,
@@ -912,7 +912,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/tasks/{id}/status`: what `retrieveStatus` sends and receives.
+    /// `GET /api/tasks/{id}/status`: what ``retrieveStatus(id:options:)`` sends and receives.
     public static let retrieveStatusEndpoint = Endpoint(
         id: "tasks_retrieve_status",
         method: .get,
@@ -922,7 +922,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/tasks/{id}/validation_layout`: what `retrieveValidationLayout` sends and receives.
+    /// `GET /api/tasks/{id}/validation_layout`: what ``retrieveValidationLayout(id:options:)`` sends and receives.
     public static let retrieveValidationLayoutEndpoint = Endpoint(
         id: "tasks_retrieve_validation_layout",
         method: .get,
@@ -934,7 +934,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/tasks/{id}/validation_layout`: what `partialUpdateValidationLayout` sends and receives.
+    /// `PATCH /api/tasks/{id}/validation_layout`: what ``partialUpdateValidationLayout(id:patchedTaskValidationLayoutWriteRequest:options:)`` sends and receives.
     public static let partialUpdateValidationLayoutEndpoint = Endpoint(
         id: "tasks_partial_update_validation_layout",
         method: .patch,
@@ -947,7 +947,7 @@ extension TasksApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `POST /api/tasks/backup/`: what `createBackup` sends and receives.
+    /// `POST /api/tasks/backup/`: what ``createBackup(xOrganization:cloudStorageId:filename:location:org:orgId:taskFileRequest:options:)`` sends and receives.
     public static let createBackupEndpoint = Endpoint(
         id: "tasks_create_backup",
         method: .post,

@@ -34,7 +34,7 @@ public struct UsersApi: Sendable {
     ///     'last_name', 'id', 'is_active']
     ///   - username: A simple equality filter for the username field
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `PaginatedMetaUserList` and the raw response.
+    /// - Returns: The parsed ``PaginatedMetaUserList`` and the raw response.
     public func list(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -57,7 +57,7 @@ public struct UsersApi: Sendable {
         )
     }
 
-    /// Every item of every page of `list`, following `next` links.
+    /// Every item of every page of ``list(xOrganization:filter:firstName:isActive:lastName:org:orgId:page:pageSize:search:sort:username:options:)``, following `next` links.
     public func listAllItems(
         xOrganization: String? = nil,
         filter: String? = nil,
@@ -97,7 +97,7 @@ public struct UsersApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this user.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `MetaUser` and the raw response.
+    /// - Returns: The parsed ``MetaUser`` and the raw response.
     public func retrieve(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -128,7 +128,7 @@ public struct UsersApi: Sendable {
     ///   - id: A unique integer value identifying this user.
     ///   - patchedUserRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `MetaUser` and the raw response.
+    /// - Returns: The parsed ``MetaUser`` and the raw response.
     public func partialUpdate(
         id: Int,
         patchedUserRequest: PatchedUserRequest? = nil,
@@ -145,7 +145,7 @@ public struct UsersApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `MetaUser` and the raw response.
+    /// - Returns: The parsed ``MetaUser`` and the raw response.
     public func retrieveSelf(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<MetaUser> {
@@ -154,7 +154,7 @@ public struct UsersApi: Sendable {
 }
 
 extension UsersApi {
-    /// `GET /api/users`: what `list` sends and receives.
+    /// `GET /api/users`: what ``list(xOrganization:filter:firstName:isActive:lastName:org:orgId:page:pageSize:search:sort:username:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "users_list",
         method: .get,
@@ -179,7 +179,7 @@ extension UsersApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/users/{id}`: what `retrieve` sends and receives.
+    /// `GET /api/users/{id}`: what ``retrieve(id:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "users_retrieve",
         method: .get,
@@ -189,7 +189,7 @@ extension UsersApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `DELETE /api/users/{id}`: what `destroy` sends and receives.
+    /// `DELETE /api/users/{id}`: what ``destroy(id:options:)`` sends and receives.
     public static let destroyEndpoint = Endpoint(
         id: "users_destroy",
         method: .delete,
@@ -199,7 +199,7 @@ extension UsersApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `PATCH /api/users/{id}`: what `partialUpdate` sends and receives.
+    /// `PATCH /api/users/{id}`: what ``partialUpdate(id:patchedUserRequest:options:)`` sends and receives.
     public static let partialUpdateEndpoint = Endpoint(
         id: "users_partial_update",
         method: .patch,
@@ -210,7 +210,7 @@ extension UsersApi {
         security: ApiClient.commonSecurity
     )
 
-    /// `GET /api/users/self`: what `retrieveSelf` sends and receives.
+    /// `GET /api/users/self`: what ``retrieveSelf(options:)`` sends and receives.
     public static let retrieveSelfEndpoint = Endpoint(
         id: "users_retrieve_self",
         method: .get,

@@ -110,6 +110,10 @@ public struct ResponseModel: Sendable, Encodable {
     /// True when the body decodes as the operation's return type.
     public var isPrimary: Bool
     public var description: String?
+    /// Every media type the response declares (`contentType` is the one decoded), and the
+    /// names of the headers it declares: for the reference pages.
+    public var contentTypes: [String] = []
+    public var headers: [String] = []
 }
 
 public struct SecuritySchemeModel: Sendable, Encodable {

@@ -258,7 +258,9 @@ struct OperationTranslator {
                     contentType: media?.contentType,
                     type: type,
                     isPrimary: isSuccess && type != nil && type == primaryType,
-                    description: response.description
+                    description: response.description,
+                    contentTypes: response.content.map(\.contentType),
+                    headers: response.headers.map(\.name)
                 )
             )
         }
