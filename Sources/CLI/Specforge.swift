@@ -28,7 +28,12 @@ struct SchemaOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "A configuration file (YAML): module name, filters, name overrides.")
     var config: String?
 
-    @Option(help: "The Swift module name the client is generated for.")
+    @Option(
+        help: """
+            The Swift module the client is built as (default APIClient; also `module:` in the \
+            config): the reference pages' examples import it.
+            """
+    )
     var module: String?
 
     @Flag(help: "Treat warnings as errors.")
@@ -104,8 +109,11 @@ struct Generate: ParsableCommand {
     )
     var docs: String?
 
-    @Flag(help: "Write nothing; exit 1 and list the files that would change.")
+    @Flag(help: "Write nothing; exit 1 and list the files that would be new, changed or removed.")
     var check = false
+
+    @Flag(help: "With --check: also print what would change, as a unified diff.")
+    var diff = false
 
     @Flag(name: .shortAndLong, help: "Print what was generated.")
     var verbose = false
@@ -122,6 +130,7 @@ struct Generate: ParsableCommand {
     var shards: Int?
 
     func validate() throws {
+        if diff, !check { throw ValidationError("--diff goes with --check") }
         if let shards, !OutputLayout.shardRange.contains(shards) {
             throw ValidationError(
                 "--shards must be from \(OutputLayout.shardRange.lowerBound) to \(OutputLayout.shardRange.upperBound)"
@@ -187,15 +196,40 @@ struct Generate: ParsableCommand {
 
     private func report(_ result: GeneratorPipeline.Result) throws {
         var report = result.report ?? .init()
+        // Paths as given on the command line, so that a diff applies from where it was run.
+        var contents = Dictionary(result.files.map { (output + "/" + $0.path, $0.contents) }) { first, _ in first }
+        report.written = report.written.map { output + "/" + $0 }
+        report.created = report.created.map { output + "/" + $0 }
+        report.removed = report.removed.map { output + "/" + $0 }
         if let pages = result.pagesReport, let docs {
             report.written += pages.written.map { docs + "/" + $0 }
+            report.created += pages.created.map { docs + "/" + $0 }
             report.removed += pages.removed.map { docs + "/" + $0 }
+            for page in result.pages { contents[docs + "/" + page.path] = page.contents }
         }
         if check {
             guard report.changed.isEmpty else {
                 print("\(report.changed.count) generated file(s) differ from the schema:")
-                for path in report.written { print("  changed: \(path)") }
-                for path in report.removed { print("  stale:   \(path)") }
+                let created = Set(report.created)
+                for path in report.written {
+                    print(created.contains(path) ? "  new:     \(path)" : "  changed: \(path)")
+                }
+                for path in report.removed { print("  removed: \(path)") }
+                if diff {
+                    for path in report.written + report.removed {
+                        let old =
+                            created.contains(path) ? "" : (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                        print(
+                            UnifiedDiff.text(
+                                old: old,
+                                new: contents[path] ?? "",
+                                oldLabel: created.contains(path) ? "/dev/null" : path,
+                                newLabel: contents[path] == nil ? "/dev/null" : path
+                            ),
+                            terminator: ""
+                        )
+                    }
+                }
                 throw ExitCode.failure
             }
             print(

@@ -59,25 +59,43 @@ public struct GeneratorConfig: Sendable {
                 config.model.includeTags = filter.tags.map(Set.init)
                 config.model.includePaths = filter.paths
                 config.model.includeOperations = filter.operations.map(Set.init)
+                config.model.origins += Self.filterOrigins(
+                    entry.value,
+                    pointer,
+                    [.includeTag, .includePath, .includeOperation]
+                )
             case "exclude":
                 let filter = reader.filter(entry.value, pointer)
                 config.model.excludeTags = Set(filter.tags ?? [])
                 config.model.excludePaths = filter.paths ?? []
                 config.model.excludeOperations = Set(filter.operations ?? [])
+                config.model.origins += Self.filterOrigins(
+                    entry.value,
+                    pointer,
+                    [.excludeTag, .excludePath, .excludeOperation]
+                )
             case "names":
                 guard let names = reader.mapping(entry.value, pointer) else { continue }
                 for item in names.entries {
                     let itemPointer = pointer + "/" + item.key
                     switch item.key {
-                    case "types": config.model.typeNameOverrides = reader.stringMap(item.value, itemPointer)
-                    case "operations": config.model.operationNameOverrides = reader.stringMap(item.value, itemPointer)
+                    case "types":
+                        config.model.typeNameOverrides = reader.stringMap(item.value, itemPointer)
+                        config.model.origins += Self.keyOrigins(item.value, .typeName, itemPointer)
+                    case "operations":
+                        config.model.operationNameOverrides = reader.stringMap(item.value, itemPointer)
+                        config.model.origins += Self.keyOrigins(item.value, .operationName, itemPointer)
                     default: reader.unknown(item.key, item.keyLocation, itemPointer, expected: "types, operations")
                     }
                 }
             case "typeMappings":
                 config.model.typeMappings = reader.stringMap(entry.value, pointer)
+                config.model.origins += Self.keyOrigins(entry.value, .typeMapping, pointer)
             case "forms":
                 reader.forms(entry.value, pointer, into: &config.model)
+                if let properties = entry.value.mapping?["properties"] {
+                    config.model.origins += Self.keyOrigins(properties, .formProperty, pointer + "/properties")
+                }
             case "shards":
                 if let count = reader.shardCount(entry.value, pointer) { config.layout = .shards(count) }
             default:
@@ -90,6 +108,23 @@ public struct GeneratorConfig: Sendable {
             }
         }
         return config
+    }
+
+    /// Where each name of an `include` or `exclude` filter is written.
+    private static func filterOrigins(_ node: Node, _ pointer: String, _ kinds: [ConfigName.Kind]) -> [ConfigName] {
+        zip(["tags", "paths", "operations"], kinds).flatMap { key, kind -> [ConfigName] in
+            guard let items = node.mapping?[key]?.sequence else { return [] }
+            return items.enumerated().compactMap { index, item in
+                item.scalar.map { ConfigName(kind, $0.value, at: item.location, pointer: "\(pointer)/\(key)/\(index)") }
+            }
+        }
+    }
+
+    /// Where each key of a `names`, `typeMappings` or `forms.properties` mapping is written.
+    private static func keyOrigins(_ node: Node, _ kind: ConfigName.Kind, _ pointer: String) -> [ConfigName] {
+        node.mapping?.entries.map {
+            ConfigName(kind, $0.key, at: $0.keyLocation, pointer: JSONPointer.appending(pointer, $0.key))
+        } ?? []
     }
 }
 

@@ -8,6 +8,8 @@ public struct OutputWriter {
     /// What a write did (or, with `check`, would do), as paths relative to the output directory.
     public struct Report: Sendable, Equatable {
         public var written: [String] = []
+        /// Those of `written` that did not exist before.
+        public var created: [String] = []
         public var unchanged: [String] = []
         public var removed: [String] = []
 
@@ -62,7 +64,12 @@ public struct OutputWriter {
         }
         var report = Report()
         for (file, outcome) in zip(files, outcomes) {
-            if try outcome.get() { report.written.append(file.path) } else { report.unchanged.append(file.path) }
+            if try outcome.get() {
+                report.written.append(file.path)
+                if !existing.contains(file.path) { report.created.append(file.path) }
+            } else {
+                report.unchanged.append(file.path)
+            }
         }
         let wanted = Set(files.map(\.path))
         for stale in generatedFiles(existing.subtracting(wanted).sorted()) {

@@ -18,7 +18,36 @@ extension ViewModels {
         if let server = model.serverURL {
             context["serverLiteral"] = SwiftLiteral.string(server)
         }
+        if let template = model.serverTemplate {
+            // `"https://\(hostname)/v1"`: each `{variable}` becomes an interpolation.
+            context["serverInterpolation"] = model.serverVariables.reduce(SwiftLiteral.string(template)) {
+                $0.replacingOccurrences(of: "{\($1.wireName)}", with: "\\(\(SwiftNames.escaped($1.name)))")
+            }
+            context["serverTemplateComment"] = DocComment.singleLine(template).replacingBackticks
+            context["serverVariables"] = positioned(model.serverVariables.map(serverVariable))
+        }
         return context
+    }
+
+    private static func serverVariable(_ variable: ServerVariableModel) -> [String: Any] {
+        let name = SwiftNames.escaped(variable.name)
+        var text = DocComment.singleLine(variable.description ?? "").ifEmpty("The `{\(variable.wireName)}` part.")
+        if !variable.allowed.isEmpty {
+            text +=
+                " One of "
+                + variable.allowed.map { "`\(DocComment.singleLine($0).replacingBackticks)`" }
+                .joined(separator: ", ") + "."
+        }
+        return [
+            "name": name,
+            "parameter": "\(name): String = \(SwiftLiteral.string(variable.defaultValue))",
+            "documentation": DocComment.wrap(
+                "  - \(variable.name): " + text,
+                width: DocComment.width - 8,
+                continuationIndent: "    "
+            )
+            .map { "/// " + $0 },
+        ]
     }
 
     private static func securityScheme(_ scheme: SecuritySchemeModel) -> [String: Any] {

@@ -120,9 +120,24 @@ public struct ApiClient: Sendable {
 {{/commonSecurityLiteral}}
 {{#serverLiteral}}
 
-    /// The first server the document lists.
+    /// The first server the document lists{{#serverInterpolation}}, each variable at its default{{/serverInterpolation}}.
     public static let defaultServer = URL(string: {{.}})
 {{/serverLiteral}}
+{{#serverInterpolation}}
+
+    /// The first server the document lists, `{{serverTemplateComment}}`, with its variables set:
+    /// pass it as the `host` of a `Configuration`.
+    ///
+    /// - Parameters:
+{{#serverVariables}}
+{{#documentation}}
+    {{.}}
+{{/documentation}}
+{{/serverVariables}}
+    public static func server({{#serverVariables}}{{parameter}}{{^isLast}}, {{/isLast}}{{/serverVariables}}) -> URL? {
+        URL(string: {{serverInterpolation}})
+    }
+{{/serverInterpolation}}
 {{#groups}}
 
     /// The `{{tag}}` operations: ``{{typeName}}``.

@@ -239,7 +239,31 @@ public enum TemplateContract {
                     "The security requirements most operations share, `[[\"basicAuth\"], [\"tokenAuth\"]]`, "
                         + "when several do."
                 ),
-                Key("serverLiteral", .text, optional: true, "The first server's URL as a Swift string literal."),
+                Key(
+                    "serverLiteral",
+                    .text,
+                    optional: true,
+                    "The first server's URL as a Swift string literal, its variables at their defaults."
+                ),
+                Key(
+                    "serverInterpolation",
+                    .text,
+                    optional: true,
+                    "When the first server's URL has variables: it as a Swift string literal that interpolates "
+                        + "them, `\"https://\\(region).example.com\"`."
+                ),
+                Key("serverTemplateComment", .text, optional: true, "With `serverInterpolation`: the URL as written."),
+                Key(
+                    "serverVariables",
+                    .list,
+                    optional: true,
+                    "With `serverInterpolation`: the variables, parameters of `server(…)`.",
+                    [
+                        Key("name", .text, "The Swift parameter name."),
+                        Key("parameter", .text, "Helper: `region: String = \"eu\"`, the default the document gives."),
+                        Key("documentation", .lines, "The `- name:` doc lines: description and allowed values."),
+                    ] + position
+                ),
             ]
         ),
     ]

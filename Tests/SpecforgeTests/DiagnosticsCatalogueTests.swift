@@ -36,6 +36,46 @@ final class DiagnosticsCatalogueTests: XCTestCase {
             "paths: {}\npaths: {}\n",
             ["api.yaml:4:1: error: duplicate key 'paths'"]
         )
+        // A quote never closed: libyaml notices at the end of the file; where it began is
+        // what the author needs.
+        try expect(
+            "paths: {}\ncomponents:\n  schemas:\n    A: {description: \"open\n\n\n\n",
+            [
+                "api.yaml:10:1: error: invalid YAML: found unexpected end of stream (while scanning a quoted "
+                    + "scalar that began at line 6, column 22)"
+            ]
+        )
+    }
+
+    func testParametersThatCannotBeSerialisedWhereTheyGo() throws {
+        let body = """
+            paths:
+              /a/{id}:
+                get:
+                  parameters:
+                  - {name: id, in: path, required: true, schema: {type: object, properties: {a: {type: string}}}}
+                  - {name: X-Meta, in: header, schema: {type: object, additionalProperties: {type: string}}}
+                  - {name: q, in: query, style: pipeDelimited, schema: {type: object, properties: {a: {type: string}}}}
+                  - {name: ok, in: query, style: deepObject, schema: {type: object, properties: {a: {type: string}}}}
+                  - {name: rows, in: query, schema: {type: array, items: {type: array, items: {type: integer}}}}
+                  responses: {'204': {description: done}}
+
+            """
+        let expected = [
+            "api.yaml:7:9: warning: path parameter 'id' is an object: it would be sent as 'key,value,…' text "
+                + "(style simple), which servers rarely read as an object; give it a string schema, or "
+                + "`content: {application/json: …}` [#/paths/~1a~1{id}/get/parameters/0]",
+            "api.yaml:8:9: warning: header parameter 'X-Meta' is an object: it would be sent as 'key,value,…' "
+                + "text (style simple), which servers rarely read as an object; give it a string schema, or "
+                + "`content: {application/json: …}` [#/paths/~1a~1{id}/get/parameters/1]",
+            "api.yaml:9:9: warning: query parameter 'q' is an object, which style 'pipeDelimited' cannot "
+                + "serialise; use 'form' or 'deepObject' [#/paths/~1a~1{id}/get/parameters/2]",
+            "api.yaml:11:9: warning: query parameter 'rows' is an array of objects or arrays, which no parameter "
+                + "style can serialise; describe it with `content: {application/json: …}` or as a request body "
+                + "[#/paths/~1a~1{id}/get/parameters/4]",
+        ]
+        try expect(body, expected, failing: false)
+        try expect(body, expected, strict: true)
     }
 
     /// A `.json` file is read as JSON: JSON's rules, and the position of the mistake.

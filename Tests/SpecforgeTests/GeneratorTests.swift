@@ -169,3 +169,40 @@ final class GeneratorTests: XCTestCase {
         return schemas.keys.sorted()
     }
 }
+
+/// `servers: [{url: "https://{region}.example.com", variables: …}]`: `defaultServer` is the
+/// URL with every default, and `ApiClient.server(…)` sets each variable.
+final class ServerVariableTests: XCTestCase {
+    func testDefaultServerUsesTheDefaultsAndServerSetsEachVariable() throws {
+        let scratch = try ScratchDirectory()
+        let schema = try scratch.write(
+            "api.yaml",
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            servers:
+            - url: 'https://{region}.example.com/{base-path}'
+              variables:
+                region: {default: eu, enum: [eu, us], description: Where the data lives.}
+                base-path: {default: v1}
+            paths: {}
+            """
+        )
+        let result = try GeneratorPipeline.run(GeneratorPipeline.Request(schemaPath: schema, outputDirectory: nil))
+        XCTAssertEqual(result.model.serverURL, "https://eu.example.com/v1")
+        let client = try XCTUnwrap(result.files.first { $0.path == "ApiClient.swift" }?.contents)
+        XCTAssertTrue(client.contains("public static let defaultServer = URL(string: \"https://eu.example.com/v1\")"))
+        XCTAssertTrue(
+            client.contains(
+                """
+                    ///   - region: Where the data lives. One of `eu`, `us`.
+                    ///   - basePath: The `{base-path}` part.
+                    public static func server(region: String = "eu", basePath: String = "v1") -> URL? {
+                        URL(string: "https://\\(region).example.com/\\(basePath)")
+                    }
+                """
+            ),
+            client
+        )
+    }
+}

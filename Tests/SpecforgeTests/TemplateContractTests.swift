@@ -25,7 +25,9 @@ final class TemplateContractTests: XCTestCase {
             """
             openapi: 3.0.3
             info: {title: T, version: '1'}
-            servers: [{url: 'https://example.com/api'}]
+            servers:
+            - url: 'https://{region}.example.com/{base}'
+              variables: {region: {default: eu, enum: [eu, us]}, base: {default: api, description: The base path.}}
             tags: [{name: things, description: The things.}]
             paths:
               /things:

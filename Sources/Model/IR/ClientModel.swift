@@ -10,10 +10,25 @@ public struct ClientModel: Sendable, Encodable {
     public var title: String
     public var version: String
     public var description: String?
+    /// The first server's URL, its variables (`{hostname}`) replaced by their defaults.
     public var serverURL: String?
+    /// The first server's URL as written, when it has variables, and the variables.
+    public var serverTemplate: String?
+    public var serverVariables: [ServerVariableModel] = []
     public var groups: [APIGroup]
     public var types: [TypeDeclaration]
     public var securitySchemes: [SecuritySchemeModel]
+}
+
+/// A `{name}` placeholder of the server URL: a parameter of `ApiClient.server(…)`.
+public struct ServerVariableModel: Sendable, Encodable {
+    /// The Swift parameter name.
+    public var name: String
+    /// The placeholder's name in the URL.
+    public var wireName: String
+    public var defaultValue: String
+    public var allowed: [String]
+    public var description: String?
 }
 
 /// The operations of one tag: one `<Tag>Api` type and one `ApiClient` member.

@@ -1,5 +1,8 @@
+import SpecforgeDiagnostics
+
 /// What the configuration file and flags can change about the intermediate model.
 public struct ModelOptions: Sendable {
+    /// The module the client is built as: what the reference pages' examples import.
     public var moduleName = "APIClient"
     /// Only operations with one of these tags (nil: all).
     public var includeTags: Set<String>?
@@ -21,11 +24,42 @@ public struct ModelOptions: Sendable {
     /// `Schema.property` (schema name, property name on the wire) → how that property's items
     /// are named in form bodies; wins over the schema's `encoding` object.
     public var formArrayStyles: [String: FormEncodingModel.ArrayStyle] = [:]
+    /// Where each name above was written in the configuration file: a name that matches
+    /// nothing in the document is reported there (`ConfigNameCheck`).
+    public var origins: [ConfigName] = []
 
     public init() {}
 
     var filtersOperations: Bool {
         includeTags != nil || !excludeTags.isEmpty || includePaths != nil || !excludePaths.isEmpty
             || includeOperations != nil || !excludeOperations.isEmpty
+    }
+}
+
+/// One name the configuration gives (a tag to include, a schema to rename, …) and where.
+public struct ConfigName: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case includeTag = "include.tags"
+        case excludeTag = "exclude.tags"
+        case includePath = "include.paths"
+        case excludePath = "exclude.paths"
+        case includeOperation = "include.operations"
+        case excludeOperation = "exclude.operations"
+        case typeName = "names.types"
+        case operationName = "names.operations"
+        case typeMapping = "typeMappings"
+        case formProperty = "forms.properties"
+    }
+
+    public var kind: Kind
+    public var value: String
+    public var location: SourceLocation?
+    public var pointer: String
+
+    public init(_ kind: Kind, _ value: String, at location: SourceLocation?, pointer: String) {
+        self.kind = kind
+        self.value = value
+        self.location = location
+        self.pointer = pointer
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SpecforgeDiagnostics
 import SpecforgeParser
 
@@ -22,17 +23,44 @@ public enum ModelTranslator {
             declarations = ReachableTypes.prune(declarations, from: groups)
         }
         RecursiveStructs.markIndirectProperties(&declarations)
+        ConfigNameCheck.check(
+            options.origins,
+            document: document,
+            usedTypeNames: types.usedNameOverrides,
+            diagnostics: diagnostics
+        )
         let model = ClientModel(
             moduleName: options.moduleName,
             title: document.info.title,
             version: document.info.version,
             description: document.info.description,
-            serverURL: document.servers.first?.url,
+            serverURL: document.servers.first.map(defaultURL),
             groups: groups,
             types: declarations.sorted { $0.name < $1.name },
             securitySchemes: securitySchemes(document, diagnostics: diagnostics)
         )
-        return (model, diagnostics.all)
+        var result = model
+        if let server = document.servers.first, !server.variables.isEmpty {
+            result.serverTemplate = server.url
+            var names = UniqueNames(reserved: [])
+            result.serverVariables = server.variables.map {
+                ServerVariableModel(
+                    name: names.claim(SwiftNames.safeMemberName($0.name)),
+                    wireName: $0.name,
+                    defaultValue: $0.defaultValue,
+                    allowed: $0.allowed,
+                    description: $0.description
+                )
+            }
+        }
+        return (result, diagnostics.all)
+    }
+
+    /// A server's URL with every variable at its default.
+    private static func defaultURL(_ server: Server) -> String {
+        server.variables.reduce(server.url) { url, variable in
+            url.replacingOccurrences(of: "{\(variable.name)}", with: variable.defaultValue)
+        }
     }
 
     private static func securitySchemes(_ document: OpenAPIDocument, diagnostics: Diagnostics) -> [SecuritySchemeModel]

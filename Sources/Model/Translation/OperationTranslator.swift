@@ -67,7 +67,15 @@ struct OperationTranslator {
             var methodNames = UniqueNames()
             let operations = operationsByTag[tag]!.map { operation in
                 let name = methodNames.claim(methodName(operation, tag: tag))
-                return translate(operation, name: name, groupPrefix: String(typeName.dropLast(3)))
+                // Inline types are named after the operation's own name, so that renaming a
+                // method (`names.operations`) does not rename its body type too.
+                let renamed = operation.operationId.map { options.operationNameOverrides[$0] != nil } ?? false
+                let typeHint = renamed ? automaticMethodName(operation, tag: tag) : name
+                return translate(
+                    operation,
+                    name: name,
+                    typeHint: String(typeName.dropLast(3)) + SwiftNames.typeName(typeHint)
+                )
             }
             return APIGroup(
                 typeName: typeName,
@@ -76,6 +84,37 @@ struct OperationTranslator {
                 description: descriptions[tag] ?? nil,
                 operations: operations
             )
+        }
+    }
+
+    /// Why a parameter of `type` cannot be sent usefully where it goes, if it cannot: OpenAPI
+    /// gives objects a serialisation only in a query (`form`, `deepObject`); in a header, path
+    /// or cookie an object becomes `key,value,…` text that servers read as one string, and
+    /// an array of objects or arrays has no serialisation at all.
+    private func serialisationProblem(_ type: TypeRef, in location: ParameterLocation, style: String?) -> String? {
+        func isObject(_ type: TypeRef) -> Bool {
+            switch type.unwrapped {
+            case .map: return true
+            case .named(let name): return types.structNames.contains(name)
+            default: return false
+            }
+        }
+        if case .array(let element) = type {
+            var isNested = isObject(element)
+            if case .array = element.unwrapped { isNested = true }
+            if isNested {
+                return "is an array of objects or arrays, which no parameter style can serialise; "
+                    + "describe it with `content: {application/json: …}` or as a request body"
+            }
+        }
+        guard isObject(type) else { return nil }
+        switch location {
+        case .query:
+            guard let style, style != "form", style != "deepObject" else { return nil }
+            return "is an object, which style '\(style)' cannot serialise; use 'form' or 'deepObject'"
+        case .header, .path, .cookie:
+            return "is an object: it would be sent as 'key,value,…' text (style simple), which servers rarely "
+                + "read as an object; give it a string schema, or `content: {application/json: …}`"
         }
     }
 
@@ -90,6 +129,10 @@ struct OperationTranslator {
     /// method and path: `GET /pets/{id}` → `getPetsId`.
     private func methodName(_ operation: Operation, tag: String) -> String {
         if let id = operation.operationId, let override = options.operationNameOverrides[id] { return override }
+        return automaticMethodName(operation, tag: tag)
+    }
+
+    private func automaticMethodName(_ operation: Operation, tag: String) -> String {
         guard let id = operation.operationId, !SwiftNames.words(id).isEmpty else {
             return SwiftNames.safeMemberName(operation.method.rawValue + " " + operation.path)
         }
@@ -102,8 +145,7 @@ struct OperationTranslator {
         return SwiftNames.safeMemberName(name)
     }
 
-    private func translate(_ operation: Operation, name: String, groupPrefix: String) -> OperationModel {
-        let hint = groupPrefix + SwiftNames.typeName(name)
+    private func translate(_ operation: Operation, name: String, typeHint hint: String) -> OperationModel {
         var argumentNames = UniqueNames(reserved: ["options"])
         let parameters = translateParameters(operation, hint: hint, names: &argumentNames)
         let body = operation.requestBody.flatMap { translateBody($0, hint: hint, names: &argumentNames) }
@@ -158,6 +200,13 @@ struct OperationTranslator {
                 )
             }
             let type = types.translate(schema, hint: hint + SwiftNames.typeName(parameter.name), inObject: false)
+            if let problem = serialisationProblem(type.unwrapped, in: parameter.location, style: parameter.style) {
+                diagnostics.warning(
+                    "\(parameter.location.rawValue) parameter '\(parameter.name)' \(problem)",
+                    at: parameter.sourceLocation,
+                    pointer: parameter.pointer
+                )
+            }
             let annotations = types.annotations(of: schema)
             result.append(
                 ParameterModel(

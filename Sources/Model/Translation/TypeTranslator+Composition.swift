@@ -27,7 +27,7 @@ extension TypeTranslator {
             warnLoose(schema, "'allOf' combines schemas that are not all objects; mapped to JSONValue")
             return declaringAs(name, alias: .json, schema: schema)
         }
-        let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
+        let typeName = name ?? inlineTypeName(hint, schema)
         let required = merged.required.union(constraints.flatMap(\.required))
         return declareStruct(typeName, for: schema, properties: merged.properties, required: required)
     }
@@ -119,12 +119,12 @@ extension TypeTranslator {
         if values.isEmpty { return finish(.json) }
         if values.count == 1 { return finish(translate(values[0], hint: hint, inObject: inObject)) }
         if let merged = mergedStringEnum(values) {
-            let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
+            let typeName = name ?? inlineTypeName(hint, schema)
             declare(typeName, .openEnum(merged), schema: schema)
             let type = TypeRef.named(typeName)
             return nullable ? type.optional : type
         }
-        let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
+        let typeName = name ?? inlineTypeName(hint, schema)
         var caseNames = UniqueNames(reserved: SwiftNames.reservedMembers)
         let mapping = schema.discriminator?.mapping ?? []
         let cases = values.enumerated().map { index, member -> UnionModel.Case in
@@ -203,7 +203,7 @@ extension TypeTranslator {
         var unique: [String] = []
         var seen: Set<String> = []
         for scalar in scalars where seen.insert(scalar.value).inserted { unique.append(scalar.value) }
-        let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
+        let typeName = name ?? inlineTypeName(hint, schema)
         declare(typeName, .openEnum(enumModel(values: unique, rawType: isInteger ? .int : .string)), schema: schema)
         return .named(typeName)
     }

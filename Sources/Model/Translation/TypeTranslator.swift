@@ -9,8 +9,13 @@ final class TypeTranslator {
     let options: ModelOptions
 
     private(set) var declarations: [TypeDeclaration] = []
+    /// The names of the declared structs: the types that are JSON objects.
+    private(set) var structNames: Set<String> = []
     /// Type names in use (case-insensitive, as generated files must not collide).
     var typeNames = UniqueNames(reserved: SwiftNames.reservedTypeNames)
+    /// The keys of `names.types` that named something: schema names, inline schemas' JSON
+    /// pointers and generated names (see `ConfigNameCheck`).
+    var usedNameOverrides: Set<String> = []
     /// Swift name of each named schema, by reference key.
     private var namesByKey: [String: String] = [:]
     /// Named schemas whose values may be null: every use of them is optional.
@@ -46,11 +51,25 @@ final class TypeTranslator {
                 namesByKey[key] = mapped
                 continue
             }
+            if options.typeNameOverrides[rawName] != nil { usedNameOverrides.insert(rawName) }
             let wanted = options.typeNameOverrides[rawName] ?? SwiftNames.safeTypeName(rawName)
             let name = typeNames.claim(wanted)
             namesByKey[key] = name
             pending.append((key, name, schema))
         }
+    }
+
+    /// The name of a type hoisted from an inline schema: generated from `hint` (the names
+    /// around it), unless `names.types` renames it by its JSON pointer or by that generated name.
+    func inlineTypeName(_ hint: String, _ schema: Schema) -> String {
+        let generated = SwiftNames.safeTypeName(hint)
+        for key in [schema.pointer, generated] {
+            if let wanted = options.typeNameOverrides[key] {
+                usedNameOverrides.insert(key)
+                return typeNames.claim(wanted)
+            }
+        }
+        return typeNames.claim(generated)
     }
 
     /// Declares every named schema registered so far (and those they reach).
@@ -207,7 +226,7 @@ final class TypeTranslator {
                 return declaringAs(name, alias: .map(.json), schema: schema)
             }
         }
-        let typeName = name ?? typeNames.claim(SwiftNames.safeTypeName(hint))
+        let typeName = name ?? inlineTypeName(hint, schema)
         return declareStruct(typeName, for: schema, properties: schema.properties, required: Set(schema.required))
     }
 
@@ -233,6 +252,7 @@ final class TypeTranslator {
     }
 
     func declare(_ name: String, _ kind: TypeDeclaration.Kind, schema: Schema) {
+        if case .structure = kind { structNames.insert(name) }
         declarations.append(
             TypeDeclaration(
                 name: name,

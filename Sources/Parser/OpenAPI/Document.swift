@@ -23,6 +23,16 @@ public struct Info: Sendable {
 public struct Server: Sendable {
     public var url: String
     public var description: String?
+    /// The `{name}` placeholders of `url`, in the order the document lists them.
+    public var variables: [ServerVariable] = []
+}
+
+public struct ServerVariable: Sendable {
+    public var name: String
+    public var defaultValue: String
+    /// The values allowed; empty when any is.
+    public var allowed: [String]
+    public var description: String?
 }
 
 public struct Tag: Sendable {

@@ -50,7 +50,25 @@ struct DocumentParser {
             guard let server = reader.mapping(item, at: pointer, expected: "a server"),
                 let url = reader.string(server, "url", at: pointer)
             else { return nil }
-            return Server(url: url, description: reader.text(server, "description", at: pointer))
+            var result = Server(url: url, description: reader.text(server, "description", at: pointer))
+            if let variables = server["variables"].flatMap({
+                reader.mapping($0, at: pointer + "/variables", expected: "server variables")
+            }) {
+                result.variables = variables.entries.compactMap { entry in
+                    let variablePointer = JSONPointer.appending(pointer + "/variables", entry.key)
+                    guard
+                        let variable = reader.mapping(entry.value, at: variablePointer, expected: "a server variable"),
+                        let defaultValue = reader.string(variable, "default", at: variablePointer)
+                    else { return nil }
+                    return ServerVariable(
+                        name: entry.key,
+                        defaultValue: defaultValue,
+                        allowed: reader.strings(variable, "enum", at: variablePointer),
+                        description: reader.text(variable, "description", at: variablePointer)
+                    )
+                }
+            }
+            return result
         }
     }
 

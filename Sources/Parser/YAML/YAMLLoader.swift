@@ -53,7 +53,14 @@ public enum YAMLLoader {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
-        let message = context.map { "\(problem) (\($0))" } ?? problem
+        // libyaml's context mark is where the construct it was reading began: the quote that
+        // is never closed, the flow mapping that never ends. The problem mark alone can be
+        // hundreds of lines later.
+        let start = parser.context_mark
+        let began =
+            start.line == mark.line && start.column == mark.column
+            ? "" : " that began at line \(start.line + 1), column \(start.column + 1)"
+        let message = context.map { "\(problem) (\($0)\(began))" } ?? problem
         return .error(
             "invalid YAML: \(message)",
             at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)

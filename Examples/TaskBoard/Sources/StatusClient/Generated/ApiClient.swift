@@ -24,6 +24,6 @@ public struct ApiClient: Sendable {
     /// The security schemes the API declares (`components.securitySchemes`).
     public static let securitySchemes: [SecuritySchemeSpec] = []
 
-    /// The `health` operations.
+    /// The `health` operations: ``HealthApi``.
     public var healthApi: HealthApi { HealthApi(self) }
 }

@@ -18,7 +18,7 @@ public struct HealthApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed `HealthRetrieveResponse` and the raw response.
+    /// - Returns: The parsed ``HealthRetrieveResponse`` and the raw response.
     public func retrieve(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<HealthRetrieveResponse> {
@@ -27,7 +27,7 @@ public struct HealthApi: Sendable {
 }
 
 extension HealthApi {
-    /// `GET /health`: what `retrieve` sends and receives.
+    /// `GET /health`: what ``retrieve(options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "health_retrieve",
         method: .get,
