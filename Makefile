@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc unions corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -46,7 +46,7 @@ build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
 
 test: deps unit-tests check-generated lint-generated hostile example diff-digester custom-templates docs-examples \
-	docc corpus
+	docc unions corpus
 
 unit-tests: cvat-sdk
 	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python swift test
@@ -97,6 +97,11 @@ CVAT_SCHEMAS = $(SHARED)/schemas/cvat
 docc: deps
 	$(SWIFT_BUILD) --target CVAT
 	swift package generate-documentation --target CVAT --warnings-as-errors
+
+# Unions decoded and encoded by a generated client: discriminators from `enum`/`const`,
+# unknown discriminator values kept, failures that name each alternative's cause.
+unions: build
+	Tests/Integration/check-unions.sh $(SPECFORGE)
 
 docs-examples: deps
 	$(SWIFT_BUILD) --target CVAT

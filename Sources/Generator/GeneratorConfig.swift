@@ -96,6 +96,9 @@ public struct GeneratorConfig: Sendable {
                 if let properties = entry.value.mapping?["properties"] {
                     config.model.origins += Self.keyOrigins(properties, .formProperty, pointer + "/properties")
                 }
+            case "pagination":
+                config.model.pagination = reader.pagination(entry.value, pointer)
+                config.model.origins += Self.keyOrigins(entry.value, .pagination, pointer)
             case "shards":
                 if let count = reader.shardCount(entry.value, pointer) { config.layout = .shards(count) }
             default:
@@ -103,7 +106,7 @@ public struct GeneratorConfig: Sendable {
                     entry.key,
                     entry.keyLocation,
                     pointer,
-                    expected: "module, templates, include, exclude, names, typeMappings, forms, shards"
+                    expected: "module, templates, include, exclude, names, typeMappings, forms, pagination, shards"
                 )
             }
         }
@@ -187,6 +190,49 @@ private struct ConfigReader {
             return nil
         }
         return count
+    }
+
+    /// `pagination: {operationId: {style: link|cursor|offset, parameter: …, items: …, next: …, total: …}}`.
+    func pagination(_ node: Node, _ pointer: String) -> [String: PaginationOption] {
+        guard let map = mapping(node, pointer) else { return [:] }
+        var result: [String: PaginationOption] = [:]
+        for entry in map.entries {
+            let entryPointer = JSONPointer.appending(pointer, entry.key)
+            guard let fields = mapping(entry.value, entryPointer) else { continue }
+            var values: [String: String] = [:]
+            for field in fields.entries {
+                let fieldPointer = entryPointer + "/" + field.key
+                guard ["style", "parameter", "items", "next", "total"].contains(field.key) else {
+                    unknown(
+                        field.key,
+                        field.keyLocation,
+                        fieldPointer,
+                        expected: "style, parameter, items, next, total"
+                    )
+                    continue
+                }
+                values[field.key] = string(field.value, fieldPointer)
+            }
+            let styles: [String: PaginationModel.Style] = ["link": .linkHeader, "cursor": .cursor, "offset": .offset]
+            guard let styleName = values["style"], let style = styles[styleName] else {
+                diagnostics.error(
+                    "expected 'style: link', 'style: cursor' or 'style: offset'",
+                    at: fields.entry("style")?.value.location ?? entry.keyLocation,
+                    pointer: entryPointer + "/style"
+                )
+                continue
+            }
+            result[entry.key] = PaginationOption(
+                style: style,
+                parameter: values["parameter"],
+                items: values["items"],
+                next: values["next"],
+                total: values["total"],
+                location: entry.keyLocation,
+                pointer: entryPointer
+            )
+        }
+        return result
     }
 
     /// `forms: {arrays: STYLE, properties: {Schema.property: STYLE}}`.

@@ -53,14 +53,70 @@ public struct {{typeName}}: Sendable {
         }
     }
 {{/pageItemType}}
+{{#paging}}
+
+    /// Every item of every page of ``{{symbolLink}}``, {{#isLinkHeader}}following `Link: rel="next"` headers{{/isLinkHeader}}{{#isCursor}}passing each page's cursor back{{/isCursor}}{{#isOffset}}advancing the offset by each page's items{{/isOffset}}.
+{{#isDeprecated}}
+    @available(*, deprecated)
+{{/isDeprecated}}
+    public func {{bareName}}AllItems(
+{{#arguments}}
+        {{parameter}},
+{{/arguments}}
+        options: RequestOptions = RequestOptions()
+    ) -> ItemSequence<{{itemType}}, {{positionType}}> {
+        ItemSequence { position in
+{{#isLinkHeader}}
+            let response: ApiResponse<[{{itemType}}]>
+            if let position {
+                response = try await self.session.response(absoluteURL: position, endpoint: Self.{{bareName}}Endpoint)
+            } else {
+                response = try await self.{{name}}({{callArguments}}options: options)
+            }
+            return (try response.body(), response.headers.nextPageLink(relativeTo: self.session.configuration.host))
+{{/isLinkHeader}}
+{{#isCursor}}
+            let page = try await self.{{name}}({{callArguments}}options: options).body()
+            return ({{itemsExpression}}, {{nextExpression}})
+{{/isCursor}}
+{{#isOffset}}
+            let page = try await self.{{name}}({{callArguments}}options: options).body()
+            let items = {{itemsExpression}}
+            let next = (position ?? 0) + {{positionType}}(items.count)
+            return (items, items.isEmpty{{#totalExpression}} || Int(next) >= {{.}}{{/totalExpression}} ? nil : next)
+{{/isOffset}}
+        }
+    }
+{{/paging}}
+{{#errorType}}
+
+    /// The error bodies that ``{{symbolLink}}`` declares, typed.
+    ///
+    /// `{{name}}(error)` decodes the body of an `APIError` whose status the operation declares;
+    /// `nil` for any other error, or a body that does not decode (`error.response?.body` still
+    /// holds its bytes).
+    public enum {{name}}: Sendable {
+{{#cases}}
+        /// {{comment}}
+        case {{name}}({{type}})
+{{/cases}}
+
+        public init?(_ error: APIError) {
+            switch error.declaredStatus(among: {{statusesLiteral}}) {
+{{#cases}}
+            case {{statusLiteral}}:
+                guard let body = error.decodedBody(as: {{type}}.self) else { return nil }
+                self = .{{name}}(body)
+{{/cases}}
+            default:
+                return nil
+            }
+        }
+    }
+{{/errorType}}
 {{/operations}}
-}
-
-extension {{typeName}} {
 {{#operations}}
-{{^isFirst}}
 
-{{/isFirst}}
     /// `{{methodUpper}} {{pathComment}}`: what ``{{symbolLink}}`` sends and receives.
     public static let {{bareName}}Endpoint = Endpoint(
         id: {{idLiteral}},
@@ -206,7 +262,7 @@ Only `options` (`RequestOptions`): response parsing, status checks, timeout, con
 
 `ApiResponse<…>` of {{returnType}}: `try response.body()` is the parsed value; `response.status`, `response.headers` and `response.response.body` are the raw response.
 {{#pageItemType}}
-`{{allItemsName}}(…)` takes the same arguments but `page` and returns a `PageSequence`: every {{pageItemType}} of every page, following `next` links.
+`{{allItemsName}}(…)` takes the same arguments (but the page's position) and returns every {{pageItemType}} of every page, {{pagingHow}}, as an asynchronous sequence.
 {{/pageItemType}}
 
 #### Authentication
@@ -234,6 +290,10 @@ None.
 {{#responses}}
 {{row}}
 {{/responses}}
+{{#errorType}}
+
+The bodies of the error responses come typed: `{{errorType}}(error)` for a thrown `APIError`, one case per status.
+{{/errorType}}
 {{/operations}}
 
 """#,
@@ -332,6 +392,10 @@ An open enum of `{{rawType}}`: a value this client does not know decodes too, wi
 {{#alternatives}}
 | {{name}} | {{type}} | {{discriminatorValues}} |
 {{/alternatives}}
+{{#unknownCase}}
+
+A value with another discriminator (from a newer server) decodes as {{unknownCase}}, its JSON kept as it came and sent back unchanged.
+{{/unknownCase}}
 {{/isUnion}}
 {{#aliasedType}}
 
@@ -386,7 +450,7 @@ import SpecforgeRuntime
 {{#documentation}}
 {{.}}
 {{/documentation}}
-public struct {{typeName}}: APIObject {
+public struct {{typeName}}: APIObject{{#pageItemType}}, PaginatedList{{/pageItemType}} {
 {{#properties}}
 {{#documentation}}
     {{.}}
@@ -423,13 +487,11 @@ public struct {{typeName}}: APIObject {
         _ = try ModelValues<{{typeName}}>(decoder)
 {{/hasProperties}}
     }
-}
 {{#pageItemType}}
 
-extension {{typeName}}: PaginatedList {
     public var nextPageURL: String? { {{nextPageURL}} }
-}
 {{/pageItemType}}
+}
 
 """#,
         "TypeAlias": #"""
@@ -455,10 +517,15 @@ import SpecforgeRuntime
 {{#documentation}}
 {{.}}
 {{/documentation}}
-public indirect enum {{typeName}}: APIModel {
+public {{#isRecursive}}indirect {{/isRecursive}}enum {{typeName}}: APIModel {
 {{#cases}}
     case {{name}}({{type}})
 {{/cases}}
+{{#unknownCaseName}}
+    /// A value whose discriminator this client does not know (from a newer server), kept as
+    /// it came and sent back unchanged.
+    case {{.}}(JSONValue)
+{{/unknownCaseName}}
 
     public init(from decoder: any Decoder) throws {
 {{#discriminator}}
@@ -473,10 +540,7 @@ public indirect enum {{typeName}}: APIModel {
 {{/hasDiscriminatorValues}}
 {{/cases}}
         default:
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "Unknown {{typeName}} discriminator value '\(discriminator)'"
-            )
+            self = .{{unknownCaseName}}(try container.decode(JSONValue.self))
         }
 {{/discriminator}}
 {{^discriminator}}
@@ -487,9 +551,10 @@ public indirect enum {{typeName}}: APIModel {
             return
         }
 {{/cases}}
-        throw DecodingError.dataCorruptedError(
-            in: container,
-            debugDescription: "The value matches no case of {{typeName}}"
+        throw DecodingError.noAlternative(
+            of: {{typeNameLiteral}},
+            [{{#cases}}({{nameLiteral}}, {{type}}.self){{^isLast}}, {{/isLast}}{{/cases}}],
+            decoder: decoder
         )
 {{/discriminator}}
     }
@@ -501,6 +566,10 @@ public indirect enum {{typeName}}: APIModel {
         case .{{name}}(let value):
             try container.encode(value)
 {{/cases}}
+{{#unknownCaseName}}
+        case .{{.}}(let value):
+            try container.encode(value)
+{{/unknownCaseName}}
         }
     }
 {{#discriminator}}

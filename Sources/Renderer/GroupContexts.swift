@@ -48,6 +48,26 @@ extension ViewModels {
             }
             if let encoding = body.formEncoding { context["formEncodingExpression"] = formEncodingExpression(encoding) }
         }
+        if let errorTypeName = operation.errorTypeName {
+            let responses = operation.errorResponses
+            context["errorType"] =
+                [
+                    "name": errorTypeName,
+                    "statusesLiteral": stringArrayLiteral(responses.map(\.status)),
+                    "cases": responses.map { response -> [String: Any] in
+                        let text = DocComment.singleLine(response.description ?? "")
+                        return [
+                            "name": response.status == "default" ? "other" : "status" + response.status.uppercased(),
+                            "statusLiteral": SwiftLiteral.string(response.status),
+                            "type": response.type!.unwrapped.swift,
+                            "comment": "`\(response.status)`" + (text.isEmpty ? "" : ": " + text),
+                        ]
+                    },
+                ] as [String: Any]
+        }
+        if let pagination = operation.pagination {
+            context["paging"] = paging(pagination, arguments: arguments)
+        }
         if operation.pageItemType != nil, operation.body == nil {
             context["pageItemType"] = operation.pageItemType?.swift
             let paged = arguments.filter { $0.wireName != "page" }
@@ -59,6 +79,50 @@ extension ViewModels {
             .joined()
         }
         return context
+    }
+
+    /// The context of an `…AllItems` that pages by `Link` header, cursor or offset: the Swift
+    /// expressions that read a page, decided here from the types (an optional items property
+    /// needs `?? []`, a double optional cursor `?? nil`).
+    private static func paging(_ pagination: PaginationModel, arguments: [OperationModel.Argument]) -> [String: Any] {
+        // The position argument is the sequence's to set, unless the caller must give it.
+        let kept = arguments.filter { $0.name != pagination.positionArgument || !$0.type.isOptional }
+        let call = arguments.map { argument -> String in
+            let name = SwiftNames.escaped(argument.name)
+            guard argument.name == pagination.positionArgument else { return "\(name): \(name), " }
+            return argument.type.isOptional ? "\(name): position, " : "\(name): position ?? \(name), "
+        }
+        var context: [String: Any] = [
+            "isLinkHeader": pagination.style == .linkHeader,
+            "isCursor": pagination.style == .cursor,
+            "isOffset": pagination.style == .offset,
+            "itemType": pagination.itemType.swift,
+            "positionType": pagination.style == .linkHeader ? "URL" : pagination.positionType?.swift ?? "String",
+            "arguments": kept.map(argument),
+            "callArguments": call.joined(),
+            "itemsExpression": pagination.itemsProperty.map { property($0, pagination.itemsType, orElse: "[]") }
+                ?? "page",
+        ]
+        if let cursor = pagination.cursorProperty {
+            context["nextExpression"] = property(cursor, pagination.cursorType, orElse: nil)
+        }
+        if let total = pagination.totalProperty, let type = pagination.totalType {
+            let value = property(total, type, orElse: ".max")
+            context["totalExpression"] = type.unwrapped == .int ? value : "Int(\(value))"
+        }
+        return context
+    }
+
+    /// `page.data`, `page.data ?? []`, `(page.data ?? nil) ?? []`: a body property's value,
+    /// with `fallback` for nil (or nil itself, flattened to one level of optional).
+    private static func property(_ name: String, _ type: TypeRef?, orElse fallback: String?) -> String {
+        let access = "page." + SwiftNames.escaped(name)
+        switch (type?.isDoubleOptional == true, type?.isOptional == true, fallback) {
+        case (true, _, let fallback?): return "(\(access) ?? nil) ?? \(fallback)"
+        case (true, _, nil): return "\(access) ?? nil"
+        case (false, true, let fallback?): return "(\(access) ?? \(fallback))"
+        default: return access
+        }
     }
 
     private static func argument(_ argument: OperationModel.Argument) -> [String: Any] {

@@ -156,6 +156,7 @@ public enum TemplateContract {
                     "The alternatives, in the order of the schema.",
                     [
                         Key("name", .text, "The case's Swift name."),
+                        Key("nameLiteral", .text, "The case's name as a Swift string literal, for error messages."),
                         Key("type", .text, "The alternative's Swift type."),
                         Key("hasDiscriminatorValues", .flag, "Whether discriminator values select this case."),
                         Key(
@@ -164,7 +165,7 @@ public enum TemplateContract {
                             "The discriminator values that select it.",
                             [Key("literal", .text, "The value as a Swift string literal.")] + position
                         ),
-                    ]
+                    ] + position
                 ),
                 Key(
                     "discriminator",
@@ -172,6 +173,15 @@ public enum TemplateContract {
                     optional: true,
                     "Present when the schema names a discriminator property.",
                     [Key("propertyLiteral", .text, "The property's JSON name as a Swift string literal.")]
+                ),
+                Key("typeNameLiteral", .text, "The union's name as a Swift string literal, for error messages."),
+                Key("isRecursive", .flag, "Whether the union contains itself: then it must be an `indirect enum`."),
+                Key(
+                    "unknownCaseName",
+                    .text,
+                    optional: true,
+                    "With a discriminator: the case (`unknown`) that keeps a value with an unknown discriminator "
+                        + "as `JSONValue`."
                 ),
             ]
         ),
@@ -346,6 +356,53 @@ public enum TemplateContract {
             "For a paginated list operation: the item type of `…AllItems`."
         ),
         Key("pageArguments", .list, optional: true, "With `pageItemType`: the arguments but `page`.", argument),
+        Key(
+            "paging",
+            .object,
+            optional: true,
+            "When the list pages by `Link` header, cursor or offset (not Django's body): its `…AllItems`.",
+            [
+                Key("isLinkHeader", .flag, "Pages linked by RFC 8288 `Link: <…>; rel=\"next\"` headers."),
+                Key("isCursor", .flag, "Each page carries the next one's cursor, sent back in a parameter."),
+                Key("isOffset", .flag, "A parameter counts the items to skip."),
+                Key("itemType", .text, "The items' Swift type."),
+                Key("positionType", .text, "What locates a page: `URL`, or the cursor's or offset's type."),
+                Key("arguments", .list, "The method's arguments but the position's.", argument),
+                Key(
+                    "callArguments",
+                    .text,
+                    "Helper: `id: id, cursor: position, `, the call of the method for the page at `position`."
+                ),
+                Key(
+                    "itemsExpression",
+                    .text,
+                    "The page's items, `page.data ?? []` (`page` when the body is the array)."
+                ),
+                Key("nextExpression", .text, optional: true, "Cursor: the next cursor, `page.nextCursor`."),
+                Key("totalExpression", .text, optional: true, "Offset: the total as an `Int`, when the body has one."),
+            ]
+        ),
+        Key(
+            "errorType",
+            .object,
+            optional: true,
+            "When responses outside 2xx declare a body: the nested enum that gives them typed.",
+            [
+                Key("name", .text, "Its name (`CreateError`), one no model has."),
+                Key("statusesLiteral", .text, "The statuses it decodes, `[\"404\", \"default\"]`."),
+                Key(
+                    "cases",
+                    .list,
+                    "One per such response.",
+                    [
+                        Key("name", .text, "`status404`, `status4XX`, or `other` for `default`."),
+                        Key("statusLiteral", .text, "The status as a Swift string literal."),
+                        Key("type", .text, "The body's Swift type."),
+                        Key("comment", .text, "The status and the response's description, on one line."),
+                    ]
+                ),
+            ]
+        ),
         Key(
             "pageCallArguments",
             .text,

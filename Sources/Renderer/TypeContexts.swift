@@ -33,7 +33,7 @@ extension ViewModels {
             context["allCasesLiteral"] = "[" + cases.map { "." + $0 }.joined(separator: ", ") + "]"
             return ("Enum", context)
         case .union(let model):
-            context.merge(union(model), uniquingKeysWith: { _, new in new })
+            context.merge(union(model, name: declaration.name), uniquingKeysWith: { _, new in new })
             return ("Union", context)
         case .alias(let type):
             context["type"] = type.swift
@@ -86,22 +86,28 @@ extension ViewModels {
         "\(name): \(type.swift)" + (type.isOptional ? " = nil" : "")
     }
 
-    private static func union(_ model: UnionModel) -> [String: Any] {
+    private static func union(_ model: UnionModel, name: String) -> [String: Any] {
         var context: [String: Any] = [
-            "cases": model.cases.map { item -> [String: Any] in
-                [
-                    "name": SwiftNames.escaped(item.name),
-                    "type": item.type.swift,
-                    "hasDiscriminatorValues": !item.discriminatorValues.isEmpty,
-                    "discriminatorValues": positioned(
-                        item.discriminatorValues.map { ["literal": SwiftLiteral.string($0)] }
-                    ),
-                ]
-            }
+            "typeNameLiteral": SwiftLiteral.string(name),
+            "isRecursive": model.isRecursive,
+            "cases": positioned(
+                model.cases.map { item -> [String: Any] in
+                    [
+                        "name": SwiftNames.escaped(item.name),
+                        "nameLiteral": SwiftLiteral.string(item.name),
+                        "type": item.type.swift,
+                        "hasDiscriminatorValues": !item.discriminatorValues.isEmpty,
+                        "discriminatorValues": positioned(
+                            item.discriminatorValues.map { ["literal": SwiftLiteral.string($0)] }
+                        ),
+                    ]
+                }
+            ),
         ]
         if let property = model.discriminator {
             context["discriminator"] = ["propertyLiteral": SwiftLiteral.string(property)]
         }
+        if let unknown = model.unknownCaseName { context["unknownCaseName"] = SwiftNames.escaped(unknown) }
         return context
     }
 }

@@ -40,7 +40,9 @@ echo "no-op build: $(elapsed "$start" "$(seconds)") s"
 if grep -E "Generating|Compiling TaskBoardClient" <<<"$log"; then fail "an unchanged build regenerated or recompiled"; fi
 [ "$before" = "$(snapshot)" ] || fail "an unchanged build touched generated files"
 
-# 2. One schema added: regenerated, and only its shard rewritten and recompiled.
+# 2. One schema added: regenerated, only its shard rewritten, and only that shard and the
+# files that use a type it declares recompiled. (Swift recompiles the users of a changed
+# file's top-level names; a file using none of them must not be compiled again.)
 cat >>"$document" <<'YAML'
     Label:
       type: object
@@ -57,7 +59,15 @@ changed=$(diff <(echo "$before") <(snapshot) | grep -c '^>' || true)
 compiled=$(grep -E "Compiling TaskBoardClient" <<<"$log" || true)
 echo "recompiled: ${compiled:-nothing}"
 grep -qE "Compiling TaskBoardClient .*Shard" <<<"$compiled" || fail "the changed shard was not recompiled"
-if grep -qE "ApiClient.swift|TaskBoard.swift" <<<"$compiled"; then fail "unchanged files were recompiled"; fi
+changed_file=$( (diff <(echo "$before") <(snapshot) || true) | grep '^>' | awk '{print $2}')
+declared=$(grep -hoE '^public (struct|enum) [A-Za-z0-9_]+' "$changed_file" | awk '{print $3}' | paste -sd'|')
+for file in $(grep -oE "Compiling TaskBoardClient [A-Za-z0-9_]+\.swift" <<<"$compiled" | awk '{print $3}'); do
+    [ "$file" = "$(basename "$changed_file")" ] && continue
+    path=$( { generated; find Sources/TaskBoardClient -name '*.swift'; } | grep "/$file$" | head -1)
+    grep -qwE "$declared" "$path" || fail "$file was recompiled but uses no type of the changed shard ($declared)"
+done
+untouched=$(( $(generated | wc -l) + 1 - $(grep -cE "Compiling TaskBoardClient " <<<"$compiled") ))
+[ "$untouched" -gt 0 ] || fail "every file was recompiled"
 
 # 3. An error in the document: a located build error, and the build fails.
 cp "$saved" "$document"

@@ -99,4 +99,63 @@ final class ConfigCheckTests: XCTestCase {
         XCTAssertEqual(renamed?.groups.first?.operations.first?.name, "post")
         XCTAssertTrue(renamed?.types.contains { $0.name == inline.name } == true, "the body type kept its name")
     }
+
+    /// `pagination:` names parameters and properties; what does not fit is a located error.
+    func testPaginationSettingsAreChecked() throws {
+        let scratch = try ScratchDirectory()
+        let schema = try scratch.write(
+            "api.yaml",
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /events:
+                get:
+                  operationId: events_list
+                  tags: [events]
+                  parameters:
+                  - {name: cursor, in: query, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: A page
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              data: {type: array, items: {type: string}}
+                              next: {type: integer}
+            """
+        )
+        func diagnostics(_ config: String) throws -> [String] {
+            var request = GeneratorPipeline.Request(schemaPath: schema, outputDirectory: nil)
+            let diagnostics = Diagnostics()
+            request.config = try GeneratorConfig.load(
+                path: try scratch.write("c.yaml", config),
+                diagnostics: diagnostics
+            )
+            _ = try? GeneratorPipeline.analyze(request, diagnostics: diagnostics)
+            return diagnostics.all.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" }
+        }
+        XCTAssertEqual(
+            try diagnostics("pagination:\n  events_list: {style: cursor, parameter: after, next: next, items: data}\n"),
+            ["2:3 pagination of 'events_list': the operation has no parameter 'after' (it has 'cursor')"]
+        )
+        XCTAssertEqual(
+            try diagnostics(
+                "pagination:\n  events_list: {style: cursor, parameter: cursor, next: next, items: data}\n"
+            ),
+            ["2:3 pagination of 'events_list': the cursor 'next' is Int but the parameter 'cursor' takes String"]
+        )
+        XCTAssertEqual(
+            try diagnostics("pagination:\n  events_lst: {style: cursor}\n"),
+            [
+                "2:3 'events_lst' in pagination matches no operationId of the document; did you mean 'events_list'?"
+            ]
+        )
+        XCTAssertEqual(
+            try diagnostics("pagination:\n  events_list: {style: pages}\n"),
+            ["2:24 expected 'style: link', 'style: cursor' or 'style: offset'"]
+        )
+    }
 }

@@ -8,7 +8,8 @@ import XCTest
 /// What templates are given is what `TemplateContract` (and so `Templates/README.md`) says.
 final class TemplateContractTests: XCTestCase {
     /// Documents that between them reach every key: CVAT (pagination, forms, bodies, shared
-    /// security, an apiKey scheme), a discriminated union, and a small document for the rest.
+    /// security, an apiKey scheme), a discriminated union, a small document for the rest, and
+    /// Examples/TaskBoard's (the other pagination styles).
     private func models() throws -> [ClientModel] {
         var cvat = GeneratorPipeline.Request(schemaPath: Paths.cvat("2.72.0.json"), outputDirectory: nil)
         cvat.config = try GeneratorConfig.load(
@@ -36,7 +37,9 @@ final class TemplateContractTests: XCTestCase {
                   tags: [things]
                   parameters:
                   - {name: ids, in: query, style: form, explode: false, schema: {type: array, items: {type: integer}}}
-                  responses: {'204': {description: done}}
+                  responses:
+                    '204': {description: done}
+                    '404': {description: Not there, content: {application/json: {schema: {$ref: '#/components/schemas/Bag'}}}}
             components:
               schemas:
                 Alias: {type: array, items: {type: string}}
@@ -46,7 +49,17 @@ final class TemplateContractTests: XCTestCase {
             """
         )
         let request = GeneratorPipeline.Request(schemaPath: small, outputDirectory: nil)
-        return try [cvat, union, request].map { try GeneratorPipeline.analyze($0, diagnostics: Diagnostics()) }
+        // Pages linked by `Link` headers, a cursor and an offset.
+        let board = Paths.repository.appendingPathComponent("Examples/TaskBoard/Sources/TaskBoardClient")
+        var paged = GeneratorPipeline.Request(
+            schemaPath: board.appendingPathComponent("openapi.yaml").path,
+            outputDirectory: nil
+        )
+        paged.config = try GeneratorConfig.load(
+            path: board.appendingPathComponent("specforge.yaml").path,
+            diagnostics: Diagnostics()
+        )
+        return try [cvat, union, request, paged].map { try GeneratorPipeline.analyze($0, diagnostics: Diagnostics()) }
     }
 
     func testContextsHoldExactlyTheDocumentedKeys() throws {

@@ -62,9 +62,7 @@ public struct AnalyticsApi: Sendable {
             options: options
         )
     }
-}
 
-extension AnalyticsApi {
     /// `GET /api/analytics/reports`: what ``getReports(endDate:jobId:projectId:startDate:taskId:options:)`` sends and receives.
     public static let getReportsEndpoint = Endpoint(
         id: "analytics_get_reports",

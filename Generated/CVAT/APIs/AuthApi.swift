@@ -511,9 +511,7 @@ public struct AuthApi: Sendable {
     ) async throws -> ApiResponse<SSOLoginURL> {
         try await self.session.send(Self.retrieveSsoLoginUrlEndpoint, [email, iss], options: options)
     }
-}
 
-extension AuthApi {
     /// `GET /api/auth/access_tokens`: what ``listAccessTokens(filter:name:page:pageSize:readOnly:search:sort:options:)`` sends and receives.
     public static let listAccessTokensEndpoint = Endpoint(
         id: "auth_list_access_tokens",

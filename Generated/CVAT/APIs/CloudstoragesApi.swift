@@ -245,9 +245,7 @@ public struct CloudstoragesApi: Sendable {
     ) async throws -> ApiResponse<Void> {
         try await self.session.send(Self.retrievePreviewEndpoint, [id], options: options)
     }
-}
 
-extension CloudstoragesApi {
     /// `GET /api/cloudstorages`: what ``list(xOrganization:credentialsType:filter:name:org:orgId:owner:page:pageSize:providerType:resource:search:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "cloudstorages_list",

@@ -116,9 +116,7 @@ public struct EventsApi: Sendable {
             options: options
         )
     }
-}
 
-extension EventsApi {
     /// `GET /api/events`: what ``list(action:filename:from:jobId:orgId:projectId:queryId:taskId:to:userId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "events_list",

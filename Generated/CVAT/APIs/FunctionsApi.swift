@@ -336,9 +336,7 @@ public struct FunctionsApi: Sendable {
     ) async throws -> ApiResponse<Void> {
         try await self.session.send(Self.destroyRequestsEndpoint, [requestId], options: options)
     }
-}
 
-extension FunctionsApi {
     /// `GET /api/functions`: what ``list(xOrganization:filter:org:orgId:page:pageSize:search:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "functions_list",

@@ -82,9 +82,7 @@ public struct GuidesApi: Sendable {
             options: options
         )
     }
-}
 
-extension GuidesApi {
     /// `POST /api/guides`: what ``create(annotationGuideWriteRequest:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "guides_create",

@@ -186,9 +186,7 @@ public struct InvitationsApi: Sendable {
     ) async throws -> ApiResponse<Void> {
         try await self.session.send(Self.resendEndpoint, [key], options: options)
     }
-}
 
-extension InvitationsApi {
     /// `GET /api/invitations`: what ``list(xOrganization:accepted:filter:org:orgId:owner:page:pageSize:search:sort:userId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "invitations_list",

@@ -173,9 +173,7 @@ public struct LabelsApi: Sendable {
     ) async throws -> ApiResponse<Label> {
         try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedLabelRequest, options: options)
     }
-}
 
-extension LabelsApi {
     /// `GET /api/labels`: what ``list(xOrganization:color:filter:jobId:name:org:orgId:page:pageSize:parent:parentId:projectId:search:sort:taskId:type:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "labels_list",

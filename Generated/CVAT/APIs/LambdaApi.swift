@@ -136,9 +136,7 @@ public struct LambdaApi: Sendable {
     ) async throws -> ApiResponse<Void> {
         try await self.session.send(Self.deleteRequestsEndpoint, [id], options: options)
     }
-}
 
-extension LambdaApi {
     /// `GET /api/lambda/functions`: what ``listFunctions(options:)`` sends and receives.
     public static let listFunctionsEndpoint = Endpoint(
         id: "lambda_list_functions",

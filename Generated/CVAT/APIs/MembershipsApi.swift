@@ -132,9 +132,7 @@ public struct MembershipsApi: Sendable {
             options: options
         )
     }
-}
 
-extension MembershipsApi {
     /// `GET /api/memberships`: what ``list(xOrganization:filter:org:orgId:page:pageSize:role:search:sort:user:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "memberships_list",

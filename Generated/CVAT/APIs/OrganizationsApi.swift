@@ -140,9 +140,7 @@ public struct OrganizationsApi: Sendable {
             options: options
         )
     }
-}
 
-extension OrganizationsApi {
     /// `GET /api/organizations`: what ``list(filter:name:owner:page:pageSize:search:slug:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "organizations_list",

@@ -202,6 +202,26 @@ public struct ProjectsApi: Sendable {
         )
     }
 
+    /// The error bodies that ``createBackupExport(id:cloudStorageId:filename:lightweight:location:options:)`` declares, typed.
+    ///
+    /// `CreateBackupExportError(error)` decodes the body of an `APIError` whose status the operation declares;
+    /// `nil` for any other error, or a body that does not decode (`error.response?.body` still
+    /// holds its bytes).
+    public enum CreateBackupExportError: Sendable {
+        /// `409`: The backup process has already been initiated and is not yet finished
+        case status409(RqId)
+
+        public init?(_ error: APIError) {
+            switch error.declaredStatus(among: ["409"]) {
+            case "409":
+                guard let body = error.decodedBody(as: RqId.self) else { return nil }
+                self = .status409(body)
+            default:
+                return nil
+            }
+        }
+    }
+
     /// Import a dataset into a project
     ///
     /// The request POST /api/projects/id/dataset initiates a background process to import dataset into a project.
@@ -270,6 +290,26 @@ public struct ProjectsApi: Sendable {
         )
     }
 
+    /// The error bodies that ``createDatasetExport(id:format:cloudStorageId:filename:location:saveImages:options:)`` declares, typed.
+    ///
+    /// `CreateDatasetExportError(error)` decodes the body of an `APIError` whose status the operation declares;
+    /// `nil` for any other error, or a body that does not decode (`error.response?.body` still
+    /// holds its bytes).
+    public enum CreateDatasetExportError: Sendable {
+        /// `409`: Exporting is already in progress
+        case status409(RqId)
+
+        public init?(_ error: APIError) {
+            switch error.declaredStatus(among: ["409"]) {
+            case "409":
+                guard let body = error.decodedBody(as: RqId.self) else { return nil }
+                self = .status409(body)
+            default:
+                return nil
+            }
+        }
+    }
+
     /// Get a preview image for a project
     ///
     /// `GET /api/projects/{id}/preview`
@@ -331,9 +371,7 @@ public struct ProjectsApi: Sendable {
             options: options
         )
     }
-}
 
-extension ProjectsApi {
     /// `GET /api/projects`: what ``list(xOrganization:assignee:filter:name:org:orgId:owner:page:pageSize:search:sort:status:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "projects_list",

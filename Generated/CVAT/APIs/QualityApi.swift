@@ -530,9 +530,7 @@ public struct QualityApi: Sendable {
             options: options
         )
     }
-}
 
-extension QualityApi {
     /// `GET /api/quality/conflicts`: what ``listConflicts(xOrganization:filter:frame:jobId:org:orgId:page:pageSize:projectId:reportId:severity:sort:taskId:type:options:)`` sends and receives.
     public static let listConflictsEndpoint = Endpoint(
         id: "quality_list_conflicts",

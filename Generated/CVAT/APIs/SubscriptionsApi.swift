@@ -24,9 +24,7 @@ public struct SubscriptionsApi: Sendable {
     ) async throws -> ApiResponse<UserAgreement> {
         try await self.session.send(Self.userAgreementsRetrieveEndpoint, [], options: options)
     }
-}
 
-extension SubscriptionsApi {
     /// `GET /api/user-agreements`: what ``userAgreementsRetrieve(options:)`` sends and receives.
     public static let userAgreementsRetrieveEndpoint = Endpoint(
         id: "user_agreements_retrieve",

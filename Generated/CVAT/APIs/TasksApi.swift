@@ -369,6 +369,26 @@ public struct TasksApi: Sendable {
         )
     }
 
+    /// The error bodies that ``createBackupExport(id:cloudStorageId:filename:lightweight:location:options:)`` declares, typed.
+    ///
+    /// `CreateBackupExportError(error)` decodes the body of an `APIError` whose status the operation declares;
+    /// `nil` for any other error, or a body that does not decode (`error.response?.body` still
+    /// holds its bytes).
+    public enum CreateBackupExportError: Sendable {
+        /// `409`: The backup process has already been initiated and is not yet finished
+        case status409(RqId)
+
+        public init?(_ error: APIError) {
+            switch error.declaredStatus(among: ["409"]) {
+            case "409":
+                guard let body = error.decodedBody(as: RqId.self) else { return nil }
+                self = .status409(body)
+            default:
+                return nil
+            }
+        }
+    }
+
     /// Get data of a task
     ///
     /// `GET /api/tasks/{id}/data/`
@@ -543,6 +563,26 @@ public struct TasksApi: Sendable {
         )
     }
 
+    /// The error bodies that ``createDatasetExport(id:format:cloudStorageId:filename:location:saveImages:options:)`` declares, typed.
+    ///
+    /// `CreateDatasetExportError(error)` decodes the body of an `APIError` whose status the operation declares;
+    /// `nil` for any other error, or a body that does not decode (`error.response?.body` still
+    /// holds its bytes).
+    public enum CreateDatasetExportError: Sendable {
+        /// `409`: Exporting is already in progress
+        case status409(RqId)
+
+        public init?(_ error: APIError) {
+            switch error.declaredStatus(among: ["409"]) {
+            case "409":
+                guard let body = error.decodedBody(as: RqId.self) else { return nil }
+                self = .status409(body)
+            default:
+                return nil
+            }
+        }
+    }
+
     /// Get a preview image for a task
     ///
     /// `GET /api/tasks/{id}/preview`
@@ -664,9 +704,7 @@ public struct TasksApi: Sendable {
             options: options
         )
     }
-}
 
-extension TasksApi {
     /// `GET /api/tasks`: what ``list(xOrganization:assignee:dimension:filter:mediaType:mode:name:org:orgId:owner:page:pageSize:projectId:projectName:search:sort:status:subset:trackerLink:validationMode:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "tasks_list",

@@ -76,9 +76,7 @@ public struct UsageApi: Sendable {
             )
         }
     }
-}
 
-extension UsageApi {
     /// `GET /api/usage`: what ``list(xOrganization:filter:org:orgId:page:pageSize:sort:user:userId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "usage_list",

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PaginatedAccessTokenReadList: APIObject {
+public struct PaginatedAccessTokenReadList: APIObject, PaginatedList {
     public var count: Int
     public var next: String??
     public var previous: String??
@@ -35,8 +35,6 @@ public struct PaginatedAccessTokenReadList: APIObject {
         self.previous = values.previous
         self.results = values.results
     }
-}
 
-extension PaginatedAccessTokenReadList: PaginatedList {
     public var nextPageURL: String? { next ?? nil }
 }

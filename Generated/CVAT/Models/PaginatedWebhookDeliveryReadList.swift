@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PaginatedWebhookDeliveryReadList: APIObject {
+public struct PaginatedWebhookDeliveryReadList: APIObject, PaginatedList {
     public var count: Int
     public var next: String??
     public var previous: String??
@@ -35,8 +35,6 @@ public struct PaginatedWebhookDeliveryReadList: APIObject {
         self.previous = values.previous
         self.results = values.results
     }
-}
 
-extension PaginatedWebhookDeliveryReadList: PaginatedList {
     public var nextPageURL: String? { next ?? nil }
 }

@@ -56,9 +56,7 @@ public struct AssetsApi: Sendable {
     ) async throws -> ApiResponse<Void> {
         try await self.session.send(Self.destroyEndpoint, [uuid], options: options)
     }
-}
 
-extension AssetsApi {
     /// `POST /api/assets`: what ``create(assetWriteRequest:options:)`` sends and receives.
     public static let createEndpoint = Endpoint(
         id: "assets_create",

@@ -503,9 +503,7 @@ public struct AuthApi: Sendable {
     ) async throws -> ApiResponse<SSOLoginURL> {
         try await self.session.send(Self.retrieveSsoLoginUrlEndpoint, [email, iss], options: options)
     }
-}
 
-extension AuthApi {
     /// `GET /api/auth/access_tokens`: what ``listAccessTokens(filter:name:page:pageSize:search:sort:options:)`` sends and receives.
     public static let listAccessTokensEndpoint = Endpoint(
         id: "auth_list_access_tokens",

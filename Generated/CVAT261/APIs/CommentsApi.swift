@@ -167,9 +167,7 @@ public struct CommentsApi: Sendable {
             options: options
         )
     }
-}
 
-extension CommentsApi {
     /// `GET /api/comments`: what ``list(xOrganization:filter:frameId:issueId:jobId:org:orgId:owner:page:pageSize:search:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "comments_list",

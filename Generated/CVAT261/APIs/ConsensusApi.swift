@@ -124,9 +124,7 @@ public struct ConsensusApi: Sendable {
             options: options
         )
     }
-}
 
-extension ConsensusApi {
     /// `POST /api/consensus/merges`: what ``createMerge(consensusMergeCreateRequest:options:)`` sends and receives.
     public static let createMergeEndpoint = Endpoint(
         id: "consensus_create_merge",

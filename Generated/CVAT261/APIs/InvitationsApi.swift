@@ -199,9 +199,7 @@ public struct InvitationsApi: Sendable {
     ) async throws -> ApiResponse<Void> {
         try await self.session.send(Self.resendEndpoint, [key], options: options)
     }
-}
 
-extension InvitationsApi {
     /// `GET /api/invitations`: what ``list(xOrganization:filter:org:orgId:owner:page:pageSize:search:sort:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "invitations_list",

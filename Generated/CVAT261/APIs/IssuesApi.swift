@@ -186,9 +186,7 @@ public struct IssuesApi: Sendable {
     ) async throws -> ApiResponse<IssueRead> {
         try await self.session.send(Self.partialUpdateEndpoint, [id], body: patchedIssueWriteRequest, options: options)
     }
-}
 
-extension IssuesApi {
     /// `GET /api/issues`: what ``list(xOrganization:assignee:filter:frameId:jobId:org:orgId:owner:page:pageSize:resolved:search:sort:taskId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "issues_list",

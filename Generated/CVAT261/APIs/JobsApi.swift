@@ -430,6 +430,26 @@ public struct JobsApi: Sendable {
         )
     }
 
+    /// The error bodies that ``createDatasetExport(id:format:cloudStorageId:filename:location:saveImages:options:)`` declares, typed.
+    ///
+    /// `CreateDatasetExportError(error)` decodes the body of an `APIError` whose status the operation declares;
+    /// `nil` for any other error, or a body that does not decode (`error.response?.body` still
+    /// holds its bytes).
+    public enum CreateDatasetExportError: Sendable {
+        /// `409`: Exporting is already in progress
+        case status409(RqId)
+
+        public init?(_ error: APIError) {
+            switch error.declaredStatus(among: ["409"]) {
+            case "409":
+                guard let body = error.decodedBody(as: RqId.self) else { return nil }
+                self = .status409(body)
+            default:
+                return nil
+            }
+        }
+    }
+
     /// Get a preview image for a job
     ///
     /// `GET /api/jobs/{id}/preview`
@@ -485,9 +505,7 @@ public struct JobsApi: Sendable {
             options: options
         )
     }
-}
 
-extension JobsApi {
     /// `GET /api/jobs`: what ``list(xOrganization:assignee:dimension:filter:org:orgId:page:pageSize:parentJobId:projectId:projectName:search:sort:stage:state:taskId:taskName:type:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "jobs_list",

@@ -147,9 +147,7 @@ public struct LimitsApi: Sendable {
     ) async throws -> ApiResponse<Limit> {
         try await self.session.send(Self.retrieveDefaultEndpoint, [], options: options)
     }
-}
 
-extension LimitsApi {
     /// `GET /api/limits`: what ``list(xOrganization:filter:org:orgId:page:pageSize:sort:user:userId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "limits_list",

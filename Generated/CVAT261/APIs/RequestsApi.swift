@@ -122,9 +122,7 @@ public struct RequestsApi: Sendable {
     ) async throws -> ApiResponse<Void> {
         try await self.session.send(Self.createCancelEndpoint, [id], options: options)
     }
-}
 
-extension RequestsApi {
     /// `GET /api/requests`: what ``list(action:filter:format:jobId:org:page:pageSize:projectId:sort:status:subresource:target:taskId:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "requests_list",

@@ -31,9 +31,7 @@ public struct SchemaApi: Sendable {
     ) async throws -> ApiResponse<[String: JSONValue]> {
         try await self.session.send(Self.retrieveEndpoint, [lang, scheme], options: options)
     }
-}
 
-extension SchemaApi {
     /// `GET /api/schema/`: what ``retrieve(lang:scheme:options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "schema_retrieve",

@@ -67,9 +67,7 @@ public struct ServerApi: Sendable {
     ) async throws -> ApiResponse<[FileInfo]> {
         try await self.session.send(Self.listShareEndpoint, [directory, search], options: options)
     }
-}
 
-extension ServerApi {
     /// `GET /api/server/about`: what ``retrieveAbout(options:)`` sends and receives.
     public static let retrieveAboutEndpoint = Endpoint(
         id: "server_retrieve_about",

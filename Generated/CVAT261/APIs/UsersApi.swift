@@ -151,9 +151,7 @@ public struct UsersApi: Sendable {
     ) async throws -> ApiResponse<MetaUser> {
         try await self.session.send(Self.retrieveSelfEndpoint, [], options: options)
     }
-}
 
-extension UsersApi {
     /// `GET /api/users`: what ``list(xOrganization:filter:firstName:isActive:lastName:org:orgId:page:pageSize:search:sort:username:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "users_list",

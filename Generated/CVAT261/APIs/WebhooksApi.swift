@@ -279,9 +279,7 @@ public struct WebhooksApi: Sendable {
     ) async throws -> ApiResponse<Events> {
         try await self.session.send(Self.retrieveEventsEndpoint, [type], options: options)
     }
-}
 
-extension WebhooksApi {
     /// `GET /api/webhooks`: what ``list(xOrganization:filter:org:orgId:owner:page:pageSize:projectId:search:sort:targetUrl:type:options:)`` sends and receives.
     public static let listEndpoint = Endpoint(
         id: "webhooks_list",

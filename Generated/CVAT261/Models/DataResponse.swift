@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public indirect enum DataResponse: APIModel {
+public enum DataResponse: APIModel {
     case rqId(RqId)
     case data(Data)
 
@@ -17,9 +17,10 @@ public indirect enum DataResponse: APIModel {
             self = .data(value)
             return
         }
-        throw DecodingError.dataCorruptedError(
-            in: container,
-            debugDescription: "The value matches no case of DataResponse"
+        throw DecodingError.noAlternative(
+            of: "DataResponse",
+            [("rqId", RqId.self), ("data", Data.self)],
+            decoder: decoder
         )
     }
 

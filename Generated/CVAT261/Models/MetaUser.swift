@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public indirect enum MetaUser: APIModel {
+public enum MetaUser: APIModel {
     case user(User)
     case basicUser(BasicUser)
 
@@ -17,9 +17,10 @@ public indirect enum MetaUser: APIModel {
             self = .basicUser(value)
             return
         }
-        throw DecodingError.dataCorruptedError(
-            in: container,
-            debugDescription: "The value matches no case of MetaUser"
+        throw DecodingError.noAlternative(
+            of: "MetaUser",
+            [("user", User.self), ("basicUser", BasicUser.self)],
+            decoder: decoder
         )
     }
 

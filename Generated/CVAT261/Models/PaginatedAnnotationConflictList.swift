@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PaginatedAnnotationConflictList: APIObject {
+public struct PaginatedAnnotationConflictList: APIObject, PaginatedList {
     public var count: Int
     public var next: String??
     public var previous: String??
@@ -35,8 +35,6 @@ public struct PaginatedAnnotationConflictList: APIObject {
         self.previous = values.previous
         self.results = values.results
     }
-}
 
-extension PaginatedAnnotationConflictList: PaginatedList {
     public var nextPageURL: String? { next ?? nil }
 }

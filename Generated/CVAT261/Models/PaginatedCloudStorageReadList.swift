@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PaginatedCloudStorageReadList: APIObject {
+public struct PaginatedCloudStorageReadList: APIObject, PaginatedList {
     public var count: Int
     public var next: String??
     public var previous: String??
@@ -35,8 +35,6 @@ public struct PaginatedCloudStorageReadList: APIObject {
         self.previous = values.previous
         self.results = values.results
     }
-}
 
-extension PaginatedCloudStorageReadList: PaginatedList {
     public var nextPageURL: String? { next ?? nil }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PaginatedConsensusSettingsList: APIObject {
+public struct PaginatedConsensusSettingsList: APIObject, PaginatedList {
     public var count: Int
     public var next: String??
     public var previous: String??
@@ -35,8 +35,6 @@ public struct PaginatedConsensusSettingsList: APIObject {
         self.previous = values.previous
         self.results = values.results
     }
-}
 
-extension PaginatedConsensusSettingsList: PaginatedList {
     public var nextPageURL: String? { next ?? nil }
 }

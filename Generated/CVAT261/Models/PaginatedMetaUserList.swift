@@ -3,7 +3,7 @@
 import Foundation
 import SpecforgeRuntime
 
-public struct PaginatedMetaUserList: APIObject {
+public struct PaginatedMetaUserList: APIObject, PaginatedList {
     public var count: Int
     public var next: String??
     public var previous: String??
@@ -35,8 +35,6 @@ public struct PaginatedMetaUserList: APIObject {
         self.previous = values.previous
         self.results = values.results
     }
-}
 
-extension PaginatedMetaUserList: PaginatedList {
     public var nextPageURL: String? { next ?? nil }
 }

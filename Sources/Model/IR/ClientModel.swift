@@ -20,6 +20,35 @@ public struct ClientModel: Sendable, Encodable {
     public var securitySchemes: [SecuritySchemeModel]
 }
 
+/// How an operation's list is paged, for styles other than Django REST framework's body.
+public struct PaginationModel: Sendable, Encodable, Equatable {
+    public enum Style: String, Sendable, Encodable {
+        /// RFC 8288: `Link: <…?page=2>; rel="next"`; the body is the array of items.
+        case linkHeader
+        /// The body carries the next page's cursor, sent back in a parameter.
+        case cursor
+        /// A parameter counts the items to skip; the next page starts after this one.
+        case offset
+    }
+
+    public var style: Style
+    public var itemType: TypeRef
+    /// Cursor and offset: the argument (Swift name) the next position is passed in, and its
+    /// type without the optional.
+    public var positionArgument: String?
+    public var positionType: TypeRef?
+    /// Cursor and offset: the body's property holding the items (Swift name) and its type;
+    /// `nil` when the body is the array itself.
+    public var itemsProperty: String?
+    public var itemsType: TypeRef?
+    /// Cursor: the body's property holding the next cursor, and its type.
+    public var cursorProperty: String?
+    public var cursorType: TypeRef?
+    /// Offset: the body's property holding the total number of items, if there is one.
+    public var totalProperty: String?
+    public var totalType: TypeRef?
+}
+
 /// A `{name}` placeholder of the server URL: a parameter of `ApiClient.server(…)`.
 public struct ServerVariableModel: Sendable, Encodable {
     /// The Swift parameter name.
@@ -58,6 +87,17 @@ public struct OperationModel: Sendable, Encodable {
     /// Set when the return type is a paginated list: the element type.
     public var pageItemType: TypeRef?
     public var pointer: String
+    /// How `…AllItems` walks the pages, when they are not Django's (`pageItemType`): pages
+    /// linked by a `Link` header, by a cursor, or by an offset.
+    public var pagination: PaginationModel?
+    /// When a non-2xx response declares a body: the name of the nested enum that gives those
+    /// bodies typed (`TasksApi.CreateError(error)`), one case per such response.
+    public var errorTypeName: String?
+
+    /// The responses an `errorTypeName` enum decodes: not 2xx, with a body.
+    public var errorResponses: [ResponseModel] {
+        responses.filter { !$0.status.hasPrefix("2") && $0.type != nil && $0.type != .eventStream }
+    }
 }
 
 public struct ParameterModel: Sendable, Encodable {

@@ -79,4 +79,10 @@ public struct UnionModel: Sendable, Encodable {
     public var discriminator: String?
     /// `anyOf`: the first case that decodes wins; `oneOf` behaves the same at run time.
     public var isAnyOf: Bool
+    /// With a discriminator: the case that keeps, as raw JSON, a value whose discriminator
+    /// this client does not know (a newer server's), so that decoding it does not fail.
+    public var unknownCaseName: String?
+    /// Whether the union contains itself (through its alternatives' properties): only then
+    /// is it an `indirect enum`.
+    public var isRecursive = false
 }

@@ -36,7 +36,8 @@ public enum SwiftNames {
     public static let runtimeTypeNames: Set<String> = [
         "APIError", "APIModel", "APIObject", "APISession", "ApiResponse", "CalendarDate", "Configuration",
         "Endpoint", "FormEncoding", "HTTPHeaders", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPTransport",
-        "Indirect", "JSONCoding", "JSONValue", "ModelCodingKey", "ModelField", "ModelValues", "OpenEnum",
+        "Indirect", "ItemSequence", "JSONCoding", "JSONValue", "ModelCodingKey", "ModelField", "ModelValues",
+        "OpenEnum",
         "OrderedJSONEncoder", "PageSequence", "PaginatedList", "ParameterComponents", "ParameterValue",
         "RequestOptions", "ResponseBodyStream", "SecuritySchemeSpec", "ServerSentEvents", "URLSessionTransport",
         "UploadFile",

@@ -29,7 +29,7 @@ enum ConfigNameCheck {
             case .includePath, .excludePath:
                 if paths.contains(where: { $0.hasPrefix(name.value) }) { continue }
                 candidates = paths
-            case .includeOperation, .excludeOperation, .operationName:
+            case .includeOperation, .excludeOperation, .operationName, .pagination:
                 if operationIds.contains(name.value) { continue }
                 candidates = operationIds.sorted()
             case .typeMapping:
@@ -58,6 +58,7 @@ enum ConfigNameCheck {
     private static let what: [ConfigName.Kind: String] = [
         .includeTag: "tag", .excludeTag: "tag", .includePath: "path", .excludePath: "path",
         .includeOperation: "operationId", .excludeOperation: "operationId", .operationName: "operationId",
+        .pagination: "operationId",
         .typeMapping: "schema", .typeName: "schema (by name, JSON pointer or generated name)",
         .formProperty: "schema property",
     ]

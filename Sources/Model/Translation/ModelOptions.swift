@@ -24,6 +24,9 @@ public struct ModelOptions: Sendable {
     /// `Schema.property` (schema name, property name on the wire) → how that property's items
     /// are named in form bodies; wins over the schema's `encoding` object.
     public var formArrayStyles: [String: FormEncodingModel.ArrayStyle] = [:]
+    /// operationId → how its list is paged, when it is not detected (Django's body, a `Link`
+    /// header): `pagination:` in the configuration.
+    public var pagination: [String: PaginationOption] = [:]
     /// Where each name above was written in the configuration file: a name that matches
     /// nothing in the document is reported there (`ConfigNameCheck`).
     public var origins: [ConfigName] = []
@@ -33,6 +36,38 @@ public struct ModelOptions: Sendable {
     var filtersOperations: Bool {
         includeTags != nil || !excludeTags.isEmpty || includePaths != nil || !excludePaths.isEmpty
             || includeOperations != nil || !excludeOperations.isEmpty
+    }
+}
+
+/// `pagination: {events_list: {style: cursor, parameter: cursor, next: next_cursor, items: data}}`:
+/// names on the wire, checked against the operation when the model is built.
+public struct PaginationOption: Sendable {
+    public var style: PaginationModel.Style
+    /// The query parameter the position goes in (cursor and offset).
+    public var parameter: String?
+    /// The response body's properties: the items, the next cursor, the total.
+    public var items: String?
+    public var next: String?
+    public var total: String?
+    public var location: SourceLocation?
+    public var pointer: String
+
+    public init(
+        style: PaginationModel.Style,
+        parameter: String?,
+        items: String?,
+        next: String?,
+        total: String?,
+        location: SourceLocation?,
+        pointer: String
+    ) {
+        self.style = style
+        self.parameter = parameter
+        self.items = items
+        self.next = next
+        self.total = total
+        self.location = location
+        self.pointer = pointer
     }
 }
 
@@ -49,6 +84,7 @@ public struct ConfigName: Sendable, Hashable {
         case operationName = "names.operations"
         case typeMapping = "typeMappings"
         case formProperty = "forms.properties"
+        case pagination = "pagination"
     }
 
     public var kind: Kind

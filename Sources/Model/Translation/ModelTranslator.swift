@@ -15,7 +15,7 @@ public enum ModelTranslator {
         let operations = OperationTranslator(references: input, types: types, options: options)
         let groupNames = operations.claimGroupNames()
         types.declarePending()
-        let groups = operations.translateGroups(names: groupNames)
+        var groups = operations.translateGroups(names: groupNames)
         types.declarePending()
 
         var declarations = types.declarations
@@ -23,6 +23,14 @@ public enum ModelTranslator {
             declarations = ReachableTypes.prune(declarations, from: groups)
         }
         RecursiveStructs.markIndirectProperties(&declarations)
+        RecursiveUnions.mark(&declarations)
+        groups = namingErrorTypes(groups, taken: Set(declarations.map(\.name)))
+        groups = PaginationStyles.resolve(
+            groups,
+            declarations: declarations,
+            options: options,
+            diagnostics: diagnostics
+        )
         ConfigNameCheck.check(
             options.origins,
             document: document,
@@ -54,6 +62,21 @@ public enum ModelTranslator {
             }
         }
         return (result, diagnostics.all)
+    }
+
+    /// Names each operation's typed-error enum (`CreateError`), nested in its API type: where a
+    /// model has that name the enum would hide it there, so it takes another.
+    private static func namingErrorTypes(_ groups: [APIGroup], taken: Set<String>) -> [APIGroup] {
+        groups.map { group in
+            var group = group
+            var names = UniqueNames(reserved: taken.union([group.typeName]))
+            for index in group.operations.indices where !group.operations[index].errorResponses.isEmpty {
+                group.operations[index].errorTypeName = names.claim(
+                    SwiftNames.typeName(group.operations[index].name) + "Error"
+                )
+            }
+            return group
+        }
     }
 
     /// A server's URL with every variable at its default.

@@ -38,6 +38,35 @@ enum RecursiveStructs {
     }
 }
 
+/// Finds the unions that contain themselves, through their alternatives and whatever those
+/// hold, and marks them recursive: only those need to be an `indirect enum`.
+enum RecursiveUnions {
+    static func mark(_ declarations: inout [TypeDeclaration]) {
+        func named(_ type: TypeRef) -> [String] {
+            switch type {
+            case .named(let name): return [name]
+            case .array(let element), .map(let element), .optional(let element): return named(element)
+            default: return []
+            }
+        }
+        var edges: [String: [String]] = [:]
+        for declaration in declarations {
+            switch declaration.kind {
+            case .structure(let model): edges[declaration.name] = model.properties.flatMap { named($0.type) }
+            case .union(let model): edges[declaration.name] = model.cases.flatMap { named($0.type) }
+            case .alias(let target): edges[declaration.name] = named(target)
+            case .openEnum: break
+            }
+        }
+        let component = StronglyConnected.components(of: edges)
+        for position in declarations.indices {
+            guard case .union(var model) = declarations[position].kind else { continue }
+            model.isRecursive = component[declarations[position].name] != nil
+            declarations[position].kind = .union(model)
+        }
+    }
+}
+
 /// Tarjan's algorithm, iterative so deep graphs cannot overflow the stack. Nodes on no cycle
 /// get no component number.
 enum StronglyConnected {

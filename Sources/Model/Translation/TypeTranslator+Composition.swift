@@ -125,28 +125,80 @@ extension TypeTranslator {
             return nullable ? type.optional : type
         }
         let typeName = name ?? inlineTypeName(hint, schema)
-        var caseNames = UniqueNames(reserved: SwiftNames.reservedMembers)
         let mapping = schema.discriminator?.mapping ?? []
-        let cases = values.enumerated().map { index, member -> UnionModel.Case in
+        let alternatives = values.enumerated().map { index, member -> (type: TypeRef, values: [String]) in
             let type = translate(member, hint: typeName + "Case\(index + 1)", inObject: inObject).unwrapped
+            guard let property = schema.discriminator?.propertyName else { return (type, []) }
+            // The mapping first; then the value the alternative fixes for the property (a
+            // one-value `enum` or a `const`), which is how most documents say it; then, as
+            // OpenAPI says, the schema's name.
             var discriminatorValues = mapping.filter { $0.reference == member.reference }.map(\.value)
-            if discriminatorValues.isEmpty, schema.discriminator != nil, let reference = member.reference {
+            if discriminatorValues.isEmpty, let fixed = fixedValue(of: property, in: member) {
+                discriminatorValues = [fixed]
+            }
+            if discriminatorValues.isEmpty, let reference = member.reference {
                 discriminatorValues = [reference.suggestedName]
             }
-            return UnionModel.Case(
-                name: caseNames.claim(caseName(for: type)),
-                type: type,
-                discriminatorValues: discriminatorValues
-            )
+            return (type, discriminatorValues)
         }
-        let union = UnionModel(
+        let names = unionCaseNames(alternatives, unionName: typeName)
+        let cases = zip(alternatives, names).map {
+            UnionModel.Case(name: $1, type: $0.type, discriminatorValues: $0.values)
+        }
+        var union = UnionModel(
             cases: cases,
             discriminator: schema.discriminator?.propertyName,
             isAnyOf: schema.oneOf.isEmpty
         )
+        if union.discriminator != nil {
+            let taken = Set(names)
+            union.unknownCaseName =
+                ["unknown", "unknownValue", "undocumented"].first { !taken.contains($0) } ?? "unknown_"
+        }
         declare(typeName, .union(union), schema: schema)
         let type = TypeRef.named(typeName)
         return nullable ? type.optional : type
+    }
+
+    /// The cases' names: the discriminator values where every alternative has one and they make
+    /// distinct Swift names (`.system`, `.user`); otherwise each alternative's type name without
+    /// the leading words it shares with the union's (`.systemMessage` for
+    /// `ChatRequestSystemMessage` in `ChatRequestMessage`, not `.chatRequestSystemMessage`).
+    private func unionCaseNames(_ alternatives: [(type: TypeRef, values: [String])], unionName: String) -> [String] {
+        if !alternatives.isEmpty, alternatives.allSatisfy({ !$0.values.isEmpty }) {
+            let fromValues = alternatives.map { SwiftNames.safeMemberName($0.values[0]) }
+            if Set(fromValues.map { $0.lowercased() }).count == fromValues.count { return fromValues }
+        }
+        var caseNames = UniqueNames(reserved: SwiftNames.reservedMembers)
+        let unionWords = SwiftNames.words(unionName)
+        return alternatives.map { alternative in
+            var name = caseName(for: alternative.type)
+            if case .named(let typeName) = alternative.type {
+                let words = SwiftNames.words(typeName)
+                var shared = 0
+                while shared < min(words.count - 1, unionWords.count), words[shared] == unionWords[shared] {
+                    shared += 1
+                }
+                if shared > 0 { name = SwiftNames.safeMemberName(words.dropFirst(shared).joined(separator: "_")) }
+            }
+            return caseNames.claim(name)
+        }
+    }
+
+    /// The one value an alternative allows for `property` (`enum: [system]` or `const:
+    /// system`), looking through a reference and `allOf`.
+    private func fixedValue(of property: String, in member: Schema) -> String? {
+        guard let schema = references.resolveSchema(member)?.schema else { return nil }
+        for candidate in [schema] + schema.allOf.compactMap({ references.resolveSchema($0)?.schema }) {
+            guard let propertySchema = candidate.properties.first(where: { $0.name == property })?.schema,
+                let resolved = references.resolveSchema(propertySchema)?.schema
+            else { continue }
+            if let values = resolved.enumValues, values.count == 1, let value = values[0].scalar, !value.isNull {
+                return value.value
+            }
+            if let constant = resolved.constValue?.scalar, !constant.isNull { return constant.value }
+        }
+        return nil
     }
 
     private func caseName(for type: TypeRef) -> String {

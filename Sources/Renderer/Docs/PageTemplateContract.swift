@@ -53,6 +53,18 @@ extension TemplateContract {
         Key("pageItemType", .text, optional: true, "For a paginated list: the item type of `…AllItems`, linked."),
         Key("allItemsName", .text, optional: true, "With `pageItemType`: the `…AllItems` method's name."),
         Key(
+            "pagingHow",
+            .text,
+            optional: true,
+            "With `pageItemType`: how pages follow each other (`following `next` links`)."
+        ),
+        Key(
+            "errorType",
+            .text,
+            optional: true,
+            "When error responses declare bodies: the enum that gives them typed (`TasksApi.CreateError`)."
+        ),
+        Key(
             "authentication",
             .text,
             optional: true,
@@ -201,6 +213,12 @@ extension TemplateContract {
                     ]
                 ),
                 Key("discriminator", .text, optional: true, "A union's discriminator property, a code span."),
+                Key(
+                    "unknownCase",
+                    .text,
+                    optional: true,
+                    "With a discriminator: the case that keeps unknown values (`.unknown`), a code span."
+                ),
                 Key("aliasedType", .text, optional: true, "An alias's Swift type, linked."),
             ]
         ),

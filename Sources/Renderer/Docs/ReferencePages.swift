@@ -128,9 +128,21 @@ struct ReferencePages: Sendable {
             }
             .joined(separator: ", or ")
         }
+        if let errorType = operation.errorTypeName {
+            context["errorType"] = "\(group.typeName).\(errorType)"
+        }
         if let item = operation.pageItemType, operation.body == nil {
             context["pageItemType"] = Markdown.type(item, modelsFolder: "../Models/", declared: declared)
             context["allItemsName"] = operation.name + "AllItems"
+            context["pagingHow"] = "following `next` links"
+        } else if let pagination = operation.pagination {
+            context["pageItemType"] = Markdown.type(pagination.itemType, modelsFolder: "../Models/", declared: declared)
+            context["allItemsName"] = operation.name + "AllItems"
+            switch pagination.style {
+            case .linkHeader: context["pagingHow"] = "following `Link: rel=\"next\"` headers"
+            case .cursor: context["pagingHow"] = "passing each page's cursor back"
+            case .offset: context["pagingHow"] = "advancing the offset by each page's items"
+            }
         }
         return context
     }
@@ -229,6 +241,7 @@ struct ReferencePages: Sendable {
                 ]
             }
             if let discriminator = union.discriminator { context["discriminator"] = Markdown.code(discriminator) }
+            if let unknown = union.unknownCaseName { context["unknownCase"] = Markdown.code("." + unknown) }
         case .alias(let aliased):
             context["aliasedType"] = Markdown.type(aliased, modelsFolder: "", declared: declared)
         }

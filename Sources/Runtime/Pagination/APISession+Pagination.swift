@@ -27,12 +27,17 @@ extension APISession {
     /// Relative URLs are resolved against the configured host. Credentials are only sent to the
     /// configured host: a link to another one fails with `APIError.invalidInput`.
     public func get<T: Decodable & Sendable>(absoluteURL url: URL, endpoint: Endpoint) async throws -> T {
+        try await response(absoluteURL: url, endpoint: endpoint).body()
+    }
+
+    /// `get(absoluteURL:endpoint:)` with the whole response: for pages linked by a `Link`
+    /// header, which the next page is read from.
+    public func response<T: Decodable & Sendable>(absoluteURL url: URL, endpoint: Endpoint) async throws
+        -> ApiResponse<T>
+    {
         let (request, timeout) = try serverProvidedRequest(url, endpoint: endpoint)
         let response = try await execute(request, timeout: timeout)
-        guard let value = try ResponseBodyDecoder.decode(T.self, from: response) else {
-            throw APIError.missingBody
-        }
-        return value
+        return ApiResponse(data: try ResponseBodyDecoder.decode(T.self, from: response), response: response)
     }
 
     /// Downloads a URL the server handed out (such as the `result_url` of a finished export)

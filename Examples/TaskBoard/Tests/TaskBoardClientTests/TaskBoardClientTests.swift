@@ -25,6 +25,16 @@ final class TaskBoardClientTests: XCTestCase {
         XCTAssertEqual(titles, ["Plan", "Build", "Ship"])
     }
 
+    /// The other ways lists are paged: `Link` headers, a cursor in the body, an offset.
+    func testLinkHeaderCursorAndOffsetPagination() async throws {
+        let events = try await client.eventsApi.listAllItems(boardId: 7, perPage: 2).collect()
+        XCTAssertEqual(events.map(\.id), [1, 2, 3])
+        let comments = try await client.commentsApi.listAllItems(boardId: 7, limit: 2).collect()
+        XCTAssertEqual(comments.map(\.text), ["a", "b", "c"])
+        let members = try await client.membersApi.listAllItems(boardId: 7, limit: 2).collect()
+        XCTAssertEqual(members, ["ann", "bob", "cy"])
+    }
+
     /// A JSON body in schema order; the response's `null` kept as `null`.
     func testCreateSendsAJSONBody() async throws {
         let due = try JSONCoding.decode(Date.self, from: Data(#""2026-12-24T09:00:00.5Z""#.utf8))
@@ -37,6 +47,29 @@ final class TaskBoardClientTests: XCTestCase {
         XCTAssertEqual(task.id, 4)
         XCTAssertEqual(task.due, due)
         XCTAssertNil(task.assignee)
+    }
+
+    /// The error bodies an operation declares come back typed, without naming their types.
+    func testDeclaredErrorBodiesAreTyped() async throws {
+        do {
+            _ = try await client.tasksApi.partialUpdate(id: 99, patchedTaskRequest: PatchedTaskRequest(title: "x"))
+            XCTFail("a 404 did not throw")
+        } catch let error as APIError {
+            guard case .status404(let problem)? = TasksApi.PartialUpdateError(error) else {
+                return XCTFail("not a typed 404: \(error)")
+            }
+            XCTAssertEqual(problem.detail, "Not found.")
+        }
+        do {
+            _ = try await client.tasksApi.partialUpdate(id: 5, patchedTaskRequest: PatchedTaskRequest(title: ""))
+            XCTFail("a 422 did not throw")
+        } catch let error as APIError {
+            guard case .status422(let fields)? = TasksApi.PartialUpdateError(error) else {
+                return XCTFail("not a typed 422: \(error)")
+            }
+            XCTAssertEqual(fields["title"], ["This field may not be blank."])
+            XCTAssertEqual(error.statusCode, 422)
+        }
     }
 
     /// `.null` sends an explicit null: the task is unassigned.

@@ -24,10 +24,12 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def send_json(self, status, body):
+    def send_json(self, status, body, link=None):
         data = json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
+        if link:
+            self.send_header("Link", link)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -66,6 +68,32 @@ class Handler(BaseHTTPRequestHandler):
             if body != expected or self.headers.get("Content-Type") != "application/json":
                 return self.fail(f"body {body!r}, Content-Type {self.headers.get('Content-Type')!r}")
             return self.send_json(201, dict(task(4, "Write docs", assignee=None), due="2026-12-24T09:00:00.5Z"))
+        if key == ("GET", "/boards/7/events"):
+            events = f"http://127.0.0.1:{self.server.server_address[1]}/boards/7/events"
+            if route.query == "per_page=2":
+                link = f'<{events}?page=2&per_page=2>; rel="next", <{events}?page=2&per_page=2>; rel="last"'
+                return self.send_json(200, [{"id": 1, "kind": "created"}, {"id": 2, "kind": "moved"}], link)
+            if route.query == "page=2&per_page=2":
+                return self.send_json(200, [{"id": 3, "kind": "done"}], f'<{events}?per_page=2>; rel="prev"')
+            return self.fail(f"query {route.query!r}")
+        if key == ("GET", "/boards/7/comments"):
+            if route.query == "limit=2":
+                return self.send_json(200, {"data": [{"text": "a"}, {"text": "b"}], "next_cursor": "c2"})
+            if route.query == "cursor=c2&limit=2":
+                return self.send_json(200, {"data": [{"text": "c"}], "next_cursor": None})
+            return self.fail(f"query {route.query!r}")
+        if key == ("GET", "/boards/7/members"):
+            if route.query == "limit=2":
+                return self.send_json(200, {"members": ["ann", "bob"], "total": 3})
+            if route.query == "offset=2&limit=2":
+                return self.send_json(200, {"members": ["cy"], "total": 3})
+            return self.fail(f"query {route.query!r}")
+        if key == ("PATCH", "/tasks/99"):
+            return self.send_json(404, {"detail": "Not found."})
+        if key == ("PATCH", "/tasks/5"):
+            if body != b'{"title":""}':
+                return self.fail(f"body {body!r}")
+            return self.send_json(422, {"title": ["This field may not be blank."]})
         if key == ("PATCH", "/tasks/3"):
             if body != b'{"assignee":null}':
                 return self.fail(f"body {body!r}")

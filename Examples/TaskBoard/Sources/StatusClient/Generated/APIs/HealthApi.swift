@@ -24,9 +24,7 @@ public struct HealthApi: Sendable {
     ) async throws -> ApiResponse<HealthRetrieveResponse> {
         try await self.session.send(Self.retrieveEndpoint, [], options: options)
     }
-}
 
-extension HealthApi {
     /// `GET /health`: what ``retrieve(options:)`` sends and receives.
     public static let retrieveEndpoint = Endpoint(
         id: "health_retrieve",

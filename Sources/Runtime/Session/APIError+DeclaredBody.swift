@@ -1,0 +1,22 @@
+import Foundation
+
+extension APIError {
+    /// Which of `statuses` (an operation's declared responses: `"404"`, `"4XX"`, `"default"`)
+    /// a `.status` error answers: the exact code, else its range, else `default`; `nil` for
+    /// any other error. What a generated `<Method>Error` switches on.
+    public func declaredStatus(among statuses: [String]) -> String? {
+        guard let status = statusCode else { return nil }
+        let exact = String(status)
+        let range = "\(status / 100)XX"
+        return statuses.first { $0 == exact } ?? statuses.first { $0.uppercased() == range }
+            ?? statuses.first { $0 == "default" }
+    }
+
+    /// The body of a `.status` error decoded as `type`, as a success body would be; `nil` for
+    /// other errors, an empty body, or one that does not decode (`response.body` still has
+    /// the bytes).
+    public func decodedBody<Body: Decodable>(as type: Body.Type) -> Body? {
+        guard let response else { return nil }
+        return (try? ResponseBodyDecoder.decode(type, from: response)) ?? nil
+    }
+}
