@@ -96,6 +96,12 @@ public struct GeneratorConfig: Sendable {
                 if let properties = entry.value.mapping?["properties"] {
                     config.model.origins += Self.keyOrigins(properties, .formProperty, pointer + "/properties")
                 }
+            case "securitySchemes":
+                config.model.extraSecuritySchemes = reader.securitySchemes(entry.value, pointer)
+            case "security":
+                if let names = reader.strings(entry.value, pointer) {
+                    config.model.defaultSecurity = names.map { [$0] }
+                }
             case "pagination":
                 config.model.pagination = reader.pagination(entry.value, pointer)
                 config.model.origins += Self.keyOrigins(entry.value, .pagination, pointer)
@@ -106,7 +112,8 @@ public struct GeneratorConfig: Sendable {
                     entry.key,
                     entry.keyLocation,
                     pointer,
-                    expected: "module, templates, include, exclude, names, typeMappings, forms, pagination, shards"
+                    expected:
+                        "module, templates, include, exclude, names, typeMappings, forms, pagination, securitySchemes, security, shards"
                 )
             }
         }
@@ -190,6 +197,49 @@ private struct ConfigReader {
             return nil
         }
         return count
+    }
+
+    /// `securitySchemes: {token: {type: http, scheme: bearer}, key: {type: apiKey, in: header, name: X-Key}}`:
+    /// schemes the document does not declare, spelled as in OpenAPI.
+    func securitySchemes(_ node: Node, _ pointer: String) -> [SecuritySchemeModel] {
+        guard let map = mapping(node, pointer) else { return [] }
+        return map.entries.compactMap { entry -> SecuritySchemeModel? in
+            let entryPointer = JSONPointer.appending(pointer, entry.key)
+            guard let fields = mapping(entry.value, entryPointer) else { return nil }
+            let value = { (key: String) in fields[key].flatMap { string($0, entryPointer + "/" + key) } }
+            switch (value("type"), value("scheme")?.lowercased()) {
+            case ("http", "basic"):
+                return SecuritySchemeModel(name: entry.key, kind: .httpBasic, description: value("description"))
+            case ("http", "bearer"), ("oauth2", _), ("openIdConnect", _):
+                return SecuritySchemeModel(name: entry.key, kind: .httpBearer, description: value("description"))
+            case ("apiKey", _):
+                guard let name = value("name"), let location = value("in").flatMap(ParameterModel.Location.init),
+                    location != .path
+                else {
+                    diagnostics.error(
+                        "an apiKey scheme needs 'name' and 'in' (header, query or cookie)",
+                        at: entry.value.location,
+                        pointer: entryPointer
+                    )
+                    return nil
+                }
+                return SecuritySchemeModel(
+                    name: entry.key,
+                    kind: .apiKey,
+                    parameterName: name,
+                    location: location,
+                    prefix: value("x-token-prefix"),
+                    description: value("description")
+                )
+            default:
+                diagnostics.error(
+                    "expected 'type: http' with 'scheme: basic' or 'bearer', 'type: apiKey', 'oauth2' or 'openIdConnect'",
+                    at: entry.value.location,
+                    pointer: entryPointer
+                )
+                return nil
+            }
+        }
     }
 
     /// `pagination: {operationId: {style: link|cursor|offset, parameter: …, items: …, next: …, total: …}}`.

@@ -53,6 +53,22 @@ public struct {{typeName}}: Sendable {
         }
     }
 {{/pageItemType}}
+{{#streamName}}
+
+    /// ``{{symbolLink}}``, with the response read as the event stream (`text/event-stream`) the
+    /// operation also declares: each event as the server writes it.
+{{#isDeprecated}}
+    @available(*, deprecated)
+{{/isDeprecated}}
+    public func {{streamName}}(
+{{#arguments}}
+        {{parameter}},
+{{/arguments}}
+        options: RequestOptions = RequestOptions()
+    ) async throws -> ApiResponse<ServerSentEvents> {
+        try await self.session.send(Self.{{bareName}}Endpoint.streaming(), {{parameterValuesLiteral}}, {{#bodyName}}body: {{.}}, {{/bodyName}}options: options)
+    }
+{{/streamName}}
 {{#paging}}
 
     /// Every item of every page of ``{{symbolLink}}``, {{#isLinkHeader}}following `Link: rel="next"` headers{{/isLinkHeader}}{{#isCursor}}passing each page's cursor back{{/isCursor}}{{#isOffset}}advancing the offset by each page's items{{/isOffset}}.
@@ -101,14 +117,14 @@ public struct {{typeName}}: Sendable {
         case {{name}}({{type}})
 {{/cases}}
 
+        private static let statuses = {{statusesLiteral}}
+
         public init?(_ error: APIError) {
-            switch error.declaredStatus(among: {{statusesLiteral}}) {
 {{#cases}}
-            case {{statusLiteral}}:
-                guard let body = error.decodedBody(as: {{type}}.self) else { return nil }
+            {{^isFirst}}} else {{/isFirst}}if let body = error.decodedBody(as: {{type}}.self, ifDeclaredStatus: {{statusLiteral}}, among: Self.statuses) {
                 self = .{{name}}(body)
 {{/cases}}
-            default:
+            } else {
                 return nil
             }
         }
@@ -264,6 +280,10 @@ Only `options` (`RequestOptions`): response parsing, status checks, timeout, con
 {{#pageItemType}}
 `{{allItemsName}}(…)` takes the same arguments (but the page's position) and returns every {{pageItemType}} of every page, {{pagingHow}}, as an asynchronous sequence.
 {{/pageItemType}}
+
+{{#streamName}}
+`{{streamName}}(…)` takes the same arguments and returns the response as the live event stream (`text/event-stream`) the operation also declares: `ApiResponse<ServerSentEvents>`.
+{{/streamName}}
 
 #### Authentication
 

@@ -48,21 +48,25 @@ extension ViewModels {
             }
             if let encoding = body.formEncoding { context["formEncodingExpression"] = formEncodingExpression(encoding) }
         }
+        if let stream = operation.streamMethodName { context["streamName"] = stream }
         if let errorTypeName = operation.errorTypeName {
             let responses = operation.errorResponses
             context["errorType"] =
                 [
                     "name": errorTypeName,
                     "statusesLiteral": stringArrayLiteral(responses.map(\.status)),
-                    "cases": responses.map { response -> [String: Any] in
-                        let text = DocComment.singleLine(response.description ?? "")
-                        return [
-                            "name": response.status == "default" ? "other" : "status" + response.status.uppercased(),
-                            "statusLiteral": SwiftLiteral.string(response.status),
-                            "type": response.type!.unwrapped.swift,
-                            "comment": "`\(response.status)`" + (text.isEmpty ? "" : ": " + text),
-                        ]
-                    },
+                    "cases": positioned(
+                        responses.map { response -> [String: Any] in
+                            let text = DocComment.singleLine(response.description ?? "")
+                            return [
+                                "name": response.status == "default"
+                                    ? "other" : "status" + response.status.uppercased(),
+                                "statusLiteral": SwiftLiteral.string(response.status),
+                                "type": response.type!.unwrapped.swift,
+                                "comment": "`\(response.status)`" + (text.isEmpty ? "" : ": " + text),
+                            ]
+                        }
+                    ),
                 ] as [String: Any]
         }
         if let pagination = operation.pagination {

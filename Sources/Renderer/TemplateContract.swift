@@ -357,6 +357,13 @@ public enum TemplateContract {
         ),
         Key("pageArguments", .list, optional: true, "With `pageItemType`: the arguments but `page`.", argument),
         Key(
+            "streamName",
+            .text,
+            optional: true,
+            "When the success response may also be `text/event-stream`: the name of the method that reads it "
+                + "as events (`createStream`), sending `Self.createEndpoint.streaming()`."
+        ),
+        Key(
             "paging",
             .object,
             optional: true,
@@ -399,7 +406,7 @@ public enum TemplateContract {
                         Key("statusLiteral", .text, "The status as a Swift string literal."),
                         Key("type", .text, "The body's Swift type."),
                         Key("comment", .text, "The status and the response's description, on one line."),
-                    ]
+                    ] + position
                 ),
             ]
         ),

@@ -267,6 +267,37 @@ final class RuntimeUnitTests: XCTestCase {
         XCTAssertTrue(both.description.contains("password: <redacted>"))
     }
 
+    /// A credential that no scheme of the API can send stops the request with the reason,
+    /// instead of being dropped and leaving the user with a 401.
+    func testCredentialsNoSchemeCanSendAreAnError() async throws {
+        let endpoint = Endpoint(id: "me", method: .get, path: "/me")
+        let transport = RecordingTransport()
+        let configuration = Configuration(host: host, accessToken: "t", apiKeys: ["token": "k"])
+        do {
+            let _: ApiResponse<Void> = try await makeSession(transport, configuration: configuration)
+                .send(endpoint, [], options: RequestOptions())
+            XCTFail("a request was sent with credentials it cannot carry")
+        } catch let error as APIError {
+            XCTAssertEqual(
+                error.description,
+                "Invalid input: The configuration sets credentials this API cannot send: accessToken (the API "
+                    + "declares no bearer scheme); apiKeys[\"token\"] (no API key scheme of that name; it declares "
+                    + "none). Declare the scheme in the OpenAPI document, or in specforge.yaml (securitySchemes:)."
+            )
+        }
+        let sent = await transport.requests.count
+        XCTAssertEqual(sent, 0)
+        // With the schemes declared, the same configuration is sent.
+        let schemes = [
+            SecuritySchemeSpec("bearer", .httpBearer),
+            SecuritySchemeSpec("token", .apiKey(name: "X-Key", location: .header)),
+        ]
+        let _: ApiResponse<Void> = try await makeSession(transport, configuration: configuration, schemes: schemes)
+            .send(Endpoint(id: "me", method: .get, path: "/me", security: [["bearer"]]), [], options: RequestOptions())
+        let request = await transport.lastRequest
+        XCTAssertEqual(request?.headers["Authorization"], "Bearer t")
+    }
+
     // MARK: Responses
 
     func testPrimaryResponseDecodingAndStatusErrors() async throws {

@@ -158,4 +158,26 @@ final class ConfigCheckTests: XCTestCase {
             ["2:24 expected 'style: link', 'style: cursor' or 'style: offset'"]
         )
     }
+
+    /// A document without security schemes (GitHub's REST description) gets them from the
+    /// configuration, and operations without `security` the configured requirement.
+    func testTheConfigurationDeclaresMissingSecuritySchemes() throws {
+        let (model, diagnostics) = try analyze(
+            config: """
+                securitySchemes:
+                  token: {type: http, scheme: bearer}
+                  key: {type: apiKey, in: header, name: X-Key, x-token-prefix: 'Key '}
+                security: [token]
+                """
+        )
+        XCTAssertEqual(diagnostics.map(\.message), [])
+        XCTAssertEqual(model?.securitySchemes.map(\.name), ["token", "key"])
+        XCTAssertEqual(model?.securitySchemes.last?.prefix, "Key ")
+        XCTAssertEqual(model?.groups.first?.operations.first?.security, [["token"]])
+        let (_, bad) = try analyze(config: "securitySchemes: {token: {type: http, scheme: digest}}\n")
+        XCTAssertEqual(
+            bad.map(\.message),
+            ["expected 'type: http' with 'scheme: basic' or 'bearer', 'type: apiKey', 'oauth2' or 'openIdConnect'"]
+        )
+    }
 }

@@ -439,12 +439,12 @@ public struct JobsApi: Sendable {
         /// `409`: Exporting is already in progress
         case status409(RqId)
 
+        private static let statuses = ["409"]
+
         public init?(_ error: APIError) {
-            switch error.declaredStatus(among: ["409"]) {
-            case "409":
-                guard let body = error.decodedBody(as: RqId.self) else { return nil }
+            if let body = error.decodedBody(as: RqId.self, ifDeclaredStatus: "409", among: Self.statuses) {
                 self = .status409(body)
-            default:
+            } else {
                 return nil
             }
         }

@@ -90,6 +90,9 @@ public struct OperationModel: Sendable, Encodable {
     /// How `…AllItems` walks the pages, when they are not Django's (`pageItemType`): pages
     /// linked by a `Link` header, by a cursor, or by an offset.
     public var pagination: PaginationModel?
+    /// When the success response can also be a `text/event-stream` (an OpenAI-style
+    /// `"stream": true` request): the name of the method that reads it as events.
+    public var streamMethodName: String?
     /// When a non-2xx response declares a body: the name of the nested enum that gives those
     /// bodies typed (`TasksApi.CreateError(error)`), one case per such response.
     public var errorTypeName: String?
@@ -183,4 +186,20 @@ public struct SecuritySchemeModel: Sendable, Encodable {
     public var location: ParameterModel.Location?
     public var prefix: String?
     public var description: String?
+
+    public init(
+        name: String,
+        kind: Kind,
+        parameterName: String? = nil,
+        location: ParameterModel.Location? = nil,
+        prefix: String? = nil,
+        description: String? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.parameterName = parameterName
+        self.location = location
+        self.prefix = prefix
+        self.description = description
+    }
 }

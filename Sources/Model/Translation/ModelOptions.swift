@@ -27,6 +27,11 @@ public struct ModelOptions: Sendable {
     /// operationId → how its list is paged, when it is not detected (Django's body, a `Link`
     /// header): `pagination:` in the configuration.
     public var pagination: [String: PaginationOption] = [:]
+    /// Security schemes the document lacks (`securitySchemes:` in the configuration), and the
+    /// requirement of operations the document gives none (`security:`): for documents such as
+    /// GitHub's, which declare no scheme although every call takes a token.
+    public var extraSecuritySchemes: [SecuritySchemeModel] = []
+    public var defaultSecurity: [[String]]?
     /// Where each name above was written in the configuration file: a name that matches
     /// nothing in the document is reported there (`ConfigNameCheck`).
     public var origins: [ConfigName] = []

@@ -46,6 +46,9 @@ public enum ModelTranslator {
             groups: groups,
             types: declarations.sorted { $0.name < $1.name },
             securitySchemes: securitySchemes(document, diagnostics: diagnostics)
+                + options.extraSecuritySchemes.filter { extra in
+                    !document.components.securitySchemes.contains { $0.name == extra.name }
+                }
         )
         var result = model
         if let server = document.servers.first, !server.variables.isEmpty {
@@ -65,7 +68,8 @@ public enum ModelTranslator {
     }
 
     /// Names each operation's typed-error enum (`CreateError`), nested in its API type: where a
-    /// model has that name the enum would hide it there, so it takes another.
+    /// model has that name the enum would hide it there, so it takes another; and the `…Stream`
+    /// method of an operation whose success response may also be an event stream.
     private static func namingErrorTypes(_ groups: [APIGroup], taken: Set<String>) -> [APIGroup] {
         groups.map { group in
             var group = group
@@ -74,6 +78,15 @@ public enum ModelTranslator {
                 group.operations[index].errorTypeName = names.claim(
                     SwiftNames.typeName(group.operations[index].name) + "Error"
                 )
+            }
+            // A success response that may also come as an event stream gets a `…Stream` method.
+            var methods = UniqueNames(reserved: group.operations.flatMap { [$0.name, $0.name + "AllItems"] })
+            for index in group.operations.indices {
+                let operation = group.operations[index]
+                guard let primary = operation.responses.first(where: \.isPrimary), primary.type != .eventStream,
+                    primary.contentTypes.contains(where: { $0.lowercased().hasPrefix("text/event-stream") })
+                else { continue }
+                group.operations[index].streamMethodName = methods.claim(operation.name + "Stream")
             }
             return group
         }

@@ -151,7 +151,7 @@ struct OperationTranslator {
         let body = operation.requestBody.flatMap { translateBody($0, hint: hint, names: &argumentNames) }
         let responses = translateResponses(operation, hint: hint)
         let primary = responses.first { $0.isPrimary }
-        let security = (operation.security ?? document.security ?? []).map(\.schemes)
+        let security = (operation.security ?? document.security)?.map(\.schemes) ?? options.defaultSecurity ?? []
         return OperationModel(
             name: name,
             operationId: operation.operationId ?? name,

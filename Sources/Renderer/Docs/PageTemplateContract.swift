@@ -59,6 +59,12 @@ extension TemplateContract {
             "With `pageItemType`: how pages follow each other (`following `next` links`)."
         ),
         Key(
+            "streamName",
+            .text,
+            optional: true,
+            "When the success response may also be `text/event-stream`: the `…Stream` method that reads it."
+        ),
+        Key(
             "errorType",
             .text,
             optional: true,

@@ -128,6 +128,7 @@ struct ReferencePages: Sendable {
             }
             .joined(separator: ", or ")
         }
+        if let stream = operation.streamMethodName { context["streamName"] = stream }
         if let errorType = operation.errorTypeName {
             context["errorType"] = "\(group.typeName).\(errorType)"
         }

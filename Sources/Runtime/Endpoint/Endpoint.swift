@@ -49,6 +49,27 @@ public struct Endpoint: Sendable, Hashable {
 }
 
 extension Endpoint {
+    /// This endpoint with its success responses read as the event stream it also declares
+    /// (`text/event-stream`): what an operation's `…Stream` method sends, with that type first
+    /// in `Accept`.
+    public func streaming(contentType: String = "text/event-stream") -> Endpoint {
+        Endpoint(
+            id: id,
+            method: method,
+            path: path,
+            parameters: parameters,
+            requestContentTypes: requestContentTypes,
+            formEncoding: formEncoding,
+            responses: responses.map { response in
+                guard response.status.hasPrefix("2") else { return response }
+                return Response(response.status, contentType: contentType, type: "ServerSentEvents", isPrimary: true)
+            },
+            security: security
+        )
+    }
+}
+
+extension Endpoint {
     public struct Parameter: Sendable, Hashable {
         public enum Location: String, Sendable {
             case path, query, header, cookie

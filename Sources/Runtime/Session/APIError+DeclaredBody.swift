@@ -12,6 +12,17 @@ extension APIError {
             ?? statuses.first { $0 == "default" }
     }
 
+    /// The body decoded as `type` when this error answers `status` among the operation's
+    /// declared `statuses` (see `declaredStatus(among:)`): what a generated `<Method>Error` is
+    /// built from, one call per case (a `switch` on strings took longer to compile).
+    public func decodedBody<Body: Decodable>(
+        as type: Body.Type,
+        ifDeclaredStatus status: String,
+        among statuses: [String]
+    ) -> Body? {
+        declaredStatus(among: statuses) == status ? decodedBody(as: type) : nil
+    }
+
     /// The body of a `.status` error decoded as `type`, as a success body would be; `nil` for
     /// other errors, an empty body, or one that does not decode (`response.body` still has
     /// the bytes).

@@ -121,6 +121,9 @@ public final class APISession: Sendable {
         options: RequestOptions
     ) throws -> (HTTPRequest, Configuration) {
         let configuration = configuration
+        if let problem = configuration.unsendableCredentials(with: securitySchemes) {
+            throw APIError.invalidInput(problem)
+        }
         let request = try requestBuilder(configuration).request(
             for: endpoint,
             arguments: arguments,

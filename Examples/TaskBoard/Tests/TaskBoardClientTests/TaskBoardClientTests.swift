@@ -35,6 +35,18 @@ final class TaskBoardClientTests: XCTestCase {
         XCTAssertEqual(members, ["ann", "bob", "cy"])
     }
 
+    /// A response declared as JSON and as `text/event-stream`: the method decodes the JSON, its
+    /// `…Stream` twin asks for the stream and reads the events.
+    func testJSONOrEventStream() async throws {
+        let recent = try await client.activityApi.retrieve(boardId: 7).body()
+        XCTAssertEqual(recent.map(\.kind), ["created"])
+        var events: [String] = []
+        for try await event in try await client.activityApi.retrieveStream(boardId: 7).body() {
+            events.append("\(event.event ?? "message") \(event.data)")
+        }
+        XCTAssertEqual(events, [#"created {"id": 1}"#, #"moved {"id": 2}"#])
+    }
+
     /// A JSON body in schema order; the response's `null` kept as `null`.
     func testCreateSendsAJSONBody() async throws {
         let due = try JSONCoding.decode(Date.self, from: Data(#""2026-12-24T09:00:00.5Z""#.utf8))

@@ -76,6 +76,19 @@ class Handler(BaseHTTPRequestHandler):
             if route.query == "page=2&per_page=2":
                 return self.send_json(200, [{"id": 3, "kind": "done"}], f'<{events}?per_page=2>; rel="prev"')
             return self.fail(f"query {route.query!r}")
+        if key == ("GET", "/boards/7/activity"):
+            accept = self.headers.get("Accept", "")
+            if accept == "application/json":
+                return self.send_json(200, [{"id": 1, "kind": "created"}])
+            if accept != "text/event-stream":
+                return self.fail(f"Accept {accept!r}")
+            data = b'event: created\ndata: {"id": 1}\n\nevent: moved\ndata: {"id": 2}\n\n'
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return None
         if key == ("GET", "/boards/7/comments"):
             if route.query == "limit=2":
                 return self.send_json(200, {"data": [{"text": "a"}, {"text": "b"}], "next_cursor": "c2"})
