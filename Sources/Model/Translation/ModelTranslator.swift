@@ -24,7 +24,7 @@ public enum ModelTranslator {
         }
         RecursiveStructs.markIndirectProperties(&declarations)
         RecursiveUnions.mark(&declarations)
-        groups = namingErrorTypes(groups, taken: Set(declarations.map(\.name)))
+        groups = nameNestedDeclarations(groups, taken: Set(declarations.map(\.name)))
         groups = PaginationStyles.resolve(
             groups,
             declarations: declarations,
@@ -70,7 +70,7 @@ public enum ModelTranslator {
     /// Names each operation's typed-error enum (`CreateError`), nested in its API type: where a
     /// model has that name the enum would hide it there, so it takes another; and the `…Stream`
     /// method of an operation whose success response may also be an event stream.
-    private static func namingErrorTypes(_ groups: [APIGroup], taken: Set<String>) -> [APIGroup] {
+    private static func nameNestedDeclarations(_ groups: [APIGroup], taken: Set<String>) -> [APIGroup] {
         groups.map { group in
             var group = group
             var names = UniqueNames(reserved: taken.union([group.typeName]))

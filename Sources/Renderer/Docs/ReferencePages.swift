@@ -166,7 +166,6 @@ struct ReferencePages: Sendable {
         {
             notes.append("\(parameter.location.rawValue) `\(parameter.wireName)`")
             notes += Self.valueNotes(
-                type: parameter.type,
                 defaultValue: parameter.defaultValue,
                 constraints: parameter.constraints
             )
@@ -257,7 +256,6 @@ struct ReferencePages: Sendable {
         if property.deprecated { notes.append("deprecated") }
         if property.indirect { notes.append("stored indirectly (a reference cycle)") }
         notes += Self.valueNotes(
-            type: property.type,
             defaultValue: property.defaultValue,
             constraints: property.constraints
         )
@@ -276,7 +274,7 @@ struct ReferencePages: Sendable {
     // MARK: Shared
 
     /// `default: 10`, `minimum: 1`: what the schema says of a value.
-    private static func valueNotes(type: TypeRef, defaultValue: String?, constraints: ValueConstraints) -> [String] {
+    private static func valueNotes(defaultValue: String?, constraints: ValueConstraints) -> [String] {
         var notes: [String] = []
         if let defaultValue { notes.append("default: `\(defaultValue)`") }
         notes += constraints.summary.map { "`\($0)`" }

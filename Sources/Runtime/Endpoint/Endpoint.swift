@@ -40,11 +40,18 @@ public struct Endpoint: Sendable, Hashable {
 
     /// The response declared for `status`: the exact code, else its range (`2XX`), else `default`.
     public func response(for status: Int) -> Response? {
+        Self.declaredStatus(matching: status, among: responses.map(\.status)).flatMap { match in
+            responses.first { $0.status == match }
+        }
+    }
+
+    /// Which of `statuses` (`"404"`, `"4XX"`, `"default"`) answers `status`: the exact code,
+    /// else its range, else `default`, as OpenAPI says.
+    public static func declaredStatus(matching status: Int, among statuses: [String]) -> String? {
         let exact = String(status)
         let range = "\(status / 100)XX"
-        return responses.first { $0.status == exact }
-            ?? responses.first { $0.status.uppercased() == range }
-            ?? responses.first { $0.status == "default" }
+        return statuses.first { $0 == exact } ?? statuses.first { $0.uppercased() == range }
+            ?? statuses.first { $0 == "default" }
     }
 }
 

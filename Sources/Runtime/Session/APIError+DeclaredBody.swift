@@ -5,11 +5,7 @@ extension APIError {
     /// a `.status` error answers: the exact code, else its range, else `default`; `nil` for
     /// any other error. What a generated `<Method>Error` switches on.
     public func declaredStatus(among statuses: [String]) -> String? {
-        guard let status = statusCode else { return nil }
-        let exact = String(status)
-        let range = "\(status / 100)XX"
-        return statuses.first { $0 == exact } ?? statuses.first { $0.uppercased() == range }
-            ?? statuses.first { $0 == "default" }
+        statusCode.flatMap { Endpoint.declaredStatus(matching: $0, among: statuses) }
     }
 
     /// The body decoded as `type` when this error answers `status` among the operation's
