@@ -99,8 +99,9 @@ public enum TemplateContract {
                         Key(
                             "parameter",
                             .text,
-                            "Helper, for speed: the memberwise initialiser's parameter, `name: Type` or "
-                                + "`name: Type? = nil`, with a comma unless it is the last."
+                            "Helper, for speed: the memberwise initialiser's parameter, `name: Type`, "
+                                + "`name: Type? = nil`, or `kind: Kind = .text` for a property that can hold one "
+                                + "value only (`const`), with a comma unless it is the last."
                         ),
                         Key("documentation", .lines, "The property's `///` lines, indented for a member."),
                     ]

@@ -49,7 +49,8 @@ extension ViewModels {
                 "type": property.type.swift,
                 "isOptional": property.type.isOptional,
                 "isIndirect": property.indirect,
-                "parameter": parameter(name, property.type) + (index == model.properties.count - 1 ? "" : ","),
+                "parameter": parameter(name, property.type, onlyValueCase: property.onlyValueCase)
+                    + (index == model.properties.count - 1 ? "" : ","),
                 "documentation": DocComment.lines(
                     property.documentation,
                     DocComment.deprecation(property.deprecated),
@@ -82,8 +83,9 @@ extension ViewModels {
     /// template looks up costs swift-mustache several dynamic casts, and model properties and
     /// method arguments are the bulk of them (spelling it out in the templates made Stripe's
     /// generation 20% slower).
-    static func parameter(_ name: String, _ type: TypeRef) -> String {
-        "\(name): \(type.swift)" + (type.isOptional ? " = nil" : "")
+    static func parameter(_ name: String, _ type: TypeRef, onlyValueCase: String? = nil) -> String {
+        if let onlyValueCase { return "\(name): \(type.swift) = .\(SwiftNames.escaped(onlyValueCase))" }
+        return "\(name): \(type.swift)" + (type.isOptional ? " = nil" : "")
     }
 
     private static func union(_ model: UnionModel, name: String) -> [String: Any] {

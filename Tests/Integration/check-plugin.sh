@@ -20,7 +20,8 @@ elapsed() { awk -v from="$1" -v to="$2" 'BEGIN { printf "%.1f", to - from }'; }
 fail() { echo "check-plugin: $*" >&2; exit 1; }
 
 start=$(seconds)
-swift build --build-tests 2>&1 | tail -1
+log=$(swift build --build-tests 2>&1) || fail "the package does not build: $(grep -E "error:" <<<"$log" | head -20)$(tail -5 <<<"$log")"
+tail -1 <<<"$log"
 built=$(seconds)
 swift test --skip-build 2>&1 | grep -E "Executed|error|failed" | tail -3
 echo "example: built in $(elapsed "$start" "$built") s (generator, runtime, client, tests), tests passed"

@@ -9,16 +9,13 @@
 set -euo pipefail
 specforge=$1
 cd "$(dirname "$0")/../.."
-swift build --target SpecforgeRuntime >/dev/null
-bin=$(swift build --show-bin-path)
+source Tests/Integration/client-program.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$specforge" generate Tests/Integration/Unions/unions.yaml --output "$work/out" --no-cache >/dev/null
-grep -q '^public indirect enum Node: APIModel' "$work/out/Models/Node.swift" || { echo "Node is not indirect" >&2; exit 1; }
+build_client_program "$specforge" Tests/Integration/Unions/unions.yaml Tests/Integration/Unions/main.swift "$work/unions"
+models=$work/unions.client/Models
+grep -q '^public indirect enum Node: APIModel' "$models/Node.swift" || { echo "Node is not indirect" >&2; exit 1; }
 for union in ChatRequestMessage StatusOrError; do
-    grep -q "^public enum $union: APIModel" "$work/out/Models/$union.swift" || { echo "$union is indirect" >&2; exit 1; }
+    grep -q "^public enum $union: APIModel" "$models/$union.swift" || { echo "$union is indirect" >&2; exit 1; }
 done
-mapfile -t files < <(find "$work/out" -name '*.swift' | sort)
-swiftc -swift-version 6 -warnings-as-errors -module-name Unions -I "$bin/Modules" \
-    Tests/Integration/Unions/main.swift "${files[@]}" "$bin"/SpecforgeRuntime.build/*.o -o "$work/unions"
 "$work/unions"

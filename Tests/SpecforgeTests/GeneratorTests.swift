@@ -197,7 +197,10 @@ final class ServerVariableTests: XCTestCase {
                 """
                     ///   - region: Where the data lives. One of `eu`, `us`.
                     ///   - basePath: The `{base-path}` part.
-                    public static func server(region: String = "eu", basePath: String = "v1") -> URL? {
+                    public static func server(
+                        region: String = "eu",
+                        basePath: String = "v1"
+                    ) -> URL? {
                         URL(string: "https://\\(region).example.com/\\(basePath)")
                     }
                 """

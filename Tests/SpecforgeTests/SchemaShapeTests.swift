@@ -210,6 +210,35 @@ final class SchemaShapeTests: XCTestCase {
         XCTAssertNotNil(item.property("b"))
     }
 
+    /// A required property with one possible value (how documents pin a discriminator) defaults
+    /// to it in the initializer: `.text(TextPost(body: "Hi"))`, not `TextPost(kind: .text, …)`.
+    func testPropertiesWithOneValueDefaultToIt() throws {
+        let (model, _) = try translate(
+            document(
+                """
+                TextPost:
+                  type: object
+                  required: [kind, via, body, choice]
+                  properties:
+                    kind: {const: text}
+                    via: {$ref: '#/components/schemas/Channel'}
+                    body: {type: string}
+                    choice: {type: string, enum: [a, b]}
+                    spare: {type: string, enum: [only]}
+                Channel: {type: string, enum: [web]}
+                """,
+                version: "3.1.0"
+            )
+        )
+        let post = try XCTUnwrap(model.structure("TextPost"))
+        XCTAssertEqual(post.property("kind")?.onlyValueCase, "text")
+        XCTAssertEqual(post.property("via")?.onlyValueCase, "web")
+        // Two values, no value constraint, or optional (already defaulting to `nil`): no default.
+        XCTAssertNil(post.property("choice")?.onlyValueCase)
+        XCTAssertNil(post.property("body")?.onlyValueCase)
+        XCTAssertNil(post.property("spare")?.onlyValueCase)
+    }
+
     func testOperationsAreGroupedByTagAndNamedFromOperationIds() throws {
         let (model, diagnostics) = try translate(
             """

@@ -448,7 +448,7 @@ public struct JobsApi: Sendable {
     /// `CreateDatasetExportError(error)` decodes the body of an `APIError` whose status the operation declares;
     /// `nil` for any other error, or a body that does not decode (`error.response?.body` still
     /// holds its bytes).
-    public enum CreateDatasetExportError: Sendable {
+    public indirect enum CreateDatasetExportError: Sendable {
         /// `409`: Exporting is already in progress
         case status409(RqId)
 

@@ -374,7 +374,7 @@ public struct TasksApi: Sendable {
     /// `CreateBackupExportError(error)` decodes the body of an `APIError` whose status the operation declares;
     /// `nil` for any other error, or a body that does not decode (`error.response?.body` still
     /// holds its bytes).
-    public enum CreateBackupExportError: Sendable {
+    public indirect enum CreateBackupExportError: Sendable {
         /// `409`: The backup process has already been initiated and is not yet finished
         case status409(RqId)
 
@@ -568,7 +568,7 @@ public struct TasksApi: Sendable {
     /// `CreateDatasetExportError(error)` decodes the body of an `APIError` whose status the operation declares;
     /// `nil` for any other error, or a body that does not decode (`error.response?.body` still
     /// holds its bytes).
-    public enum CreateDatasetExportError: Sendable {
+    public indirect enum CreateDatasetExportError: Sendable {
         /// `409`: Exporting is already in progress
         case status409(RqId)
 

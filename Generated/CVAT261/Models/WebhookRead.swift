@@ -27,7 +27,7 @@ public struct WebhookRead: APIObject {
         targetUrl: String? = nil,
         description: String? = nil,
         type: WebhookType,
-        contentType: WebhookContentType,
+        contentType: WebhookContentType = .applicationJson,
         isActive: Bool? = nil,
         enableSsl: Bool? = nil,
         createdDate: Date? = nil,

@@ -48,6 +48,10 @@ public struct PropertyModel: Sendable, Encodable {
     public var constraints = ValueConstraints()
     /// Stored out of line (`@Indirect`): the property closes a cycle of structs.
     public var indirect = false
+    /// For a required property that can hold one value only (`const: text`, `enum: [text]`),
+    /// the enum case of that value: the initializer defaults to it, so that
+    /// `.text(NewTextStatus(text: "Hi"))` need not repeat the discriminator.
+    public var onlyValueCase: String?
 }
 
 public struct EnumModel: Sendable, Encodable {

@@ -24,6 +24,7 @@ public enum ModelTranslator {
         }
         RecursiveStructs.markIndirectProperties(&declarations)
         RecursiveUnions.mark(&declarations)
+        OnlyValueDefaults.mark(&declarations)
         groups = nameNestedDeclarations(groups, taken: Set(declarations.map(\.name)))
         groups = PaginationStyles.resolve(
             groups,

@@ -149,7 +149,8 @@ struct ExampleBuilder: Sendable {
         case .structure(let model):
             let deep = building.count > Self.fullDepth
             var arguments: [(label: String?, value: ExampleValue)] = []
-            for property in model.properties {
+            // A property with one possible value defaults to it, as a caller would leave it.
+            for property in model.properties where property.onlyValueCase == nil {
                 if !property.required {
                     // Not sent back by a server that computes them, and cut off where the
                     // model nests itself or too deeply.

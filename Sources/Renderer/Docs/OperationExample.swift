@@ -30,8 +30,31 @@ struct OperationExample: Sendable {
             lines.append("let \(SwiftNames.escaped(argument.name))\(annotation) = \(value.swift())")
         }
         if !arguments.isEmpty { lines.append("") }
-        let call = "try await \(clientName).\(group.propertyName).\(SwiftNames.escaped(operation.name))"
-        lines.append("do {")
+        let api = "\(clientName).\(group.propertyName)"
+        lines += call(api, operation.name, arguments, in: group, responseName: responseName) {
+            result(of: operation, responseName: $0)
+        }
+        if let stream = operation.streamMethodName {
+            lines.append("")
+            lines.append("// Or the response as the live event stream (`text/event-stream`):")
+            lines += call(api, stream, arguments, in: group, responseName: responseName) {
+                Self.events(responseName: $0)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `do { let response = try await client.<group>.<method>(…); <use> } catch { print(…) }`.
+    private func call(
+        _ api: String,
+        _ method: String,
+        _ arguments: [OperationModel.Argument],
+        in group: APIGroup,
+        responseName: String,
+        use: (String) -> [String]
+    ) -> [String] {
+        let call = "try await \(api).\(SwiftNames.escaped(method))"
+        var lines = ["do {"]
         if arguments.isEmpty {
             lines.append("    let \(responseName) = \(call)()")
         } else {
@@ -43,11 +66,11 @@ struct OperationExample: Sendable {
             }
             lines.append("    )")
         }
-        lines += result(of: operation, responseName: responseName)
+        lines += use(responseName)
         lines.append("} catch {")
-        lines.append("    print(\"\(group.typeName).\(operation.name) failed: \\(error)\")")
+        lines.append("    print(\"\(group.typeName).\(method) failed: \\(error)\")")
         lines.append("}")
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// `let client = ApiClient(…)`, with the credentials of the operation's first set of
@@ -106,16 +129,21 @@ struct OperationExample: Sendable {
         case nil:
             return ["    print(\(responseName).status)"]
         case .eventStream?:
-            return [
-                "    for try await event in try \(responseName).body() {",
-                "        print(event.event ?? \"message\", event.data)",
-                "    }",
-            ]
+            return Self.events(responseName: responseName)
         case .data?:
             return ["    print(\(responseName).status, try \(responseName).body().count)"]
         default:
             return ["    print(\(responseName).status, try \(responseName).body())"]
         }
+    }
+
+    /// Reading a `text/event-stream` response event by event.
+    private static func events(responseName: String) -> [String] {
+        [
+            "    for try await event in try \(responseName).body() {",
+            "        print(event.event ?? \"message\", event.data)",
+            "    }",
+        ]
     }
 
     /// Whether `let name = value` needs the type spelled out: when the literal alone would

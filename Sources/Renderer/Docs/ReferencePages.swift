@@ -250,6 +250,9 @@ struct ReferencePages: Sendable {
 
     private func property(_ property: PropertyModel) -> [String: Any] {
         var notes: [String] = [property.required ? "required" : "optional"]
+        if let only = property.onlyValueCase {
+            notes.append("the initializer defaults to `.\(SwiftNames.escaped(only))`, its only value")
+        }
         if property.nullable { notes.append("nullable") }
         if property.readOnly { notes.append("read-only") }
         if property.writeOnly { notes.append("write-only") }
