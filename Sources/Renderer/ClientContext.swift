@@ -21,7 +21,8 @@ extension ViewModels {
         if let template = model.serverTemplate {
             // `"https://\(hostname)/v1"`: each `{variable}` becomes an interpolation.
             context["serverInterpolation"] = model.serverVariables.reduce(SwiftLiteral.string(template)) {
-                $0.replacingOccurrences(of: "{\($1.wireName)}", with: "\\(\(SwiftNames.escaped($1.name)))")
+                let value = SwiftNames.escaped($1.name) + ($1.enumName == nil ? "" : ".rawValue")
+                return $0.replacingOccurrences(of: "{\($1.wireName)}", with: "\\(\(value))")
             }
             context["serverTemplateComment"] = DocComment.singleLine(template).replacingBackticks
             context["serverVariables"] = positioned(model.serverVariables.map(serverVariable))
@@ -38,7 +39,7 @@ extension ViewModels {
                 + variable.allowed.map { "`\(DocComment.singleLine($0).replacingBackticks)`" }
                 .joined(separator: ", ") + "."
         }
-        return [
+        var context: [String: Any] = [
             "name": name,
             "parameter": "\(name): String = \(SwiftLiteral.string(variable.defaultValue))",
             "documentation": DocComment.wrap(
@@ -48,6 +49,20 @@ extension ViewModels {
             )
             .map { "/// " + $0 },
         ]
+        if let enumName = variable.enumName {
+            let defaultCase = variable.cases.first { $0.value == variable.defaultValue }?.name ?? ""
+            context["parameter"] = "\(name): \(enumName) = .\(SwiftNames.escaped(defaultCase))"
+            context["valueEnum"] = [
+                "name": enumName,
+                "wireNameComment": DocComment.singleLine(variable.wireName).replacingBackticks,
+                "cases": variable.cases.map { item -> [String: Any] in
+                    let name = SwiftNames.escaped(item.name)
+                    // `case eu`, or `case apiExampleCom = "api.example.com"` where the name differs.
+                    return ["declaration": item.name == item.value ? name : "\(name) = \(item.literal)"]
+                },
+            ]
+        }
+        return context
     }
 
     private static func securityScheme(_ scheme: SecuritySchemeModel) -> [String: Any] {

@@ -199,6 +199,17 @@ public struct ApiClient: Sendable {
     public static let defaultServer = URL(string: {{.}})
 {{/serverLiteral}}
 {{#serverInterpolation}}
+{{#serverVariables}}
+{{#valueEnum}}
+
+    /// The values the server's `{{wireNameComment}}` variable takes.
+    public enum {{name}}: String, Sendable, CaseIterable {
+{{#cases}}
+        case {{declaration}}
+{{/cases}}
+    }
+{{/valueEnum}}
+{{/serverVariables}}
 
     /// The first server the document lists, `{{serverTemplateComment}}`, with its variables set:
     /// pass it as the `host` of a `Configuration`.

@@ -271,7 +271,29 @@ public enum TemplateContract {
                     "With `serverInterpolation`: the variables, parameters of `server(…)`.",
                     [
                         Key("name", .text, "The Swift parameter name."),
-                        Key("parameter", .text, "Helper: `region: String = \"eu\"`, the default the document gives."),
+                        Key(
+                            "parameter",
+                            .text,
+                            "Helper: `region: ServerRegion = .eu` (or `basePath: String = \"v1\"` without an `enum`), "
+                                + "the default the document gives."
+                        ),
+                        Key(
+                            "valueEnum",
+                            .object,
+                            optional: true,
+                            "When the variable lists its values (`enum`): the enum nested in `ApiClient` that takes "
+                                + "them.",
+                            [
+                                Key("name", .text, "Its Swift name: `ServerRegion`."),
+                                Key("wireNameComment", .text, "The variable's name in the URL, for a doc comment."),
+                                Key(
+                                    "cases",
+                                    .list,
+                                    "One per value.",
+                                    [Key("declaration", .text, "`eu`, or `apiExampleCom = \"api.example.com\"`.")]
+                                ),
+                            ]
+                        ),
                         Key("documentation", .lines, "The `- name:` doc lines: description and allowed values."),
                     ] + position
                 ),

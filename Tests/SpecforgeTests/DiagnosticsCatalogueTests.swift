@@ -78,6 +78,25 @@ final class DiagnosticsCatalogueTests: XCTestCase {
         try expect(body, expected, strict: true)
     }
 
+    /// OpenAPI requires a server variable's default to be one of its `enum` values; when it is
+    /// not, `server(…)` cannot take the values as an enum, and says so.
+    func testServerVariableDefaultOutsideItsEnum() throws {
+        let body = """
+            servers:
+            - url: 'https://{region}.example.com'
+              variables:
+                region: {default: eu, enum: [us, ap]}
+            paths: {}
+
+            """
+        let expected = [
+            "api.yaml:6:23: warning: the default 'eu' of server variable 'region' is not one of its 'enum' values, "
+                + "which it must be; `server(…)` takes any string for it [#/servers/0/variables/region/default]"
+        ]
+        try expect(body, expected, failing: false)
+        try expect(body, expected, strict: true)
+    }
+
     /// A `.json` file is read as JSON: JSON's rules, and the position of the mistake.
     func testMalformedJSON() throws {
         try expect(

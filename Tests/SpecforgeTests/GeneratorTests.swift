@@ -192,16 +192,27 @@ final class ServerVariableTests: XCTestCase {
         XCTAssertEqual(result.model.serverURL, "https://eu.example.com/v1")
         let client = try XCTUnwrap(result.files.first { $0.path == "ApiClient.swift" }?.contents)
         XCTAssertTrue(client.contains("public static let defaultServer = URL(string: \"https://eu.example.com/v1\")"))
+        // A variable that lists its values takes them as an enum.
+        XCTAssertTrue(
+            client.contains(
+                """
+                    public enum ServerRegion: String, Sendable, CaseIterable {
+                        case eu
+                        case us
+                    }
+                """
+            )
+        )
         XCTAssertTrue(
             client.contains(
                 """
                     ///   - region: Where the data lives. One of `eu`, `us`.
                     ///   - basePath: The `{base-path}` part.
                     public static func server(
-                        region: String = "eu",
+                        region: ServerRegion = .eu,
                         basePath: String = "v1"
                     ) -> URL? {
-                        URL(string: "https://\\(region).example.com/\\(basePath)")
+                        URL(string: "https://\\(region.rawValue).example.com/\\(basePath)")
                     }
                 """
             ),

@@ -58,6 +58,11 @@ public struct ServerVariableModel: Sendable, Encodable {
     public var defaultValue: String
     public var allowed: [String]
     public var description: String?
+    /// For a variable whose values are listed (`enum`), the Swift enum nested in `ApiClient`
+    /// that takes them (`ServerRegion`) and its cases, one per value: the parameter is typed,
+    /// not a `String`. `nil` without an `enum`, or when the default is not one of its values.
+    public var enumName: String?
+    public var cases: [EnumModel.Case] = []
 }
 
 /// The operations of one tag: one `<Tag>Api` type and one `ApiClient` member.

@@ -55,14 +55,24 @@ public enum ModelTranslator {
         if let server = document.servers.first, !server.variables.isEmpty {
             result.serverTemplate = server.url
             var names = UniqueNames(reserved: [])
+            var typeNames = UniqueNames(reserved: [])
             result.serverVariables = server.variables.map {
-                ServerVariableModel(
+                var variable = ServerVariableModel(
                     name: names.claim(SwiftNames.safeMemberName($0.name)),
                     wireName: $0.name,
                     defaultValue: $0.defaultValue,
                     allowed: $0.allowed,
                     description: $0.description
                 )
+                if variable.allowed.contains(variable.defaultValue) {
+                    variable.enumName = typeNames.claim("Server" + SwiftNames.typeName($0.name))
+                    var caseNames = UniqueNames(reserved: SwiftNames.reservedMembers)
+                    variable.cases = variable.allowed.map { value in
+                        let name = caseNames.claim(SwiftNames.safeMemberName(value))
+                        return EnumModel.Case(name: name, literal: SwiftLiteral.string(value), value: value)
+                    }
+                }
+                return variable
             }
         }
         return (result, diagnostics.all)

@@ -55,21 +55,33 @@ struct DocumentParser {
                 reader.mapping($0, at: pointer + "/variables", expected: "server variables")
             }) {
                 result.variables = variables.entries.compactMap { entry in
-                    let variablePointer = JSONPointer.appending(pointer + "/variables", entry.key)
-                    guard
-                        let variable = reader.mapping(entry.value, at: variablePointer, expected: "a server variable"),
-                        let defaultValue = reader.string(variable, "default", at: variablePointer)
-                    else { return nil }
-                    return ServerVariable(
-                        name: entry.key,
-                        defaultValue: defaultValue,
-                        allowed: reader.strings(variable, "enum", at: variablePointer),
-                        description: reader.text(variable, "description", at: variablePointer)
-                    )
+                    serverVariable(entry.key, entry.value, at: JSONPointer.appending(pointer + "/variables", entry.key))
                 }
             }
             return result
         }
+    }
+
+    private func serverVariable(_ name: String, _ node: Node, at pointer: String) -> ServerVariable? {
+        guard let variable = reader.mapping(node, at: pointer, expected: "a server variable"),
+            let defaultValue = reader.string(variable, "default", at: pointer)
+        else { return nil }
+        var seen: Set<String> = []
+        let allowed = reader.strings(variable, "enum", at: pointer).filter { seen.insert($0).inserted }
+        if !allowed.isEmpty, !allowed.contains(defaultValue), let defaultNode = variable["default"] {
+            reader.diagnostics.warning(
+                "the default '\(defaultValue)' of server variable '\(name)' is not one of its 'enum' values, "
+                    + "which it must be; `server(…)` takes any string for it",
+                at: defaultNode.location,
+                pointer: JSONPointer.appending(pointer, "default")
+            )
+        }
+        return ServerVariable(
+            name: name,
+            defaultValue: defaultValue,
+            allowed: allowed,
+            description: reader.text(variable, "description", at: pointer)
+        )
     }
 
     private func tags(_ map: Mapping) -> [Tag] {

@@ -22,7 +22,7 @@ func scenario(port: String) async throws {
         ApiClient.defaultServer?.absoluteString == "https://social.example/api/v1",
         "\(ApiClient.defaultServer as Any)"
     )
-    let host = ApiClient.server(scheme: "http", instance: "127.0.0.1:\(port)")!
+    let host = ApiClient.server(scheme: .http, instance: "127.0.0.1:\(port)")!
     check(host.absoluteString == "http://127.0.0.1:\(port)/api/v1", host.absoluteString)
 
     // OAuth2: the access token is sent as a bearer token (the server checks every call).
