@@ -66,11 +66,8 @@ public enum ModelTranslator {
                 )
                 if variable.allowed.contains(variable.defaultValue) {
                     variable.enumName = typeNames.claim("Server" + SwiftNames.typeName($0.name))
-                    var caseNames = UniqueNames(reserved: SwiftNames.reservedMembers)
-                    variable.cases = variable.allowed.map { value in
-                        let name = caseNames.claim(SwiftNames.safeMemberName(value))
-                        return EnumModel.Case(name: name, literal: SwiftLiteral.string(value), value: value)
-                    }
+                    // Cases named as a schema's `enum` of the same strings would name them.
+                    variable.cases = types.enumModel(values: variable.allowed, rawType: .string).cases
                 }
                 return variable
             }

@@ -262,7 +262,7 @@ extension TypeTranslator {
 
     /// The same list of values gets the same cases; large enums (countries, currencies) are
     /// repeated inline many times in some documents, so the cases are made once per list.
-    private func enumModel(values: [String], rawType: EnumModel.RawType) -> EnumModel {
+    func enumModel(values: [String], rawType: EnumModel.RawType) -> EnumModel {
         let key = rawType.rawValue + "\u{0}" + values.joined(separator: "\u{0}")
         if let known = enumModels[key] { return known }
         let model = makeEnumModel(values: values, rawType: rawType)
