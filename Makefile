@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc unions social corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc unions keywords social corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -46,7 +46,7 @@ build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
 
 test: deps unit-tests check-generated lint-generated hostile example diff-digester custom-templates docs-examples \
-	docc unions social corpus
+	docc unions keywords social corpus
 
 unit-tests: cvat-sdk
 	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python swift test
@@ -102,6 +102,12 @@ docc: deps
 # unknown discriminator values kept, failures that name each alternative's cause.
 unions: build
 	Tests/Integration/check-unions.sh $(SPECFORGE)
+
+# Every Swift keyword in every position the client names something (properties, enum values and
+# titles, union cases, parameters, operations, server variables): the client and its page
+# examples compile with warnings as errors.
+keywords: build
+	Tests/Integration/check-keywords.sh $(SPECFORGE)
 
 # The newcomer's experience: the client of Schemas/social.yaml (oneOf bodies, Link-header and
 # cursor pages, a templated server, OAuth2, JSON or an event stream) against a loopback server

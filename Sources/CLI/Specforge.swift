@@ -141,10 +141,10 @@ struct Generate: ParsableCommand {
     func run() throws {
         let cache = GenerationCache(
             outputDirectory: output,
+            pagesDirectory: docs,
             command: [FileManager.default.currentDirectoryPath] + CommandLine.arguments.dropFirst()
         )
-        // The cache vouches for the sources only; a run that writes pages always runs.
-        if !check, !noCache, docs == nil, let entry = cache.lookUp() {
+        if !check, !noCache, let entry = cache.lookUp() {
             printDiagnosticLines(entry.diagnostics)
             print(entry.summary + " (0 written, 0 removed; nothing changed since the last run)")
             return
@@ -160,7 +160,7 @@ struct Generate: ParsableCommand {
             let result = try GeneratorPipeline.run(request)
             printDiagnostics(result.diagnostics)
             try report(result)
-            if !check, docs == nil { remember(result, request: request, in: cache) }
+            if !check { remember(result, request: request, in: cache) }
         } catch let failure as GenerationFailed {
             printDiagnostics(failure.diagnostics)
             throw ExitCode.failure
@@ -185,7 +185,8 @@ struct Generate: ParsableCommand {
             GenerationCache.Entry(diagnostics: result.diagnostics.map(\.description), summary: summary(result)),
             inputs: inputs,
             listings: listings,
-            outputs: result.files.map { ($0.path, $0.contents) }
+            outputs: result.files.map { ($0.path, $0.contents) },
+            pages: result.pages.map { ($0.path, $0.contents) }
         )
     }
 

@@ -25,12 +25,15 @@ public struct GenerationCache: Sendable {
     }
 
     private let outputDirectory: String
+    /// Where the reference pages go (`--docs`), if anywhere: they are outputs too.
+    private let pagesDirectory: String?
     private let key: String
 
     /// `command` identifies the invocation (arguments and working directory); the generator
     /// binary's identity is added here, so a rebuilt generator never reuses an old manifest.
-    public init(outputDirectory: String, command: [String]) {
+    public init(outputDirectory: String, pagesDirectory: String? = nil, command: [String]) {
         self.outputDirectory = outputDirectory
+        self.pagesDirectory = pagesDirectory
         self.key = ([Self.generatorIdentity()] + command).joined(separator: "\u{1F}")
     }
 
@@ -46,6 +49,7 @@ public struct GenerationCache: Sendable {
         lines.removeFirst(2)
         var entry = Entry(diagnostics: [], summary: "")
         var outputs: Set<String> = []
+        var pages: Set<String> = []
         for line in lines where !line.isEmpty {
             let (kind, rest) = split(line)
             switch kind {
@@ -59,19 +63,31 @@ public struct GenerationCache: Sendable {
                 let (hash, path) = split(rest)
                 guard ContentHash.ofFile(outputDirectory + "/" + path) == hash else { return nil }
                 outputs.insert(path)
+            case "page":
+                let (hash, path) = split(rest)
+                guard let pagesDirectory, ContentHash.ofFile(pagesDirectory + "/" + path) == hash else { return nil }
+                pages.insert(path)
             case "diagnostic": entry.diagnostics.append(rest)
             case "summary": entry.summary = rest
             default: return nil
             }
         }
         guard Set(OutputWriter.swiftFiles(in: outputDirectory)) == outputs else { return nil }
+        if let pagesDirectory {
+            guard Set(OutputWriter.files(in: pagesDirectory, withExtension: "md")) == pages else { return nil }
+        }
         return entry
     }
 
     /// Records a successful run. `inputs` are files read; `listings` are folders whose set of
     /// files matters (a template added to an override folder changes the output).
-    public func store(_ entry: Entry, inputs: [String], listings: [String], outputs: [(path: String, contents: String)])
-    {
+    public func store(
+        _ entry: Entry,
+        inputs: [String],
+        listings: [String],
+        outputs: [(path: String, contents: String)],
+        pages: [(path: String, contents: String)] = []
+    ) {
         var lines = [Self.formatLine, "key " + ContentHash.hex(key)]
         for path in Set(inputs).sorted() {
             guard let hash = ContentHash.ofFile(path) else { return }
@@ -82,6 +98,9 @@ public struct GenerationCache: Sendable {
         }
         for output in outputs {
             lines.append("output \(ContentHash.hex(output.contents)) \(output.path)")
+        }
+        for page in pages {
+            lines.append("page \(ContentHash.hex(page.contents)) \(page.path)")
         }
         lines += entry.diagnostics.map { "diagnostic " + $0 }
         lines.append("summary " + entry.summary)

@@ -39,8 +39,16 @@ public struct GeneratorConfig: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic.error("cannot read configuration file '\(path)'")
         }
-        let root = try DocumentText.parse([UInt8](data), file: path)
         var config = GeneratorConfig()
+        // An empty file (what a user creates first), or one with only comments, means the defaults.
+        let text = String(decoding: data, as: UTF8.self)
+        if text.split(whereSeparator: \.isNewline).allSatisfy({
+            let line = $0.drop { $0 == " " || $0 == "\t" }
+            return line.isEmpty || line.hasPrefix("#") || line == "---" || line == "..."
+        }) {
+            return config
+        }
+        let root = try DocumentText.parse([UInt8](data), file: path)
         let reader = ConfigReader(diagnostics: diagnostics)
         guard let map = reader.mapping(root, "#") else { return config }
         for entry in map.entries {
@@ -329,6 +337,11 @@ private struct ConfigReader {
     }
 
     func unknown(_ key: String, _ location: SourceLocation, _ pointer: String, expected: String) {
-        diagnostics.error("unknown configuration key '\(key)' (expected \(expected))", at: location, pointer: pointer)
+        let keys = expected.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        diagnostics.error(
+            "unknown configuration key '\(key)'\(NameSuggestion.didYouMean(key, in: keys)) (expected \(expected))",
+            at: location,
+            pointer: pointer
+        )
     }
 }

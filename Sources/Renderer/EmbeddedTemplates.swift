@@ -465,6 +465,9 @@ public struct {{typeName}}: OpenEnum {
 {{#hasCases}}
 
 {{#cases}}
+{{#documentation}}
+    {{.}}
+{{/documentation}}
     public static let {{name}} = {{typeName}}(rawValue: {{literal}})
 {{/cases}}
 {{/hasCases}}
@@ -571,12 +574,23 @@ public {{#isRecursive}}indirect {{/isRecursive}}enum {{typeName}}: APIModel {
             .decode(String.self, forKey: .discriminator)
         let container = try decoder.singleValueContainer()
         switch discriminator {
-{{#cases}}
-{{#hasDiscriminatorValues}}
-        case {{#discriminatorValues}}{{literal}}{{^isLast}}, {{/isLast}}{{/discriminatorValues}}:
+{{#branches}}
+        case {{#values}}{{literal}}{{^isLast}}, {{/isLast}}{{/values}}:
+{{#alternatives}}
+{{#isOnly}}
             self = .{{name}}(try container.decode({{type}}.self))
-{{/hasDiscriminatorValues}}
-{{/cases}}
+{{/isOnly}}
+{{^isOnly}}
+            {{^isFirst}}} else {{/isFirst}}if let value = try? container.decode({{type}}.self) {
+                self = .{{name}}(value)
+{{/isOnly}}
+{{/alternatives}}
+{{#isShared}}
+            } else {
+                throw DecodingError.noAlternative(of: {{typeNameLiteral}}, {{alternativesLiteral}}, decoder: decoder)
+            }
+{{/isShared}}
+{{/branches}}
         default:
             self = .{{unknownCaseName}}(try container.decode(JSONValue.self))
         }
@@ -584,11 +598,18 @@ public {{#isRecursive}}indirect {{/isRecursive}}enum {{typeName}}: APIModel {
 {{^discriminator}}
         let container = try decoder.singleValueContainer()
 {{#cases}}
-        if let value = try? container.decode({{type}}.self) {
+        if let value = try? container.decode({{type}}.self){{#keepsUnknownValues}}, value.isKnown{{/keepsUnknownValues}} {
             self = .{{name}}(value)
             return
         }
 {{/cases}}
+{{#firstOpenCase}}
+        // No alternative knows the value: the first that keeps unknown values takes it.
+        if let value = try? container.decode({{type}}.self) {
+            self = .{{name}}(value)
+            return
+        }
+{{/firstOpenCase}}
         throw DecodingError.noAlternative(
             of: {{typeNameLiteral}},
             [{{#cases}}({{nameLiteral}}, {{type}}.self){{^isLast}}, {{/isLast}}{{/cases}}],

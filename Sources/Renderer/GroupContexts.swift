@@ -78,7 +78,7 @@ extension ViewModels {
             context["pageArguments"] = paged.map(argument)
             // `id: id, org: org, `: the call from `…AllItems` to the method.
             context["pageCallArguments"] = paged.map {
-                "\(SwiftNames.escaped($0.name)): \(SwiftNames.escaped($0.name)), "
+                "\(SwiftNames.argumentLabel($0.name)): \(SwiftNames.escaped($0.name)), "
             }
             .joined()
         }
@@ -92,9 +92,9 @@ extension ViewModels {
         // The position argument is the sequence's to set, unless the caller must give it.
         let kept = arguments.filter { $0.name != pagination.positionArgument || !$0.type.isOptional }
         let call = arguments.map { argument -> String in
-            let name = SwiftNames.escaped(argument.name)
-            guard argument.name == pagination.positionArgument else { return "\(name): \(name), " }
-            return argument.type.isOptional ? "\(name): position, " : "\(name): position ?? \(name), "
+            let (label, name) = (SwiftNames.argumentLabel(argument.name), SwiftNames.escaped(argument.name))
+            guard argument.name == pagination.positionArgument else { return "\(label): \(name), " }
+            return argument.type.isOptional ? "\(label): position, " : "\(label): position ?? \(name), "
         }
         var context: [String: Any] = [
             "isLinkHeader": pagination.style == .linkHeader,
@@ -200,13 +200,11 @@ extension ViewModels {
         }
         lines.append("///   - options: Per-call options: response parsing, status checks, timeout, content type.")
         // A declared type is a DocC symbol link; `[TaskRead]` or `Data` stay code.
-        let returned: String
         switch operation.returnType?.unwrapped {
-        case .named(let name)?: returned = "``\(name)``"
-        case let type?: returned = "`\(type.swift)`"
-        case nil: returned = "no body"
+        case .named(let name)?: lines.append("/// - Returns: The parsed ``\(name)`` and the raw response.")
+        case let type?: lines.append("/// - Returns: The parsed `\(type.swift)` and the raw response.")
+        case nil: lines.append("/// - Returns: The raw response (the operation declares no body).")
         }
-        lines.append("/// - Returns: The parsed \(returned) and the raw response.")
         return lines
     }
 }

@@ -142,6 +142,12 @@ public enum TemplateContract {
                         Key("name", .text, "The static property's Swift name (`audioMp3`)."),
                         Key("literal", .text, "The raw value as a Swift literal (`\"audio_mp3\"`, `3`)."),
                         Key("typeName", .text, "The enum's name again (a lookup in the case is faster)."),
+                        Key(
+                            "documentation",
+                            .lines,
+                            "The `///` lines of the value's description, where the document gives one "
+                                + "(3.1's titled constants)."
+                        ),
                     ]
                 ),
                 Key("allCasesLiteral", .text, "Helper, for speed: `[.a, .b]`, every case."),
@@ -166,7 +172,55 @@ public enum TemplateContract {
                             "The discriminator values that select it.",
                             [Key("literal", .text, "The value as a Swift string literal.")] + position
                         ),
+                        Key(
+                            "keepsUnknownValues",
+                            .flag,
+                            "Whether the alternative keeps values it does not know (an open enum): without a "
+                                + "discriminator it takes a value only if `isKnown`, before `firstOpenCase`."
+                        ),
                     ] + position
+                ),
+                Key(
+                    "firstOpenCase",
+                    .object,
+                    optional: true,
+                    "Without a discriminator: the first alternative that keeps unknown values, which takes "
+                        + "a value no alternative knows.",
+                    [
+                        Key("name", .text, "The case's Swift name."),
+                        Key("type", .text, "The alternative's Swift type."),
+                    ]
+                ),
+                Key(
+                    "branches",
+                    .list,
+                    optional: true,
+                    "With a discriminator: the `switch`'s branches, every value in exactly one.",
+                    [
+                        Key(
+                            "values",
+                            .list,
+                            "The discriminator values of the branch.",
+                            [Key("literal", .text, "The value as a Swift string literal.")] + position
+                        ),
+                        Key(
+                            "alternatives",
+                            .list,
+                            "The alternatives that pin these values, in the order they are tried (the one that "
+                                + "requires more properties first).",
+                            [
+                                Key("name", .text, "The case's Swift name."),
+                                Key("type", .text, "The alternative's Swift type."),
+                                Key("isOnly", .flag, "Whether it is the branch's only alternative."),
+                            ] + position
+                        ),
+                        Key("isShared", .flag, "Whether several alternatives pin these values."),
+                        Key(
+                            "alternativesLiteral",
+                            .text,
+                            "Helper: `[(\"input\", Input.self), …]`, the alternatives for `DecodingError.noAlternative`."
+                        ),
+                    ]
                 ),
                 Key(
                     "discriminator",

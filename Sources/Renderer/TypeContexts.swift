@@ -28,7 +28,10 @@ extension ViewModels {
             // The type's name is repeated in each case: a lookup that climbs to the enclosing
             // context costs twice as much.
             context["cases"] = zip(cases, model.cases).map { name, item -> [String: Any] in
-                ["name": name, "literal": item.literal, "typeName": declaration.name]
+                [
+                    "name": name, "literal": item.literal, "typeName": declaration.name,
+                    "documentation": DocComment.lines(item.documentation, indent: 4),
+                ]
             }
             context["allCasesLiteral"] = "[" + cases.map { "." + $0 }.joined(separator: ", ") + "]"
             return ("Enum", context)
@@ -102,12 +105,29 @@ extension ViewModels {
                         "discriminatorValues": positioned(
                             item.discriminatorValues.map { ["literal": SwiftLiteral.string($0)] }
                         ),
+                        "keepsUnknownValues": item.keepsUnknownValues,
                     ]
                 }
             ),
         ]
+        if let open = model.cases.first(where: \.keepsUnknownValues) {
+            context["firstOpenCase"] = ["name": SwiftNames.escaped(open.name), "type": open.type.swift]
+        }
         if let property = model.discriminator {
             context["discriminator"] = ["propertyLiteral": SwiftLiteral.string(property)]
+            context["branches"] = model.discriminatorBranches.map { branch -> [String: Any] in
+                let alternatives = branch.caseIndices.map { model.cases[$0] }
+                return [
+                    "values": positioned(branch.values.map { ["literal": SwiftLiteral.string($0)] }),
+                    "alternatives": positioned(
+                        alternatives.map { ["name": SwiftNames.escaped($0.name), "type": $0.type.swift] }
+                    ).map { item in item.merging(["isOnly": alternatives.count == 1]) { _, new in new } },
+                    "isShared": alternatives.count > 1,
+                    "alternativesLiteral": "["
+                        + alternatives.map { "(\(SwiftLiteral.string($0.name)), \($0.type.swift).self)" }
+                        .joined(separator: ", ") + "]",
+                ]
+            }
         }
         if let unknown = model.unknownCaseName { context["unknownCaseName"] = SwiftNames.escaped(unknown) }
         return context

@@ -89,7 +89,7 @@ final class DifferentialTests: EndToEndTestCase {
         _ = try await admin.tasksApi.partialUpdate(id: 44, patchedTaskWriteRequest: .init(name: "renamed"))
 
         // Date-times with microseconds.
-        let expiry = try JSONCoding.decode(Date.self, from: Data(#""2026-12-31T23:59:59.123456Z""#.utf8))
+        let expiry = try XCTUnwrap(DateTime("2026-12-31T23:59:59.123456Z"))
         _ = try await admin.authApi.createAccessTokens(
             accessTokenWriteRequest: AccessTokenWriteRequest(name: "ci", expiryDate: expiry)
         )

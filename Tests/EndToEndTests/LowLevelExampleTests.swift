@@ -29,7 +29,12 @@ final class LowLevelExampleTests: EndToEndTestCase {
         let task = try created.body()
         XCTAssertEqual(task.id, 42)
         // 2026-11-23T10:00:00.123456Z: Django's microseconds survive decoding.
-        XCTAssertEqual(try XCTUnwrap(task.createdDate).timeIntervalSince1970, 1_795_428_000.123456, accuracy: 1e-6)
+        XCTAssertEqual(task.createdDate, DateTime(secondsSince1970: 1_795_428_000, nanoseconds: 123_456_000))
+        XCTAssertEqual(
+            try XCTUnwrap(task.createdDate?.date).timeIntervalSince1970,
+            1_795_428_000.123456,
+            accuracy: 1e-6
+        )
 
         // One file from disk and one from memory; neither names its type: both are guessed
         // from the file name (image/jpeg), as Python's SDK does.

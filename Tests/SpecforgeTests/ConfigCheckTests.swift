@@ -44,6 +44,42 @@ final class ConfigCheckTests: XCTestCase {
         }
     }
 
+    /// An empty `specforge.yaml` (what a user creates first), or one of comments only, means the
+    /// defaults rather than "the document is empty".
+    func testAnEmptyConfigurationMeansTheDefaults() throws {
+        for text in ["", "\n\n", "# specforge settings\n  # none yet\n", "---\n"] {
+            let (model, diagnostics) = try analyze(config: text)
+            XCTAssertNotNil(model, text)
+            XCTAssertEqual(diagnostics.map(\.message), [], text)
+        }
+    }
+
+    /// A misspelled configuration key and a `$ref` to a misspelled schema say what was meant.
+    func testMisspelledKeysAndReferencesSuggestTheNearestName() throws {
+        let (_, diagnostics) = try analyze(config: "shard: 4\n")
+        XCTAssertEqual(
+            diagnostics.map(\.message),
+            [
+                "unknown configuration key 'shard'; did you mean 'shards'? (expected module, templates, include, "
+                    + "exclude, names, typeMappings, forms, pagination, securitySchemes, security, shards)"
+            ]
+        )
+        let (_, references) = try translate(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Status: {type: object}
+                Post: {type: object, properties: {status: {$ref: '#/components/schemas/Statuss'}}}
+            """
+        )
+        let message = try XCTUnwrap(references.errors.first?.message)
+        XCTAssertTrue(message.hasPrefix("'$ref' target '#/components/schemas/Statuss' does not exist"), message)
+        XCTAssertTrue(message.hasSuffix("api.yaml); did you mean 'Status'?"), message)
+    }
+
     func testNamesThatMatchNothingAreLocatedWarnings() throws {
         let config = """
             include: {tags: [timeline], paths: [/timelines]}

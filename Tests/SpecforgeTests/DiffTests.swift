@@ -244,6 +244,40 @@ final class DiffTests: XCTestCase {
         return try GeneratorPipeline.analyze(request, diagnostics: Diagnostics())
     }
 
+    /// 3.1's enums of titled constants: a value inserted in the middle is one change named by its
+    /// title, not a shift of positional cases (`case2` losing the value 2).
+    func testTitledConstantsChangeByTitle() throws {
+        func document(_ values: [(String, Int)]) -> String {
+            let alternatives = values.map { "      - {title: \($0.0), const: \($0.1)}" }.joined(separator: "\n")
+            return """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /users/me:
+                    get:
+                      operationId: users_me
+                      responses:
+                        '200':
+                          description: OK
+                          content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}
+                components:
+                  schemas:
+                    User:
+                      type: object
+                      properties: {premium: {$ref: '#/components/schemas/PremiumTypes'}}
+                    PremiumTypes:
+                      type: integer
+                      oneOf:
+                \(alternatives)
+                """
+        }
+        let old = try model(document([("NONE", 0), ("TIER_1", 1), ("TIER_2", 2)]), "old.yaml")
+        let new = try model(document([("NONE", 0), ("TIER_2", 2), ("TIER_3", 3)]), "new.yaml")
+        let changes = APIDiff.compare(old, new)
+        XCTAssertEqual(changes.map(\.rule), ["enum-value-removed", "response-enum-value-added"])
+        XCTAssertEqual(changes.map(\.symbols), [["PremiumTypes.tier1"], ["PremiumTypes.tier3"]])
+    }
+
     /// Every rule of the catalogue fires on the hand-written pair, with its severity.
     func testEveryRuleOnHandWrittenDocuments() throws {
         let old = try model(Self.before, "before.yaml")

@@ -6,6 +6,31 @@ import XCTest
 final class GenerationCacheTests: XCTestCase {
     private let unchanged = "nothing changed since the last run"
 
+    /// A run that also writes reference pages is replayed too, unless a page was changed,
+    /// removed or added by hand.
+    func testRunsWithReferencePagesAreReplayed() throws {
+        let scratch = try ScratchDirectory()
+        let schema = try scratch.write("api.yaml", document(schemaName: "Pet"))
+        let docs = scratch.path + "/docs"
+        let command = ["generate", schema, "--output", scratch.path + "/out", "--docs", docs]
+        let first = try runSpecforge(command)
+        XCTAssertEqual(first.status, 0, first.standardError)
+        XCTAssertFalse(first.standardOutput.contains(unchanged))
+        try XCTAssertTrue(runSpecforge(command).standardOutput.contains(unchanged))
+        try "edited".write(toFile: docs + "/Models/Pet.md", atomically: true, encoding: .utf8)
+        try XCTAssertFalse(runSpecforge(command).standardOutput.contains(unchanged))
+        XCTAssertNotEqual(try String(contentsOfFile: docs + "/Models/Pet.md", encoding: .utf8), "edited")
+        try XCTAssertTrue(runSpecforge(command).standardOutput.contains(unchanged))
+        try FileManager.default.removeItem(atPath: docs + "/README.md")
+        try XCTAssertFalse(runSpecforge(command).standardOutput.contains(unchanged))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: docs + "/README.md"))
+        try XCTAssertFalse(
+            runSpecforge(Array(command.dropLast(2)) + ["--docs", scratch.path + "/other"]).standardOutput.contains(
+                unchanged
+            )
+        )
+    }
+
     func testUnchangedRunsAreReplayedAndEveryChangeRunsAgain() throws {
         let scratch = try ScratchDirectory()
         let schema = try scratch.write("api.yaml", document(schemaName: "Pet"))

@@ -193,7 +193,7 @@ final class ReferencePagesTests: XCTestCase {
 
         let model = try XCTUnwrap(pages["Models/Thing.md"])
         XCTAssertTrue(model.contains("| `name` | `name` | `String` |  | required |"), model)
-        XCTAssertTrue(model.contains("| `created` | `created` | `Date?` |  | optional; read-only |"), model)
+        XCTAssertTrue(model.contains("| `created` | `created` | `DateTime?` |  | optional; read-only |"), model)
         XCTAssertTrue(
             model.contains(
                 "| `kind` | `kind` | [`Kind?`](Kind.md) |  | optional; default: `\"large\"`; allowed: `small`, `large` |"

@@ -44,6 +44,9 @@ final class TemplateContractTests: XCTestCase {
               schemas:
                 Alias: {type: array, items: {type: string}}
                 Bag: {type: object, properties: {a: {type: string}}, additionalProperties: false}
+                Color: {type: string, enum: [red]}
+                ColorOrId: {oneOf: [{$ref: '#/components/schemas/Color'}, {type: string, format: uuid}]}
+                Level: {type: integer, oneOf: [{title: LOW, const: 1, description: Low.}, {title: HIGH, const: 2}]}
               securitySchemes:
                 key: {type: apiKey, in: header, name: X-Key, x-token-prefix: 'Token '}
             """

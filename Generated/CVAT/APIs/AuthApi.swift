@@ -113,7 +113,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this API Access Token.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroyAccessTokens(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -208,7 +208,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveOidcLogin(
         id: String,
         options: RequestOptions = RequestOptions()
@@ -228,7 +228,7 @@ public struct AuthApi: Sendable {
     ///   - code: Returned by provider
     ///   - state: Returned by provider
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveOidcLoginCallback(
         id: String,
         code: String? = nil,
@@ -366,7 +366,7 @@ public struct AuthApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveRules(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
@@ -432,7 +432,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveSocialLogin(
         id: String,
         options: RequestOptions = RequestOptions()
@@ -452,7 +452,7 @@ public struct AuthApi: Sendable {
     ///   - code: Returned by provider
     ///   - state: Returned by provider
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveSocialLoginCallback(
         id: String,
         code: String? = nil,

@@ -157,7 +157,7 @@ public struct CloudstoragesApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this cloud storage.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -238,7 +238,7 @@ public struct CloudstoragesApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this cloud storage.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrievePreview(
         id: Int,
         options: RequestOptions = RequestOptions()

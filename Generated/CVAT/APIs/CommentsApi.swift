@@ -138,7 +138,7 @@ public struct CommentsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this comment.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()

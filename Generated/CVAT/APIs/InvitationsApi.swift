@@ -134,7 +134,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         key: String,
         options: RequestOptions = RequestOptions()
@@ -164,7 +164,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func decline(
         key: String,
         options: RequestOptions = RequestOptions()
@@ -179,7 +179,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func resend(
         key: String,
         options: RequestOptions = RequestOptions()

@@ -188,7 +188,7 @@ public struct JobsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -262,7 +262,7 @@ public struct JobsApi: Sendable {
     ///   - id: A unique integer value identifying this job.
     ///   - labeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func updateAnnotations(
         id: Int,
         labeledDataRequest: LabeledDataRequest? = nil,
@@ -316,7 +316,7 @@ public struct JobsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroyAnnotations(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -333,7 +333,7 @@ public struct JobsApi: Sendable {
     ///   - action:
     ///   - patchedLabeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func partialUpdateAnnotations(
         id: Int,
         action: JobsPartialUpdateAnnotationsAction,
@@ -473,7 +473,7 @@ public struct JobsApi: Sendable {
     ///     media-derived preview exists. Without the preference, the server returns a default placeholder image with
     ///     status 200.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrievePreview(
         id: Int,
         prefer: String? = nil,

@@ -147,7 +147,7 @@ public struct LabelsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this label.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()

@@ -18,7 +18,7 @@ public struct LambdaApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func listFunctions(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
@@ -54,7 +54,7 @@ public struct LambdaApi: Sendable {
     ///   - funcId:
     ///   - onlineFunctionCallRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func createFunctions(
         funcId: String,
         onlineFunctionCallRequest: OnlineFunctionCallRequest? = nil,
@@ -129,7 +129,7 @@ public struct LambdaApi: Sendable {
     /// - Parameters:
     ///   - id: Request id
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func deleteRequests(
         id: String,
         options: RequestOptions = RequestOptions()

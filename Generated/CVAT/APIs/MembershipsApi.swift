@@ -103,7 +103,7 @@ public struct MembershipsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this membership.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()

@@ -202,7 +202,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -250,7 +250,7 @@ public struct TasksApi: Sendable {
     ///   - id: A unique integer value identifying this task.
     ///   - labeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func updateAnnotations(
         id: Int,
         labeledDataRequest: LabeledDataRequest? = nil,
@@ -304,7 +304,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroyAnnotations(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -399,7 +399,7 @@ public struct TasksApi: Sendable {
     ///   - number: A unique number value identifying chunk or frame
     ///   - quality: Specifies the quality level of the requested data
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveData(
         id: Int,
         type: TasksRetrieveDataType,
@@ -593,7 +593,7 @@ public struct TasksApi: Sendable {
     ///     media-derived preview exists. Without the preference, the server returns a default placeholder image with
     ///     status 200.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrievePreview(
         id: Int,
         prefer: String? = nil,

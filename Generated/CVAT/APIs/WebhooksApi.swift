@@ -156,7 +156,7 @@ public struct WebhooksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this webhook.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -241,7 +241,7 @@ public struct WebhooksApi: Sendable {
     ///   - id: A unique integer value identifying this webhook.
     ///   - deliveryId:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func createDeliveriesRedelivery(
         id: Int,
         deliveryId: String,

@@ -7,13 +7,13 @@ public struct AccessTokenRead: APIObject {
     public var id: Int?
     /// A free-form name for the token.
     public var name: String?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     /// Once the token expires, clients cannot use it anymore.
-    public var expiryDate: Date??
+    public var expiryDate: DateTime??
     /// The last use date of the token. This field is NOT updated after each
     /// user request. The minimum expected resolution should be 1 day.
-    public var lastUsedDate: Date??
+    public var lastUsedDate: DateTime??
     public var readOnly: Bool?
     public var owner: BasicUser?
     /// The raw value of the token. Must be saved by the user, returned only once
@@ -22,10 +22,10 @@ public struct AccessTokenRead: APIObject {
     public init(
         id: Int? = nil,
         name: String? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
-        expiryDate: Date?? = nil,
-        lastUsedDate: Date?? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
+        expiryDate: DateTime?? = nil,
+        lastUsedDate: DateTime?? = nil,
         readOnly: Bool? = nil,
         owner: BasicUser? = nil,
         value: String? = nil

@@ -4,8 +4,8 @@ import Foundation
 import SpecforgeRuntime
 
 public struct AnalyticsReport: APIObject {
-    public var createdDate: Date
-    public var updatedDate: Date
+    public var createdDate: DateTime
+    public var updatedDate: DateTime
     public var target: QualityReportTarget
     public var jobId: Int?
     public var taskId: Int?
@@ -15,8 +15,8 @@ public struct AnalyticsReport: APIObject {
     public var annotations: [AnnotationsStatistics]
 
     public init(
-        createdDate: Date,
-        updatedDate: Date,
+        createdDate: DateTime,
+        updatedDate: DateTime,
         target: QualityReportTarget,
         jobId: Int? = nil,
         taskId: Int? = nil,

@@ -5,11 +5,11 @@ import SpecforgeRuntime
 
 public struct ClientEvents: APIObject {
     public var events: [Event]?
-    public var timestamp: Date
+    public var timestamp: DateTime
 
     public init(
         events: [Event]? = nil,
-        timestamp: Date
+        timestamp: DateTime
     ) {
         self.events = events
         self.timestamp = timestamp

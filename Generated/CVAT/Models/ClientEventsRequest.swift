@@ -6,12 +6,12 @@ import SpecforgeRuntime
 public struct ClientEventsRequest: APIObject {
     public var events: [EventRequest]?
     public var previousEvent: EventRequest??
-    public var timestamp: Date
+    public var timestamp: DateTime
 
     public init(
         events: [EventRequest]? = nil,
         previousEvent: EventRequest?? = nil,
-        timestamp: Date
+        timestamp: DateTime
     ) {
         self.events = events
         self.previousEvent = previousEvent

@@ -15,8 +15,8 @@ public struct Function: APIObject {
     public var startswithBox: Bool?
     public var startswithBoxOptional: Bool?
     public var supportedShapeTypes: [ShapeType]?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var owner: BasicUser?
     public var organization: Int??
     public var visibility: VisibilityEnum?
@@ -33,8 +33,8 @@ public struct Function: APIObject {
         startswithBox: Bool? = nil,
         startswithBoxOptional: Bool? = nil,
         supportedShapeTypes: [ShapeType]? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         owner: BasicUser? = nil,
         organization: Int?? = nil,
         visibility: VisibilityEnum? = nil

@@ -9,9 +9,9 @@ public struct FunctionCall: APIObject {
     public var function: FunctionCallParams
     public var status: String?
     public var progress: Int??
-    public var enqueued: Date?
-    public var started: Date?
-    public var ended: Date?
+    public var enqueued: DateTime?
+    public var started: DateTime?
+    public var ended: DateTime?
     public var excInfo: String??
 
     public init(
@@ -19,9 +19,9 @@ public struct FunctionCall: APIObject {
         function: FunctionCallParams,
         status: String? = nil,
         progress: Int?? = nil,
-        enqueued: Date? = nil,
-        started: Date? = nil,
-        ended: Date? = nil,
+        enqueued: DateTime? = nil,
+        started: DateTime? = nil,
+        ended: DateTime? = nil,
         excInfo: String?? = nil
     ) {
         self.id = id

@@ -10,8 +10,8 @@ public struct IssueRead: APIObject {
     public var job: Int?
     public var owner: BasicUser??
     public var assignee: BasicUser??
-    public var createdDate: Date??
-    public var updatedDate: Date??
+    public var createdDate: DateTime??
+    public var updatedDate: DateTime??
     public var resolved: Bool?
     public var comments: CommentsSummary
 
@@ -22,8 +22,8 @@ public struct IssueRead: APIObject {
         job: Int? = nil,
         owner: BasicUser?? = nil,
         assignee: BasicUser?? = nil,
-        createdDate: Date?? = nil,
-        updatedDate: Date?? = nil,
+        createdDate: DateTime?? = nil,
+        updatedDate: DateTime?? = nil,
         resolved: Bool? = nil,
         comments: CommentsSummary
     ) {

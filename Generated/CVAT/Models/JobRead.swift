@@ -25,15 +25,15 @@ public struct JobRead: APIObject {
     public var dataChunkSize: Int??
     public var dataCompressedChunkType: ChunkType?
     public var dataOriginalChunkType: ChunkType?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var issues: IssuesSummary
     public var labels: LabelsSummary
     public var type: JobType?
     public var organization: Int??
     public var targetStorage: Storage??
     public var sourceStorage: Storage??
-    public var assigneeUpdatedDate: Date??
+    public var assigneeUpdatedDate: DateTime??
     public var parentJobId: Int??
     /// - Warning: Deprecated.
     public var consensusReplicas: Int?
@@ -61,15 +61,15 @@ public struct JobRead: APIObject {
         dataChunkSize: Int?? = nil,
         dataCompressedChunkType: ChunkType? = nil,
         dataOriginalChunkType: ChunkType? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         issues: IssuesSummary,
         labels: LabelsSummary,
         type: JobType? = nil,
         organization: Int?? = nil,
         targetStorage: Storage?? = nil,
         sourceStorage: Storage?? = nil,
-        assigneeUpdatedDate: Date?? = nil,
+        assigneeUpdatedDate: DateTime?? = nil,
         parentJobId: Int?? = nil,
         consensusReplicas: Int? = nil,
         replicasCount: Int? = nil

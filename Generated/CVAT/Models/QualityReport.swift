@@ -11,9 +11,9 @@ public struct QualityReport: APIObject {
     public var parentId: Int??
     public var target: QualityReportTarget
     public var summary: QualityReportSummary
-    public var createdDate: Date?
-    public var targetLastUpdated: Date?
-    public var gtLastUpdated: Date??
+    public var createdDate: DateTime?
+    public var targetLastUpdated: DateTime?
+    public var gtLastUpdated: DateTime??
     public var assignee: BasicUser??
 
     public init(
@@ -24,9 +24,9 @@ public struct QualityReport: APIObject {
         parentId: Int?? = nil,
         target: QualityReportTarget,
         summary: QualityReportSummary,
-        createdDate: Date? = nil,
-        targetLastUpdated: Date? = nil,
-        gtLastUpdated: Date?? = nil,
+        createdDate: DateTime? = nil,
+        targetLastUpdated: DateTime? = nil,
+        gtLastUpdated: DateTime?? = nil,
         assignee: BasicUser?? = nil
     ) {
         self.id = id

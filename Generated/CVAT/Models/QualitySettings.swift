@@ -81,8 +81,8 @@ public struct QualitySettings: APIObject {
     /// are counted as not matching (accuracy is 0). If enabled, accuracy will be 1 instead.
     /// This will also add virtual annotations to empty frames in the comparison results.
     public var emptyIsAnnotated: Bool?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
 
     public init(
         id: Int? = nil,
@@ -107,8 +107,8 @@ public struct QualitySettings: APIObject {
         panopticComparison: Bool? = nil,
         compareAttributes: Bool? = nil,
         emptyIsAnnotated: Bool? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil
     ) {
         self.id = id
         self.taskId = taskId

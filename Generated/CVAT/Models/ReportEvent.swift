@@ -16,8 +16,8 @@ public struct ReportEvent: APIObject {
     public var state: OperationStatus
     public var user: String
     public var workingTime: Double
-    public var createdDate: Date
-    public var updatedDate: Date
+    public var createdDate: DateTime
+    public var updatedDate: DateTime
     public var createdObjects: Int
     public var updatedObjects: Int
     public var deletedObjects: Int
@@ -35,8 +35,8 @@ public struct ReportEvent: APIObject {
         state: OperationStatus,
         user: String,
         workingTime: Double,
-        createdDate: Date,
-        updatedDate: Date,
+        createdDate: DateTime,
+        updatedDate: DateTime,
         createdObjects: Int,
         updatedObjects: Int,
         deletedObjects: Int

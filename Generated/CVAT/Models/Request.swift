@@ -9,10 +9,10 @@ public struct Request: APIObject {
     public var id: String
     public var operation: RequestDataOperation
     public var progress: Double??
-    public var createdDate: Date
-    public var startedDate: Date??
-    public var finishedDate: Date??
-    public var expiryDate: Date??
+    public var createdDate: DateTime
+    public var startedDate: DateTime??
+    public var finishedDate: DateTime??
+    public var expiryDate: DateTime??
     public var owner: UserIdentifiers?
     public var resultUrl: String??
     public var resultId: Int??
@@ -23,10 +23,10 @@ public struct Request: APIObject {
         id: String,
         operation: RequestDataOperation,
         progress: Double?? = nil,
-        createdDate: Date,
-        startedDate: Date?? = nil,
-        finishedDate: Date?? = nil,
-        expiryDate: Date?? = nil,
+        createdDate: DateTime,
+        startedDate: DateTime?? = nil,
+        finishedDate: DateTime?? = nil,
+        expiryDate: DateTime?? = nil,
         owner: UserIdentifiers? = nil,
         resultUrl: String?? = nil,
         resultId: Int?? = nil

@@ -12,8 +12,8 @@ public struct TaskRead: APIObject {
     public var owner: BasicUser??
     public var assignee: BasicUser??
     public var bugTracker: String?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var overlap: Int??
     public var segmentSize: Int?
     public var status: JobStatus?
@@ -36,7 +36,7 @@ public struct TaskRead: APIObject {
     public var sourceStorage: Storage??
     public var jobs: JobsSummary
     public var labels: LabelsSummary
-    public var assigneeUpdatedDate: Date??
+    public var assigneeUpdatedDate: DateTime??
     /// Describes how the task validation is performed. Configured at task creation
     public var validationMode: String??
     public var consensusEnabled: Bool?
@@ -50,8 +50,8 @@ public struct TaskRead: APIObject {
         owner: BasicUser?? = nil,
         assignee: BasicUser?? = nil,
         bugTracker: String? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         overlap: Int?? = nil,
         segmentSize: Int? = nil,
         status: JobStatus? = nil,
@@ -73,7 +73,7 @@ public struct TaskRead: APIObject {
         sourceStorage: Storage?? = nil,
         jobs: JobsSummary,
         labels: LabelsSummary,
-        assigneeUpdatedDate: Date?? = nil,
+        assigneeUpdatedDate: DateTime?? = nil,
         validationMode: String?? = nil,
         consensusEnabled: Bool? = nil
     ) {

@@ -19,8 +19,8 @@ public struct User: APIObject {
     public var isSuperuser: Bool?
     /// Designates whether this user should be treated as active. Unselect this instead of deleting accounts.
     public var isActive: Bool?
-    public var lastLogin: Date??
-    public var dateJoined: Date?
+    public var lastLogin: DateTime??
+    public var dateJoined: DateTime?
     public var hasAnalyticsAccess: Bool?
 
     public init(
@@ -34,8 +34,8 @@ public struct User: APIObject {
         isStaff: Bool? = nil,
         isSuperuser: Bool? = nil,
         isActive: Bool? = nil,
-        lastLogin: Date?? = nil,
-        dateJoined: Date? = nil,
+        lastLogin: DateTime?? = nil,
+        dateJoined: DateTime? = nil,
         hasAnalyticsAccess: Bool? = nil
     ) {
         self.url = url

@@ -11,8 +11,8 @@ public struct WebhookDeliveryRead: APIObject {
     public var redelivery: Bool?
     public var attempt: Int??
     public var requestDuration: Int??
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var changedFields: String?
     public var request: JSONValue?
     public var response: JSONValue?
@@ -25,8 +25,8 @@ public struct WebhookDeliveryRead: APIObject {
         redelivery: Bool? = nil,
         attempt: Int?? = nil,
         requestDuration: Int?? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         changedFields: String? = nil,
         request: JSONValue? = nil,
         response: JSONValue? = nil

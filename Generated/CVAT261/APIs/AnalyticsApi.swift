@@ -27,10 +27,10 @@ public struct AnalyticsApi: Sendable {
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
     /// - Returns: The parsed ``AnalyticsReport`` and the raw response.
     public func getReports(
-        endDate: Date? = nil,
+        endDate: DateTime? = nil,
         jobId: Int? = nil,
         projectId: Int? = nil,
-        startDate: Date? = nil,
+        startDate: DateTime? = nil,
         taskId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<AnalyticsReport> {
@@ -69,10 +69,10 @@ public struct AnalyticsApi: Sendable {
         method: .get,
         path: "/api/analytics/reports",
         parameters: [
-            .init("end_date", in: .query, type: "Date?"),
+            .init("end_date", in: .query, type: "DateTime?"),
             .init("job_id", in: .query, type: "Int?"),
             .init("project_id", in: .query, type: "Int?"),
-            .init("start_date", in: .query, type: "Date?"),
+            .init("start_date", in: .query, type: "DateTime?"),
             .init("task_id", in: .query, type: "Int?"),
         ],
         responses: [

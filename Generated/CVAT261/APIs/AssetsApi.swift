@@ -34,7 +34,7 @@ public struct AssetsApi: Sendable {
     /// - Parameters:
     ///   - uuid: A UUID string identifying this asset.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieve(
         uuid: UUID,
         options: RequestOptions = RequestOptions()
@@ -49,7 +49,7 @@ public struct AssetsApi: Sendable {
     /// - Parameters:
     ///   - uuid: A UUID string identifying this asset.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         uuid: UUID,
         options: RequestOptions = RequestOptions()

@@ -109,7 +109,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this API Access Token.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroyAccessTokens(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -204,7 +204,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveOidcLogin(
         id: String,
         options: RequestOptions = RequestOptions()
@@ -224,7 +224,7 @@ public struct AuthApi: Sendable {
     ///   - code: Returned by provider
     ///   - state: Returned by provider
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveOidcLoginCallback(
         id: String,
         code: String? = nil,
@@ -358,7 +358,7 @@ public struct AuthApi: Sendable {
     ///
     /// - Parameters:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveRules(
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
@@ -424,7 +424,7 @@ public struct AuthApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveSocialLogin(
         id: String,
         options: RequestOptions = RequestOptions()
@@ -444,7 +444,7 @@ public struct AuthApi: Sendable {
     ///   - code: Returned by provider
     ///   - state: Returned by provider
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveSocialLoginCallback(
         id: String,
         code: String? = nil,

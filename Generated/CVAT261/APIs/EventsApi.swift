@@ -30,18 +30,18 @@ public struct EventsApi: Sendable {
     ///   - to: UTC end date for events filtration. Default is the current time.
     ///   - userId: Filter events by user ID
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     @available(*, deprecated)
     public func list(
         action: EventsListAction? = nil,
         filename: String? = nil,
-        from: Date? = nil,
+        from: DateTime? = nil,
         jobId: Int? = nil,
         orgId: Int? = nil,
         projectId: Int? = nil,
         queryId: String? = nil,
         taskId: Int? = nil,
-        to: Date? = nil,
+        to: DateTime? = nil,
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<Void> {
@@ -100,13 +100,13 @@ public struct EventsApi: Sendable {
     public func createExport(
         cloudStorageId: Int? = nil,
         filename: String? = nil,
-        from: Date? = nil,
+        from: DateTime? = nil,
         jobId: Int? = nil,
         location: EventsCreateExportLocation? = nil,
         orgId: Int? = nil,
         projectId: Int? = nil,
         taskId: Int? = nil,
-        to: Date? = nil,
+        to: DateTime? = nil,
         userId: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<RqId> {
@@ -125,13 +125,13 @@ public struct EventsApi: Sendable {
         parameters: [
             .init("action", in: .query, type: "EventsListAction?"),
             .init("filename", in: .query, type: "String?"),
-            .init("from", in: .query, type: "Date?"),
+            .init("from", in: .query, type: "DateTime?"),
             .init("job_id", in: .query, type: "Int?"),
             .init("org_id", in: .query, type: "Int?"),
             .init("project_id", in: .query, type: "Int?"),
             .init("query_id", in: .query, type: "String?"),
             .init("task_id", in: .query, type: "Int?"),
-            .init("to", in: .query, type: "Date?"),
+            .init("to", in: .query, type: "DateTime?"),
             .init("user_id", in: .query, type: "Int?"),
         ],
         responses: [.init("200"), .init("201"), .init("202")],
@@ -161,13 +161,13 @@ public struct EventsApi: Sendable {
         parameters: [
             .init("cloud_storage_id", in: .query, type: "Int?"),
             .init("filename", in: .query, type: "String?"),
-            .init("from", in: .query, type: "Date?"),
+            .init("from", in: .query, type: "DateTime?"),
             .init("job_id", in: .query, type: "Int?"),
             .init("location", in: .query, type: "EventsCreateExportLocation?"),
             .init("org_id", in: .query, type: "Int?"),
             .init("project_id", in: .query, type: "Int?"),
             .init("task_id", in: .query, type: "Int?"),
-            .init("to", in: .query, type: "Date?"),
+            .init("to", in: .query, type: "DateTime?"),
             .init("user_id", in: .query, type: "Int?"),
         ],
         responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],

@@ -112,7 +112,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this function.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -127,7 +127,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this function.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrievePreview(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -174,7 +174,7 @@ public struct FunctionsApi: Sendable {
     ///   - requestId:
     ///   - queueRequestCompleteInputRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func queuesCompleteAnnotationRequest(
         id: String,
         requestId: String,
@@ -198,7 +198,7 @@ public struct FunctionsApi: Sendable {
     ///   - requestId:
     ///   - queueRequestFailInputRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func queuesFailAnnotationRequest(
         id: String,
         requestId: String,
@@ -222,7 +222,7 @@ public struct FunctionsApi: Sendable {
     ///   - requestId:
     ///   - queueRequestUpdateInputRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func queuesUpdateAnnotationRequest(
         id: String,
         requestId: String,
@@ -379,7 +379,7 @@ public struct FunctionsApi: Sendable {
     /// - Parameters:
     ///   - requestId:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroyRequests(
         requestId: String,
         options: RequestOptions = RequestOptions()

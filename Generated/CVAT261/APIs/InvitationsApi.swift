@@ -125,7 +125,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         key: String,
         options: RequestOptions = RequestOptions()
@@ -177,7 +177,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func decline(
         key: String,
         options: RequestOptions = RequestOptions()
@@ -192,7 +192,7 @@ public struct InvitationsApi: Sendable {
     /// - Parameters:
     ///   - key: A unique value identifying this invitation.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func resend(
         key: String,
         options: RequestOptions = RequestOptions()

@@ -177,7 +177,7 @@ public struct JobsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -251,7 +251,7 @@ public struct JobsApi: Sendable {
     ///   - id: A unique integer value identifying this job.
     ///   - labeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func updateAnnotations(
         id: Int,
         labeledDataRequest: LabeledDataRequest? = nil,
@@ -303,7 +303,7 @@ public struct JobsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroyAnnotations(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -320,7 +320,7 @@ public struct JobsApi: Sendable {
     ///   - action:
     ///   - patchedLabeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func partialUpdateAnnotations(
         id: Int,
         action: JobsPartialUpdateAnnotationsAction,
@@ -457,7 +457,7 @@ public struct JobsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this job.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrievePreview(
         id: Int,
         options: RequestOptions = RequestOptions()

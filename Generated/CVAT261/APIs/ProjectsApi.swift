@@ -139,7 +139,7 @@ public struct ProjectsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this project.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -317,7 +317,7 @@ public struct ProjectsApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this project.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrievePreview(
         id: Int,
         options: RequestOptions = RequestOptions()

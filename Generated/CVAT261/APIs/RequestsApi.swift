@@ -115,7 +115,7 @@ public struct RequestsApi: Sendable {
     /// - Parameters:
     ///   - id:
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func createCancel(
         id: String,
         options: RequestOptions = RequestOptions()

@@ -197,7 +197,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroy(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -245,7 +245,7 @@ public struct TasksApi: Sendable {
     ///   - id: A unique integer value identifying this task.
     ///   - labeledDataRequest: The request body.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func updateAnnotations(
         id: Int,
         labeledDataRequest: LabeledDataRequest? = nil,
@@ -297,7 +297,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func destroyAnnotations(
         id: Int,
         options: RequestOptions = RequestOptions()
@@ -392,7 +392,7 @@ public struct TasksApi: Sendable {
     ///   - number: A unique number value identifying chunk or frame
     ///   - quality: Specifies the quality level of the requested data
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrieveData(
         id: Int,
         type: TasksRetrieveDataType,
@@ -583,7 +583,7 @@ public struct TasksApi: Sendable {
     /// - Parameters:
     ///   - id: A unique integer value identifying this task.
     ///   - options: Per-call options: response parsing, status checks, timeout, content type.
-    /// - Returns: The parsed no body and the raw response.
+    /// - Returns: The raw response (the operation declares no body).
     public func retrievePreview(
         id: Int,
         options: RequestOptions = RequestOptions()

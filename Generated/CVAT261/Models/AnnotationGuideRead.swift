@@ -7,16 +7,16 @@ public struct AnnotationGuideRead: APIObject {
     public var id: Int?
     public var taskId: Int??
     public var projectId: Int??
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var markdown: String?
 
     public init(
         id: Int? = nil,
         taskId: Int?? = nil,
         projectId: Int?? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         markdown: String? = nil
     ) {
         self.id = id

@@ -8,9 +8,9 @@ public struct AnnotationRequest: APIObject {
     public var function: AnnotationRequestFunction
     public var status: String
     public var progress: Int
-    public var enqueued: Date
-    public var started: Date
-    public var ended: Date
+    public var enqueued: DateTime
+    public var started: DateTime
+    public var ended: DateTime
     public var excInfo: String
 
     public init(
@@ -18,9 +18,9 @@ public struct AnnotationRequest: APIObject {
         function: AnnotationRequestFunction,
         status: String,
         progress: Int,
-        enqueued: Date,
-        started: Date,
-        ended: Date,
+        enqueued: DateTime,
+        started: DateTime,
+        ended: DateTime,
         excInfo: String
     ) {
         self.id = id

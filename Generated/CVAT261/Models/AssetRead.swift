@@ -6,14 +6,14 @@ import SpecforgeRuntime
 public struct AssetRead: APIObject {
     public var uuid: UUID?
     public var filename: String
-    public var createdDate: Date?
+    public var createdDate: DateTime?
     public var owner: BasicUser?
     public var guideId: Int?
 
     public init(
         uuid: UUID? = nil,
         filename: String,
-        createdDate: Date? = nil,
+        createdDate: DateTime? = nil,
         owner: BasicUser? = nil,
         guideId: Int? = nil
     ) {

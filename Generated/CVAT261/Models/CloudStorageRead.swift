@@ -7,8 +7,8 @@ public struct CloudStorageRead: APIObject {
     public var id: Int?
     public var owner: BasicUser??
     public var manifests: [String]?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var providerType: ProviderTypeEnum
     public var resource: String
     public var displayName: String
@@ -21,8 +21,8 @@ public struct CloudStorageRead: APIObject {
         id: Int? = nil,
         owner: BasicUser?? = nil,
         manifests: [String]? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         providerType: ProviderTypeEnum,
         resource: String,
         displayName: String,

@@ -8,16 +8,16 @@ public struct CommentRead: APIObject {
     public var issue: Int?
     public var owner: BasicUser??
     public var message: String?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
 
     public init(
         id: Int? = nil,
         issue: Int? = nil,
         owner: BasicUser?? = nil,
         message: String? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil
     ) {
         self.id = id
         self.issue = issue

@@ -5,7 +5,7 @@ import SpecforgeRuntime
 
 public struct DataMetaRead: APIObject {
     public var chapters: [Chapter]??
-    public var chunksUpdatedDate: Date
+    public var chunksUpdatedDate: DateTime
     public var chunkSize: Int??
     /// The number of frames included. Deleted frames do not affect this value.
     public var size: Int?
@@ -22,7 +22,7 @@ public struct DataMetaRead: APIObject {
 
     public init(
         chapters: [Chapter]?? = nil,
-        chunksUpdatedDate: Date,
+        chunksUpdatedDate: DateTime,
         chunkSize: Int?? = nil,
         size: Int? = nil,
         imageQuality: Int,

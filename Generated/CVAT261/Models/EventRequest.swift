@@ -9,7 +9,7 @@ public struct EventRequest: APIObject {
     public var objId: Int??
     public var objVal: String??
     public var source: String??
-    public var timestamp: Date
+    public var timestamp: DateTime
     public var count: Int??
     public var duration: Int?
     public var projectId: Int??
@@ -28,7 +28,7 @@ public struct EventRequest: APIObject {
         objId: Int?? = nil,
         objVal: String?? = nil,
         source: String?? = nil,
-        timestamp: Date,
+        timestamp: DateTime,
         count: Int?? = nil,
         duration: Int? = nil,
         projectId: Int?? = nil,

@@ -11,8 +11,8 @@ public struct Function: APIObject {
     public var kind: KindEnum?
     public var labelsV2: [FunctionLabel]?
     public var supportedShapeTypes: [ShapeType]?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var owner: BasicUser?
     public var organization: Int??
 
@@ -24,8 +24,8 @@ public struct Function: APIObject {
         kind: KindEnum? = nil,
         labelsV2: [FunctionLabel]? = nil,
         supportedShapeTypes: [ShapeType]? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         owner: BasicUser? = nil,
         organization: Int?? = nil
     ) {

@@ -5,7 +5,7 @@ import SpecforgeRuntime
 
 public struct InvitationRead: APIObject {
     public var key: String?
-    public var createdDate: Date?
+    public var createdDate: DateTime?
     public var owner: BasicUser?
     public var role: RoleEnum
     public var user: BasicUser
@@ -15,7 +15,7 @@ public struct InvitationRead: APIObject {
 
     public init(
         key: String? = nil,
-        createdDate: Date? = nil,
+        createdDate: DateTime? = nil,
         owner: BasicUser? = nil,
         role: RoleEnum,
         user: BasicUser,

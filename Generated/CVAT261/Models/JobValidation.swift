@@ -9,8 +9,8 @@ public struct JobValidation: APIObject {
     public var attemptNumber: Int?
     public var attemptsRemaining: Int??
     public var assigneeId: Int??
-    public var assigneeLastUpdated: Date??
-    public var createdDate: Date?
+    public var assigneeLastUpdated: DateTime??
+    public var createdDate: DateTime?
     public var actualScore: Double??
     public var requiredScore: Double?
     public var targetMetric: QualityTargetMetric?
@@ -24,8 +24,8 @@ public struct JobValidation: APIObject {
         attemptNumber: Int? = nil,
         attemptsRemaining: Int?? = nil,
         assigneeId: Int?? = nil,
-        assigneeLastUpdated: Date?? = nil,
-        createdDate: Date? = nil,
+        assigneeLastUpdated: DateTime?? = nil,
+        createdDate: DateTime? = nil,
         actualScore: Double?? = nil,
         requiredScore: Double? = nil,
         targetMetric: QualityTargetMetric? = nil,

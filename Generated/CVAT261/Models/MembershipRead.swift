@@ -8,7 +8,7 @@ public struct MembershipRead: APIObject {
     public var user: BasicUser
     public var organization: Int?
     public var isActive: Bool?
-    public var joinedDate: Date??
+    public var joinedDate: DateTime??
     public var role: RoleEnum?
     public var invitation: String??
 
@@ -17,7 +17,7 @@ public struct MembershipRead: APIObject {
         user: BasicUser,
         organization: Int? = nil,
         isActive: Bool? = nil,
-        joinedDate: Date?? = nil,
+        joinedDate: DateTime?? = nil,
         role: RoleEnum? = nil,
         invitation: String?? = nil
     ) {

@@ -8,8 +8,8 @@ public struct OrganizationRead: APIObject {
     public var slug: String?
     public var name: String?
     public var description: String?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var contact: [String: JSONValue]?
     public var owner: BasicUser?
 
@@ -18,8 +18,8 @@ public struct OrganizationRead: APIObject {
         slug: String? = nil,
         name: String? = nil,
         description: String? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         contact: [String: JSONValue]? = nil,
         owner: BasicUser? = nil
     ) {

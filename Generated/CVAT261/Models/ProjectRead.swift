@@ -12,8 +12,8 @@ public struct ProjectRead: APIObject {
     public var guideId: Int??
     public var bugTracker: String?
     public var taskSubsets: [String]?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var status: JobStatus?
     public var dimension: String??
     /// - Warning: Deprecated.
@@ -23,7 +23,7 @@ public struct ProjectRead: APIObject {
     public var sourceStorage: Storage??
     public var tasks: TasksSummary
     public var labels: LabelsSummary
-    public var assigneeUpdatedDate: Date??
+    public var assigneeUpdatedDate: DateTime??
 
     public init(
         url: String? = nil,
@@ -34,8 +34,8 @@ public struct ProjectRead: APIObject {
         guideId: Int?? = nil,
         bugTracker: String? = nil,
         taskSubsets: [String]? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         status: JobStatus? = nil,
         dimension: String?? = nil,
         organization: Int?? = nil,
@@ -44,7 +44,7 @@ public struct ProjectRead: APIObject {
         sourceStorage: Storage?? = nil,
         tasks: TasksSummary,
         labels: LabelsSummary,
-        assigneeUpdatedDate: Date?? = nil
+        assigneeUpdatedDate: DateTime?? = nil
     ) {
         self.url = url
         self.id = id

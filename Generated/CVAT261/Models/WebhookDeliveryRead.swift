@@ -9,8 +9,8 @@ public struct WebhookDeliveryRead: APIObject {
     public var event: String?
     public var statusCode: Int??
     public var redelivery: Bool?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var changedFields: String?
     public var request: [String: JSONValue]?
     public var response: [String: JSONValue]?
@@ -21,8 +21,8 @@ public struct WebhookDeliveryRead: APIObject {
         event: String? = nil,
         statusCode: Int?? = nil,
         redelivery: Bool? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         changedFields: String? = nil,
         request: [String: JSONValue]? = nil,
         response: [String: JSONValue]? = nil

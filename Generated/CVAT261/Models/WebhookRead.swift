@@ -12,14 +12,14 @@ public struct WebhookRead: APIObject {
     public var contentType: WebhookContentType
     public var isActive: Bool?
     public var enableSsl: Bool?
-    public var createdDate: Date?
-    public var updatedDate: Date?
+    public var createdDate: DateTime?
+    public var updatedDate: DateTime?
     public var owner: BasicUser??
     public var projectId: Int??
     public var organization: Int??
     public var events: [EventsEnum]?
     public var lastStatus: Int?
-    public var lastDeliveryDate: Date?
+    public var lastDeliveryDate: DateTime?
 
     public init(
         id: Int? = nil,
@@ -30,14 +30,14 @@ public struct WebhookRead: APIObject {
         contentType: WebhookContentType = .applicationJson,
         isActive: Bool? = nil,
         enableSsl: Bool? = nil,
-        createdDate: Date? = nil,
-        updatedDate: Date? = nil,
+        createdDate: DateTime? = nil,
+        updatedDate: DateTime? = nil,
         owner: BasicUser?? = nil,
         projectId: Int?? = nil,
         organization: Int?? = nil,
         events: [EventsEnum]? = nil,
         lastStatus: Int? = nil,
-        lastDeliveryDate: Date? = nil
+        lastDeliveryDate: DateTime? = nil
     ) {
         self.id = id
         self.url = url

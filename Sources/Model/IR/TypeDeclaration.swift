@@ -65,6 +65,17 @@ public struct EnumModel: Sendable, Encodable {
         /// The value as a Swift literal (`"rectangle"`, `3`).
         public var literal: String
         public var value: String
+        /// What the document says of this value: the `description` (or `title`) of the
+        /// alternative that spells it, in a `oneOf` of titled constants.
+        public var documentation: String? = nil
+    }
+
+    /// A value as the document gives it, before it is named: a case's input.
+    public struct Value: Sendable {
+        public var value: String
+        /// 3.1's name for a constant alternative (`{title: TIER_1, const: 1}`).
+        public var title: String? = nil
+        public var documentation: String? = nil
     }
 
     public var rawType: RawType
@@ -77,6 +88,18 @@ public struct UnionModel: Sendable, Encodable {
         public var type: TypeRef
         /// Discriminator values that select this case.
         public var discriminatorValues: [String]
+        /// Whether the alternative accepts values it does not know (an open enum): without a
+        /// discriminator it takes a value only if it knows it, or when no alternative does.
+        public var keepsUnknownValues = false
+    }
+
+    /// What one set of discriminator values decodes: one alternative, or several that pin the
+    /// same value (an input and an output message both `type: message`), tried in order, the
+    /// one that requires more properties first.
+    public struct DiscriminatorBranch: Sendable, Encodable {
+        public var values: [String]
+        /// Indices into `cases`, in the order they are tried.
+        public var caseIndices: [Int]
     }
 
     public var cases: [Case]
@@ -89,4 +112,7 @@ public struct UnionModel: Sendable, Encodable {
     /// Whether the union contains itself (through its alternatives' properties): only then
     /// is it an `indirect enum`.
     public var isRecursive = false
+    /// With a discriminator: the branches of its `switch`, each value in exactly one
+    /// (see `UnionDecodingOrder`).
+    public var discriminatorBranches: [DiscriminatorBranch] = []
 }

@@ -30,7 +30,7 @@ public indirect enum TypeRef: Sendable, Hashable, Encodable {
         case .double: return "Double"
         case .float: return "Float"
         case .bool: return "Bool"
-        case .dateTime: return "Date"
+        case .dateTime: return "DateTime"
         case .date: return "CalendarDate"
         case .uuid: return "UUID"
         case .data: return "Data"

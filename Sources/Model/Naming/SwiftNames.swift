@@ -34,7 +34,7 @@ public enum SwiftNames {
     /// model of the same name would shadow it. A test keeps this list equal to the runtime's
     /// public declarations.
     public static let runtimeTypeNames: Set<String> = [
-        "APIError", "APIModel", "APIObject", "APISession", "ApiResponse", "CalendarDate", "Configuration",
+        "APIError", "APIModel", "APIObject", "APISession", "ApiResponse", "CalendarDate", "Configuration", "DateTime",
         "Endpoint", "FormEncoding", "HTTPHeaders", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPTransport",
         "Indirect", "ItemSequence", "JSONCoding", "JSONValue", "ModelCodingKey", "ModelField", "ModelValues",
         "OpenEnum",
@@ -143,6 +143,13 @@ public enum SwiftNames {
     /// The identifier as written in a declaration: keywords in backticks.
     public static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// The identifier as an argument label at a call site (`list(for: …, default: …)`): Swift
+    /// takes every keyword there bare but `inout` and `_`, and warns about backticks on any
+    /// other. (In a declaration, `escaped` is right: the label is also the parameter's name.)
+    public static func argumentLabel(_ name: String) -> String {
+        name == "inout" || name == "_" ? "`\(name)`" : name
     }
 
     /// A type name that does not shadow anything the generated code uses.

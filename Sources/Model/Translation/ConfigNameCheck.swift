@@ -50,7 +50,9 @@ enum ConfigNameCheck {
             }
             let what = Self.what[name.kind]!
             var message = "'\(name.value)' in \(name.kind.rawValue) matches no \(what) of the document"
-            if let close = closest(to: name.value, in: candidates) { message += "; did you mean '\(close)'?" }
+            if let close = NameSuggestion.closest(to: name.value, in: candidates) {
+                message += "; did you mean '\(close)'?"
+            }
             diagnostics.warning(message, at: name.location, pointer: name.pointer)
         }
     }
@@ -62,31 +64,4 @@ enum ConfigNameCheck {
         .typeMapping: "schema", .typeName: "schema (by name, JSON pointer or generated name)",
         .formProperty: "schema property",
     ]
-
-    /// The candidate nearest to `text` by edit distance, if it is near enough to be a slip:
-    /// at most a third of the text's length, and at least 1.
-    static func closest(to text: String, in candidates: [String]) -> String? {
-        let limit = max(1, text.count / 3)
-        var best: (name: String, distance: Int)?
-        for candidate in candidates where abs(candidate.count - text.count) <= limit {
-            let distance = editDistance(Array(text.unicodeScalars), Array(candidate.unicodeScalars))
-            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
-        }
-        return best?.name
-    }
-
-    /// Levenshtein distance.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for (i, x) in a.enumerated() {
-            current[0] = i + 1
-            for (j, y) in b.enumerated() {
-                current[j + 1] = min(previous[j] + (x == y ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
 }

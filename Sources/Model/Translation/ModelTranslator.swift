@@ -25,6 +25,7 @@ public enum ModelTranslator {
         RecursiveStructs.markIndirectProperties(&declarations)
         RecursiveUnions.mark(&declarations)
         OnlyValueDefaults.mark(&declarations)
+        UnionDecodingOrder.mark(&declarations)
         groups = nameNestedDeclarations(groups, taken: Set(declarations.map(\.name)))
         groups = PaginationStyles.resolve(
             groups,

@@ -118,7 +118,7 @@ extension TypeTranslator {
         }
         if values.isEmpty { return finish(.json) }
         if values.count == 1 { return finish(translate(values[0], hint: hint, inObject: inObject)) }
-        if let merged = mergedStringEnum(values) {
+        if let merged = enumOfAlternatives(values, in: schema) {
             let typeName = name ?? inlineTypeName(hint, schema)
             declare(typeName, .openEnum(merged), schema: schema)
             let type = TypeRef.named(typeName)
@@ -211,21 +211,48 @@ extension TypeTranslator {
         }
     }
 
-    /// `oneOf` of string enums only (such as `[StatusEnum, BlankEnum]`) is one open enum with
-    /// every value: open enums already accept anything, so nothing is lost.
-    private func mergedStringEnum(_ members: [Schema]) -> EnumModel? {
-        var values: [String] = []
+    /// A `oneOf`/`anyOf` whose alternatives are all values of one scalar type is one open enum:
+    /// string enums (drf-spectacular's `[StatusEnum, BlankEnum]`), 3.1's titled constants
+    /// (`{title: TIER_1, const: 1}`, each case named from its title), and the plain type itself
+    /// ("the values above, or any other string"). Open enums keep any value of their raw type,
+    /// so nothing is lost, and a value is never taken by the wrong alternative.
+    private func enumOfAlternatives(_ members: [Schema], in union: Schema) -> EnumModel? {
+        if let declared = union.singleType, declared != "string", declared != "integer" { return nil }
+        var rawType: EnumModel.RawType? = union.singleType.map { $0 == "integer" ? .int : .string }
+        var values: [EnumModel.Value] = []
+        func agree(_ type: EnumModel.RawType) -> Bool {
+            if rawType == nil { rawType = type }
+            return rawType == type
+        }
         for member in members {
-            guard let resolved = references.resolveSchema(member)?.schema, let enumValues = resolved.enumValues,
-                resolved.types.isEmpty || resolved.types.contains("string")
+            guard let resolved = references.resolveSchema(member)?.schema, resolved.properties.isEmpty,
+                resolved.items == nil, resolved.allOf.isEmpty, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty
             else { return nil }
-            for value in enumValues {
-                guard let scalar = value.scalar else { return nil }
-                if scalar.isNull { continue }
-                if !values.contains(scalar.value) { values.append(scalar.value) }
+            let memberType = resolved.singleType
+            if let memberType, memberType != "string", memberType != "integer" { return nil }
+            guard let listed = resolved.enumValues ?? resolved.constValue.map({ [$0] }) else {
+                // The plain type: any other value, which an open enum keeps anyway.
+                guard let memberType, resolved.format == nil || memberType == "integer",
+                    agree(memberType == "integer" ? .int : .string)
+                else { return nil }
+                continue
+            }
+            let scalars = listed.compactMap(\.scalar).filter { !$0.isNull }
+            guard scalars.count == listed.filter({ $0.scalar?.isNull != true }).count else { return nil }
+            // A lone value may be named by the alternative's title (3.1's way to name enum cases).
+            let title = scalars.count == 1 ? (member.title ?? resolved.title) : nil
+            let documentation = scalars.count == 1 ? (member.description ?? resolved.description) : nil
+            for scalar in scalars {
+                let isInteger = memberType != "string" && rawType != .string && scalar.integer != nil
+                if !isInteger, scalar.bool != nil || scalar.number != nil, memberType != "string" { return nil }
+                guard agree(isInteger ? .int : .string) else { return nil }
+                guard !values.contains(where: { $0.value == scalar.value }) else { continue }
+                values.append(EnumModel.Value(value: scalar.value, title: title, documentation: documentation))
             }
         }
-        return enumModel(values: values, rawType: .string)
+        guard let rawType, !values.isEmpty else { return nil }
+        if rawType == .int, !values.allSatisfy({ Int($0.value) != nil }) { return nil }
+        return enumModel(values: values, rawType: rawType)
     }
 
     // MARK: - enum
@@ -263,24 +290,44 @@ extension TypeTranslator {
     /// The same list of values gets the same cases; large enums (countries, currencies) are
     /// repeated inline many times in some documents, so the cases are made once per list.
     func enumModel(values: [String], rawType: EnumModel.RawType) -> EnumModel {
-        let key = rawType.rawValue + "\u{0}" + values.joined(separator: "\u{0}")
+        enumModel(values: values.map { EnumModel.Value(value: $0) }, rawType: rawType)
+    }
+
+    func enumModel(values: [EnumModel.Value], rawType: EnumModel.RawType) -> EnumModel {
+        var key = rawType.rawValue
+        for value in values {
+            key += "\u{0}" + value.value
+            if value.title != nil || value.documentation != nil {
+                key += "\u{1}" + (value.title ?? "") + "\u{1}" + (value.documentation ?? "")
+            }
+        }
         if let known = enumModels[key] { return known }
         let model = makeEnumModel(values: values, rawType: rawType)
         enumModels[key] = model
         return model
     }
 
-    private func makeEnumModel(values: [String], rawType: EnumModel.RawType) -> EnumModel {
+    /// Cases are named from a value's title when it has one (`TIER_1` → `tier1`), else from the
+    /// value (`audio_mp3` → `audioMp3`, `3` → `value3`).
+    private func makeEnumModel(values: [EnumModel.Value], rawType: EnumModel.RawType) -> EnumModel {
         var names = UniqueNames(reserved: SwiftNames.reservedMembers)
-        let cases = values.map { value -> EnumModel.Case in
+        let cases = values.map { item -> EnumModel.Case in
+            let value = item.value
             let base: String
-            if rawType == .int {
+            if let title = item.title, !title.isEmpty {
+                base = SwiftNames.safeMemberName(title)
+            } else if rawType == .int {
                 base = value.hasPrefix("-") ? "minus" + value.dropFirst() : "value" + value
             } else {
                 base = SwiftNames.safeMemberName(value)
             }
             let literal = rawType == .int ? String(Int(value)!) : SwiftLiteral.string(value)
-            return EnumModel.Case(name: names.claim(base), literal: literal, value: value)
+            return EnumModel.Case(
+                name: names.claim(base),
+                literal: literal,
+                value: value,
+                documentation: item.documentation
+            )
         }
         return EnumModel(rawType: rawType, cases: cases)
     }

@@ -149,8 +149,10 @@ public final class DocumentLoader {
             } else if let items = node.sequence, let index = Int(segment), items.indices.contains(index) {
                 node = items[index]
             } else {
+                let siblings = node.mapping?.keys ?? []
                 diagnostics.error(
-                    "'$ref' target '\(reference.text)' does not exist (no '\(segment)' in \(FilePath.displayName(reference.file)))",
+                    "'$ref' target '\(reference.text)' does not exist (no '\(segment)' in "
+                        + "\(FilePath.displayName(reference.file)))\(NameSuggestion.didYouMean(segment, in: siblings))",
                     at: reference.location,
                     pointer: reference.pointer
                 )

@@ -12,7 +12,7 @@ import SpecforgeParser
 /// further up (a reference cycle) stops the descent, which is why a recursive type's example
 /// ends.
 indirect enum ExampleValue {
-    /// Printed as it is: `"name_example"`, `1`, `Date()`, `ProjectsListStatus.annotation`.
+    /// Printed as it is: `"name_example"`, `1`, `DateTime.now`, `ProjectsListStatus.annotation`.
     case literal(String)
     /// `Callee(label: value, …)`; no arguments prints `Callee()`.
     case call(String, [(label: String?, value: ExampleValue)])
@@ -46,11 +46,6 @@ indirect enum ExampleValue {
             if entries.allSatisfy(\.value.isSimple) { return "[" + printed.joined(separator: ", ") + "]" }
             return "[\n" + printed.map { inner + $0 + ",\n" }.joined() + closing + "]"
         }
-    }
-
-    /// A name as an argument label: any keyword may be one without backticks but these three.
-    static func label(_ name: String) -> String {
-        ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
     }
 
     /// Short enough to share a line with its neighbours.
@@ -111,7 +106,7 @@ struct ExampleBuilder: Sendable {
         case .bool:
             return .literal("true")
         case .dateTime:
-            return .literal("Date()")
+            return .literal("DateTime.now")
         case .date:
             return .literal("CalendarDate(year: 2026, month: 1, day: 31)")
         case .uuid:
@@ -164,7 +159,7 @@ struct ExampleBuilder: Sendable {
                     constraints: property.constraints,
                     building: &building
                 )
-                arguments.append((ExampleValue.label(property.name), value))
+                arguments.append((SwiftNames.argumentLabel(property.name), value))
             }
             return .call(typeName, arguments)
         case .openEnum(let model):

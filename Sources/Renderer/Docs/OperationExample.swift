@@ -61,7 +61,7 @@ struct OperationExample: Sendable {
             lines.append("    let \(responseName) = \(call)(")
             lines += arguments.enumerated().map { index, argument in
                 let name = SwiftNames.escaped(argument.name)
-                return "        \(ExampleValue.label(argument.name)): \(name)"
+                return "        \(SwiftNames.argumentLabel(argument.name)): \(name)"
                     + (index == arguments.count - 1 ? "" : ",")
             }
             lines.append("    )")

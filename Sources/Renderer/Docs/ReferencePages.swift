@@ -227,17 +227,30 @@ struct ReferencePages: Sendable {
             context["isEnum"] = true
             context["rawType"] = enumeration.rawType.rawValue
             context["cases"] = enumeration.cases.map { item -> [String: Any] in
-                ["name": Markdown.code("." + item.name), "value": Markdown.code(item.literal)]
+                var value = Markdown.code(item.literal)
+                if let documentation = item.documentation { value += ": " + Markdown.cell(documentation) }
+                return ["name": Markdown.code("." + item.name), "value": value]
             }
         case .union(let union):
             context["isUnion"] = true
             context["isAnyOf"] = union.isAnyOf
-            context["alternatives"] = union.cases.map { item -> [String: Any] in
-                [
+            // A value several alternatives pin is decided by the body: say which others share it.
+            let sharedBy = Dictionary(
+                union.discriminatorBranches.filter { $0.caseIndices.count > 1 }
+                    .flatMap { branch in branch.values.map { ($0, branch.caseIndices) } },
+                uniquingKeysWith: { first, _ in first }
+            )
+            context["alternatives"] = union.cases.enumerated().map { index, item -> [String: Any] in
+                let values = item.discriminatorValues.map { value -> String in
+                    guard let sharers = sharedBy[value] else { return Markdown.code(value) }
+                    let others = sharers.filter { $0 != index }.map { Markdown.code("." + union.cases[$0].name) }
+                    return Markdown.code(value) + " (also " + others.joined(separator: ", ")
+                        + ": the first whose required properties are present)"
+                }
+                return [
                     "name": Markdown.code("." + item.name),
                     "type": Markdown.type(item.type, modelsFolder: "", declared: declared),
-                    "discriminatorValues": item.discriminatorValues.isEmpty
-                        ? "-" : item.discriminatorValues.map(Markdown.code).joined(separator: ", "),
+                    "discriminatorValues": values.isEmpty ? "-" : values.joined(separator: ", "),
                 ]
             }
             if let discriminator = union.discriminator { context["discriminator"] = Markdown.code(discriminator) }

@@ -32,9 +32,11 @@ public enum JSONCoding {
     }
 
     /// Decodes `type` from `data`, turning a `DecodingError` into an `APIError.decoding` that
-    /// names the failing field.
+    /// names the failing field. An object whose keys differ only in Unicode normalization is
+    /// refused rather than silently losing one of them (see `NormalizationCollisions`).
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         do {
+            try NormalizationCollisions.check(data)
             return try decoder().decode(type, from: data)
         } catch let error as DecodingError {
             throw APIError(error, decoding: type, body: data)

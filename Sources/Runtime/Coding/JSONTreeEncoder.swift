@@ -30,6 +30,11 @@ final class JSONTreeEncoder: Encoder {
             return JSONNode(scalar: Array(String(describing: integer).utf8))
         case let date as Date:
             return JSONNode(string: InternetDateTime.string(from: date))
+        case let dateTime as DateTime:
+            return JSONNode(string: dateTime.description)
+        case let uuid as UUID:
+            // Lower-case, RFC 9562's canonical form (Foundation's `uuidString` is upper-case).
+            return JSONNode(string: uuid.uuidString.lowercased())
         case let data as Data:
             return JSONNode(string: data.base64EncodedString())
         case let url as URL:

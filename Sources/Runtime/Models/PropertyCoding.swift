@@ -101,6 +101,9 @@ extension Optional: OptionalProperty where Wrapped: Codable & Hashable {
         if let primitive = Self.self as? any OptionalPrimitive.Type {
             return primitive.primitiveCoding(of: property, key: key)
         }
+        if Wrapped.self == JSONValue.self {
+            return UntypedPropertyCoding(property as! KeyPath<Model, JSONValue?>, key: key)
+        }
         return OptionalPropertyCoding(property as! KeyPath<Model, Self>, key: key)
     }
 
@@ -130,5 +133,23 @@ extension Optional: OptionalProperty where Wrapped: Codable & Hashable {
             return false
         }
         return value == other
+    }
+}
+
+/// An optional property without a type (`{}`, `{readOnly: true}`), which allows `null` as
+/// any value: absent is `nil`, `null` is `.null`, and each is written back as it came (CVAT's
+/// `WebhookDeliveryRead.response`, `OrganizationRead.contact`).
+final class UntypedPropertyCoding<Model>: OptionalPropertyAccess<Model, JSONValue?>, PropertyCoding,
+    @unchecked Sendable
+{
+    func encode(_ model: Model, into container: inout ModelEncodingContainer) throws {
+        if let value = value(of: model) {
+            try container.encode(value, forKey: key)
+        }
+    }
+
+    func decode(from container: ModelDecodingContainer) throws -> Any {
+        guard container.contains(key) else { return JSONValue?.none as Any }
+        return Optional(try container.decode(JSONValue.self, forKey: key)) as Any
     }
 }

@@ -51,3 +51,41 @@ guard case .branch(let outer) = tree, case .branch(let inner) = outer.left, case
 }
 check(leaf.value == 3, "leaf")
 print("unions: discriminator values from enum and const, unknown values kept, failures explained, recursion")
+
+// Titled constants are one open enum whose cases have the titles' names.
+check(try decode([PremiumType].self, "[0,1,2,7]") == [.none, .tier1, .tier2, PremiumType(rawValue: 7)], "premium")
+check(PremiumType.allCases == [.none, .tier1, .tier2], "premium cases")
+check(!PremiumType(rawValue: 7).isKnown, "an unknown premium type is kept")
+check(try decode([Locale].self, #"["de","en-US","fr"]"#) == [.german, .englishUS, Locale(rawValue: "fr")], "locale")
+
+// Two alternatives with `type: message`: the body decides, the more demanding alternative first.
+let output = try decode(
+    ConversationItem.self,
+    #"{"type":"message","id":"m1","role":"assistant","content":"Hi","status":"completed"}"#
+)
+guard case .outputMessage(let reply) = output else { fatalError("expected .outputMessage, got \(output)") }
+check(reply.id == "m1", "output id")
+let input = try decode(ConversationItem.self, #"{"type":"message","role":"user","content":"Hello"}"#)
+guard case .inputMessage(let question) = input else { fatalError("expected .inputMessage, got \(input)") }
+check(question.role == .user, "input role")
+let call = try decode(ConversationItem.self, #"{"type":"function_call","name":"f"}"#)
+guard case .functionCall(let function) = call else { fatalError("expected .functionCall, got \(call)") }
+check(function.name == "f", "function name")
+do {
+    _ = try decode(ConversationItem.self, #"{"type":"message"}"#)
+    check(false, "decoded a message that fits neither alternative")
+} catch let DecodingError.dataCorrupted(context) {
+    check(
+        context.debugDescription.hasPrefix("The value matches no case of ConversationItem (outputMessage: "),
+        context.debugDescription
+    )
+}
+
+// An open enum takes a value it knows; a value it does not know goes to the alternative that fits.
+let id = "e3e70682-c209-4cac-a29f-6fbed82c07cd"
+check(try decode(ColorOrId.self, #""red""#) == .color(.red), "known color")
+check(try decode(ColorOrId.self, "\"\(id)\"") == .uuid(UUID(uuidString: id)!), "uuid, not an unknown color")
+check(try decode(ColorOrId.self, #""mauve""#) == .color(Color(rawValue: "mauve")), "unknown color")
+print(
+    "unions: titled constants are enums, shared discriminator values decided by the body, open enums prefer known values"
+)

@@ -49,7 +49,7 @@ final class TaskBoardClientTests: XCTestCase {
 
     /// A JSON body in schema order; the response's `null` kept as `null`.
     func testCreateSendsAJSONBody() async throws {
-        let due = try JSONCoding.decode(Date.self, from: Data(#""2026-12-24T09:00:00.5Z""#.utf8))
+        let due = try XCTUnwrap(DateTime("2026-12-24T09:00:00.5Z"))
         let response = try await client.tasksApi.create(
             boardId: 7,
             taskRequest: TaskRequest(title: "Write docs", status: .todo, due: due)
