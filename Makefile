@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc unions keywords social corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc unions keywords social chat corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -46,7 +46,7 @@ build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
 
 test: deps unit-tests check-generated lint-generated hostile example diff-digester custom-templates docs-examples \
-	docc unions keywords social corpus
+	docc unions keywords social chat corpus
 
 unit-tests: cvat-sdk
 	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python swift test
@@ -81,9 +81,12 @@ lint-generated:
 # the build-tool plugin; its tests call the client against a loopback server. Then the plugin's
 # promises: an unchanged build regenerates and recompiles nothing, a changed document
 # regenerates and recompiles only the shards it changed, and an error in the document is a
-# located build error. (As a dependency, the package builds without SPECFORGE_STRICT.)
+# located build error; the command plugins' check and repair. Then the README's layouts and
+# plugin command lines, run as written (check-readme.sh). (As a dependency, the package builds
+# without SPECFORGE_STRICT.)
 example:
 	env -u SPECFORGE_STRICT Tests/Integration/check-plugin.sh Examples/TaskBoard
+	env -u SPECFORGE_STRICT Tests/Integration/check-readme.sh
 
 # `specforge diff` against swift-api-digester on two CVAT version pairs with real changes: every
 # declaration the digester finds removed or changed in the generated modules is one the diff
@@ -129,6 +132,12 @@ diff-digester: build
 	first=$$!; \
 	Tests/Integration/check-diff-digester.sh $(SPECFORGE) $(CVAT_SCHEMAS)/cvat-2.70.0.json $(CVAT_SCHEMAS)/cvat-2.71.0.json; \
 	second=$$?; wait $$first && [ $$second = 0 ]
+
+# What a newcomer hit on a large 3.1 document, on Schemas/chat.yaml: groups from paths without
+# tags, enums written as titled constants, a JSON body and its multipart twin, against a
+# loopback server that checks every byte.
+chat: build
+	Tests/Integration/check-chat.sh $(SPECFORGE)
 
 # Every OpenAPI document under ../shared/schemas (found by its `openapi` or `swagger` key, so a schema added
 # there joins on its own) and in Schemas/ generates a client that compiles with zero warnings in

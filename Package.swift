@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "SpecforgeRuntime", targets: ["SpecforgeRuntime"]),
         .plugin(name: "SpecforgePlugin", targets: ["SpecforgePlugin"]),
         .plugin(name: "GenerateClient", targets: ["GenerateClient"]),
+        .plugin(name: "CheckClient", targets: ["CheckClient"]),
         .library(name: "CVAT", targets: ["CVAT"]),
     ],
     dependencies: [
@@ -112,6 +113,15 @@ let package = Package(
             ),
             dependencies: ["specforge"],
             path: "Plugins/GenerateClient"
+        ),
+        // `swift package check-client [--target T]`: the same check without asking to write (for CI).
+        .plugin(
+            name: "CheckClient",
+            capability: .command(
+                intent: .custom(verb: "check-client", description: "Fail when committed OpenAPI clients have drifted")
+            ),
+            dependencies: ["specforge"],
+            path: "Plugins/CheckClient"
         ),
         // The hand-written library every generated client imports.
         .target(name: "SpecforgeRuntime", path: "Sources/Runtime", swiftSettings: strict),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpecforgeDiagnostics
 import SpecforgeGenerator
+import SpecforgeModel
 import SpecforgePostProcessor
 import SpecforgeRenderer
 
@@ -30,8 +31,9 @@ struct SchemaOptions: ParsableArguments {
 
     @Option(
         help: """
-            The Swift module the client is built as (default APIClient; also `module:` in the \
-            config): the reference pages' examples import it.
+            The Swift module the client is built as (also `module:` in the config): the reference \
+            pages' examples import it. Default: the output folder's name when it is a target's \
+            (`Sources/MyClient`), else APIClient.
             """
     )
     var module: String?
@@ -46,7 +48,19 @@ struct SchemaOptions: ParsableArguments {
             config: config,
             diagnostics: diagnostics
         )
-        if let module { request.config.model.moduleName = module }
+        if let module {
+            request.config.model.moduleName = module
+        } else if request.config.model.moduleName == ModelOptions().moduleName, let output {
+            // `--output Sources/MyClient`: a SwiftPM target's folder names the module.
+            let url = URL(fileURLWithPath: output).standardizedFileURL
+            let name = url.lastPathComponent
+            if url.deletingLastPathComponent().lastPathComponent == "Sources",
+                name.first.map({ $0.isLetter || $0 == "_" }) == true,
+                name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+            {
+                request.config.model.moduleName = name
+            }
+        }
         request.strict = strict
         return request
     }

@@ -115,13 +115,16 @@ public struct GeneratorConfig: Sendable {
                 config.model.origins += Self.keyOrigins(entry.value, .pagination, pointer)
             case "shards":
                 if let count = reader.shardCount(entry.value, pointer) { config.layout = .shards(count) }
+            case "groups":
+                config.model.grouping = reader.grouping(entry.value, pointer)
             default:
                 reader.unknown(
                     entry.key,
                     entry.keyLocation,
                     pointer,
                     expected:
-                        "module, templates, include, exclude, names, typeMappings, forms, pagination, securitySchemes, security, shards"
+                        "module, templates, include, exclude, names, typeMappings, forms, pagination, securitySchemes, security, "
+                            + "shards, groups"
                 )
             }
         }
@@ -334,6 +337,40 @@ private struct ConfigReader {
             return nil
         }
         return style
+    }
+
+    /// `groups: tags`, `groups: paths`, or `groups: {/users/@me: me, /channels: channels}` (path
+    /// prefixes naming groups, the rest by path).
+    func grouping(_ node: Node, _ pointer: String) -> Grouping? {
+        if let text = node.scalar?.value {
+            switch text {
+            case "tags": return .tags
+            case "paths": return .paths(prefixes: [])
+            default:
+                diagnostics.error(
+                    "unknown grouping '\(text)'\(NameSuggestion.didYouMean(text, in: ["tags", "paths"])) (expected tags, "
+                        + "paths, or a map from path prefix to group name)",
+                    at: node.location,
+                    pointer: pointer
+                )
+                return nil
+            }
+        }
+        guard let map = mapping(node, pointer) else { return nil }
+        var prefixes: [(prefix: String, group: String)] = []
+        for entry in map.entries {
+            let itemPointer = JSONPointer.appending(pointer, entry.key)
+            guard entry.key.hasPrefix("/") else {
+                diagnostics.error(
+                    "a path prefix starts with '/', found '\(entry.key)'",
+                    at: entry.keyLocation,
+                    pointer: itemPointer
+                )
+                continue
+            }
+            if let group = string(entry.value, itemPointer) { prefixes.append((entry.key, group)) }
+        }
+        return .paths(prefixes: prefixes)
     }
 
     func unknown(_ key: String, _ location: SourceLocation, _ pointer: String, expected: String) {

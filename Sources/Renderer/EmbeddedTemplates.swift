@@ -496,7 +496,17 @@ public struct {{typeName}}: APIObject{{#pageItemType}}, PaginatedList{{/pageItem
 {{#documentation}}
     {{.}}
 {{/documentation}}
+{{^isDeprecated}}
     {{#isIndirect}}@Indirect {{/isIndirect}}public var {{name}}: {{type}}
+{{/isDeprecated}}
+{{#isDeprecated}}
+    @available(*, deprecated)
+    public var {{name}}: {{type}} {
+        get { {{storedName}} }
+        set { {{storedName}} = newValue }
+    }
+    {{#isIndirect}}@Indirect {{/isIndirect}}var {{storedName}}: {{type}}
+{{/isDeprecated}}
 {{/properties}}
 {{#hasProperties}}
 
@@ -506,7 +516,7 @@ public struct {{typeName}}: APIObject{{#pageItemType}}, PaginatedList{{/pageItem
 {{/properties}}
     ) {
 {{#properties}}
-        self.{{name}} = {{name}}
+        self.{{storedName}} = {{name}}
 {{/properties}}
     }
 {{/hasProperties}}
@@ -521,7 +531,7 @@ public struct {{typeName}}: APIObject{{#pageItemType}}, PaginatedList{{/pageItem
 {{#hasProperties}}
         let values = try ModelValues<{{typeName}}>(decoder)
 {{#properties}}
-        self.{{name}} = values.{{name}}
+        self.{{storedName}} = values.{{storedName}}
 {{/properties}}
 {{/hasProperties}}
 {{^hasProperties}}

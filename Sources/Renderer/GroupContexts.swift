@@ -190,6 +190,13 @@ extension ViewModels {
         lines.append(
             "/// `\(operation.method.uppercased()) \(DocComment.singleLine(operation.path).replacingBackticks)`"
         )
+        if let twin = operation.twinOf, let contentType = operation.body?.contentTypes.first {
+            lines.append("///")
+            lines += DocComment.wrap(
+                "The same operation as `\(twin)`, with the body the document gives for `\(contentType)`.",
+                width: DocComment.width - 8
+            ).map { "/// " + $0 }
+        }
         lines.append("///")
         lines.append("/// - Parameters:")
         for argument in arguments {

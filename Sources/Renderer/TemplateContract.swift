@@ -88,6 +88,14 @@ public enum TemplateContract {
                     "The stored properties, in the order of the schema.",
                     [
                         Key("name", .text, "The Swift name, escaped with backticks where it is a keyword."),
+                        Key(
+                            "storedName",
+                            .text,
+                            "Where the value is stored: `name`, or `_name` for a deprecated property, whose "
+                                + "public `name` is a deprecated computed property over it (callers are warned, the "
+                                + "model's own initialisers and `fields` are not)."
+                        ),
+                        Key("isDeprecated", .flag, "Whether the property is `deprecated`."),
                         Key("type", .text, "The Swift type, optional (`?`) unless the property is required."),
                         Key("isOptional", .flag, "Whether the type is optional."),
                         Key(

@@ -49,6 +49,8 @@ extension ViewModels {
             let name = SwiftNames.escaped(property.name)
             return [
                 "name": name,
+                "storedName": storedName(property),
+                "isDeprecated": property.deprecated,
                 "type": property.type.swift,
                 "isOptional": property.type.isOptional,
                 "isIndirect": property.indirect,
@@ -65,7 +67,7 @@ extension ViewModels {
             // A required property that may be null is always sent, `nil` as `null`.
             let required = property.required && property.type.isOptional ? ", required: true" : ""
             return
-                "ModelField(\(SwiftLiteral.string(property.wireName)), \\.\(SwiftNames.escaped(property.name))\(required))"
+                "ModelField(\(SwiftLiteral.string(property.wireName)), \\.\(storedName(property))\(required))"
         }
         var context: [String: Any] = [
             "properties": properties,
@@ -79,6 +81,13 @@ extension ViewModels {
             context["nextPageURL"] = next?.type.isDoubleOptional == true ? "next ?? nil" : "next"
         }
         return context
+    }
+
+    /// Where a property's value is stored: the property itself, or for a deprecated one an
+    /// internal `_name` behind a deprecated `name`, so that callers are warned and the model's
+    /// own code (initialisers, `fields`) is not.
+    private static func storedName(_ property: PropertyModel) -> String {
+        property.deprecated ? "_" + property.name : SwiftNames.escaped(property.name)
     }
 
     /// A parameter as declared: `name: Type`, with `= nil` for an optional. Printed whole

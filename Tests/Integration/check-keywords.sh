@@ -22,5 +22,12 @@ swiftc -emit-module -emit-module-path "$work/modules/Keywords.swiftmodule" -pars
     -warnings-as-errors -module-name Keywords -I "$bin/Modules" "${files[@]}"
 cp -R "$bin/Modules/SpecforgeRuntime.swiftmodule" "$work/modules/"
 Tests/Integration/check-doc-examples.sh "$work/docs" "$work/modules" >/dev/null
+# A caller reading a deprecated property is warned; the module itself compiled without a warning.
+cat >"$work/caller.swift" <<'SWIFT'
+import Keywords
+func read(_ thing: Thing) -> String? { thing.borrowing }
+SWIFT
+warnings=$(swiftc -typecheck -swift-version 6 -I "$work/modules" "$work/caller.swift" 2>&1 || true)
+grep -q "'borrowing' is deprecated" <<<"$warnings" || { echo "no deprecation warning for a caller: $warnings" >&2; exit 1; }
 echo "keywords: every keyword as a property, enum value, title, union case, parameter, operation and server" \
     "variable: the client (${#files[@]} files) and its page examples compile with warnings as errors"

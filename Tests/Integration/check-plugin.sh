@@ -80,7 +80,21 @@ swift build --build-tests 2>&1 | tail -1
 
 # 4. The command plugin: the committed StatusClient is what it generates; the build-plugin
 #    target is left alone.
-log=$(swift package --allow-writing-to-package-directory generate-client --check 2>&1) || fail "generate-client --check: $log"
+log=$(swift package check-client 2>&1) || fail "check-client: $log"
 grep -A1 "^StatusClient:" <<<"$log"
 if grep -q "^TaskBoardClient:" <<<"$log"; then fail "the command plugin wrote the build plugin's target"; fi
+# 5. A hand edit is drift: check-client fails and names the file; generate-client repairs it.
+client=Sources/StatusClient/Generated/ApiClient.swift
+echo "// edited" >>"$client"
+if log=$(swift package check-client --target StatusClient 2>&1); then fail "check-client passed a drifted client"; fi
+grep -q "changed: .*ApiClient.swift" <<<"$log" || fail "check-client did not name the drifted file: $log"
+swift package --allow-writing-to-package-directory generate-client --target StatusClient >/dev/null
+if grep -q "// edited" "$client"; then fail "generate-client did not repair the drifted file"; fi
+
+# 6. A folder of Sources/ with a document but no Swift file is not a target: the command says so.
+mkdir -p Sources/Orphan
+cp Sources/StatusClient/openapi.yaml Sources/Orphan/
+log=$(swift package check-client --target Orphan 2>&1 || true)
+rm -rf Sources/Orphan
+grep -q "Sources/Orphan holds an OpenAPI document but no Swift file" <<<"$log" || fail "no clear error for a target without a Swift file: $log"
 echo "plugin checks: passed"

@@ -61,7 +61,7 @@ final class ConfigCheckTests: XCTestCase {
             diagnostics.map(\.message),
             [
                 "unknown configuration key 'shard'; did you mean 'shards'? (expected module, templates, include, "
-                    + "exclude, names, typeMappings, forms, pagination, securitySchemes, security, shards)"
+                    + "exclude, names, typeMappings, forms, pagination, securitySchemes, security, shards, groups)"
             ]
         )
         let (_, references) = try translate(

@@ -88,7 +88,7 @@ final class FormEncodingTests: XCTestCase {
         )
         let result = try runSpecforge(["generate", schema, "--config", config, "--output", scratch.path + "/out"])
         XCTAssertEqual(result.status, 0, result.standardError)
-        let api = try String(contentsOfFile: scratch.path + "/out/APIs/DefaultApi.swift", encoding: .utf8)
+        let api = try String(contentsOfFile: scratch.path + "/out/APIs/UploadApi.swift", encoding: .utf8)
         XCTAssertTrue(
             api.contains(
                 """

@@ -12,17 +12,17 @@ public struct CloudstoragesListCredentialsType: OpenEnum {
         self.rawValue = rawValue
     }
 
-    public static let keySECRETKEYPAIR = CloudstoragesListCredentialsType(rawValue: "KEY_SECRET_KEY_PAIR")
-    public static let accountNAMETOKENPAIR = CloudstoragesListCredentialsType(rawValue: "ACCOUNT_NAME_TOKEN_PAIR")
-    public static let keyFILEPATH = CloudstoragesListCredentialsType(rawValue: "KEY_FILE_PATH")
-    public static let anonymousACCESS = CloudstoragesListCredentialsType(rawValue: "ANONYMOUS_ACCESS")
-    public static let connectionSTRING = CloudstoragesListCredentialsType(rawValue: "CONNECTION_STRING")
+    public static let keySecretKeyPair = CloudstoragesListCredentialsType(rawValue: "KEY_SECRET_KEY_PAIR")
+    public static let accountNameTokenPair = CloudstoragesListCredentialsType(rawValue: "ACCOUNT_NAME_TOKEN_PAIR")
+    public static let keyFilePath = CloudstoragesListCredentialsType(rawValue: "KEY_FILE_PATH")
+    public static let anonymousAccess = CloudstoragesListCredentialsType(rawValue: "ANONYMOUS_ACCESS")
+    public static let connectionString = CloudstoragesListCredentialsType(rawValue: "CONNECTION_STRING")
 
     public static let allCases: [CloudstoragesListCredentialsType] = [
-        .keySECRETKEYPAIR,
-        .accountNAMETOKENPAIR,
-        .keyFILEPATH,
-        .anonymousACCESS,
-        .connectionSTRING,
+        .keySecretKeyPair,
+        .accountNameTokenPair,
+        .keyFilePath,
+        .anonymousAccess,
+        .connectionString,
     ]
 }

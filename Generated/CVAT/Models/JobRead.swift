@@ -36,7 +36,12 @@ public struct JobRead: APIObject {
     public var assigneeUpdatedDate: DateTime??
     public var parentJobId: Int??
     /// - Warning: Deprecated.
-    public var consensusReplicas: Int?
+    @available(*, deprecated)
+    public var consensusReplicas: Int? {
+        get { _consensusReplicas }
+        set { _consensusReplicas = newValue }
+    }
+    var _consensusReplicas: Int?
     public var replicasCount: Int?
 
     public init(
@@ -105,7 +110,7 @@ public struct JobRead: APIObject {
         self.sourceStorage = sourceStorage
         self.assigneeUpdatedDate = assigneeUpdatedDate
         self.parentJobId = parentJobId
-        self.consensusReplicas = consensusReplicas
+        self._consensusReplicas = consensusReplicas
         self.replicasCount = replicasCount
     }
 
@@ -141,7 +146,7 @@ public struct JobRead: APIObject {
         ModelField("source_storage", \.sourceStorage),
         ModelField("assignee_updated_date", \.assigneeUpdatedDate),
         ModelField("parent_job_id", \.parentJobId),
-        ModelField("consensus_replicas", \.consensusReplicas),
+        ModelField("consensus_replicas", \._consensusReplicas),
         ModelField("replicas_count", \.replicasCount),
     ]
 
@@ -178,7 +183,7 @@ public struct JobRead: APIObject {
         self.sourceStorage = values.sourceStorage
         self.assigneeUpdatedDate = values.assigneeUpdatedDate
         self.parentJobId = values.parentJobId
-        self.consensusReplicas = values.consensusReplicas
+        self._consensusReplicas = values._consensusReplicas
         self.replicasCount = values.replicasCount
     }
 }

@@ -17,7 +17,12 @@ public struct ProjectRead: APIObject {
     public var status: JobStatus?
     public var dimension: String??
     /// - Warning: Deprecated.
-    public var organization: Int??
+    @available(*, deprecated)
+    public var organization: Int?? {
+        get { _organization }
+        set { _organization = newValue }
+    }
+    var _organization: Int??
     public var organizationId: Int??
     public var targetStorage: Storage??
     public var sourceStorage: Storage??
@@ -58,7 +63,7 @@ public struct ProjectRead: APIObject {
         self.updatedDate = updatedDate
         self.status = status
         self.dimension = dimension
-        self.organization = organization
+        self._organization = organization
         self.organizationId = organizationId
         self.targetStorage = targetStorage
         self.sourceStorage = sourceStorage
@@ -80,7 +85,7 @@ public struct ProjectRead: APIObject {
         ModelField("updated_date", \.updatedDate),
         ModelField("status", \.status),
         ModelField("dimension", \.dimension),
-        ModelField("organization", \.organization),
+        ModelField("organization", \._organization),
         ModelField("organization_id", \.organizationId),
         ModelField("target_storage", \.targetStorage),
         ModelField("source_storage", \.sourceStorage),
@@ -103,7 +108,7 @@ public struct ProjectRead: APIObject {
         self.updatedDate = values.updatedDate
         self.status = values.status
         self.dimension = values.dimension
-        self.organization = values.organization
+        self._organization = values._organization
         self.organizationId = values.organizationId
         self.targetStorage = values.targetStorage
         self.sourceStorage = values.sourceStorage

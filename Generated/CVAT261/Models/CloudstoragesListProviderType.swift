@@ -12,9 +12,9 @@ public struct CloudstoragesListProviderType: OpenEnum {
         self.rawValue = rawValue
     }
 
-    public static let awsS3BUCKET = CloudstoragesListProviderType(rawValue: "AWS_S3_BUCKET")
-    public static let azureCONTAINER = CloudstoragesListProviderType(rawValue: "AZURE_CONTAINER")
-    public static let googleCLOUDSTORAGE = CloudstoragesListProviderType(rawValue: "GOOGLE_CLOUD_STORAGE")
+    public static let awsS3Bucket = CloudstoragesListProviderType(rawValue: "AWS_S3_BUCKET")
+    public static let azureContainer = CloudstoragesListProviderType(rawValue: "AZURE_CONTAINER")
+    public static let googleCloudStorage = CloudstoragesListProviderType(rawValue: "GOOGLE_CLOUD_STORAGE")
 
-    public static let allCases: [CloudstoragesListProviderType] = [.awsS3BUCKET, .azureCONTAINER, .googleCLOUDSTORAGE]
+    public static let allCases: [CloudstoragesListProviderType] = [.awsS3Bucket, .azureContainer, .googleCloudStorage]
 }

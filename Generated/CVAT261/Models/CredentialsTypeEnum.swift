@@ -18,17 +18,17 @@ public struct CredentialsTypeEnum: OpenEnum {
         self.rawValue = rawValue
     }
 
-    public static let keySECRETKEYPAIR = CredentialsTypeEnum(rawValue: "KEY_SECRET_KEY_PAIR")
-    public static let accountNAMETOKENPAIR = CredentialsTypeEnum(rawValue: "ACCOUNT_NAME_TOKEN_PAIR")
-    public static let keyFILEPATH = CredentialsTypeEnum(rawValue: "KEY_FILE_PATH")
-    public static let anonymousACCESS = CredentialsTypeEnum(rawValue: "ANONYMOUS_ACCESS")
-    public static let connectionSTRING = CredentialsTypeEnum(rawValue: "CONNECTION_STRING")
+    public static let keySecretKeyPair = CredentialsTypeEnum(rawValue: "KEY_SECRET_KEY_PAIR")
+    public static let accountNameTokenPair = CredentialsTypeEnum(rawValue: "ACCOUNT_NAME_TOKEN_PAIR")
+    public static let keyFilePath = CredentialsTypeEnum(rawValue: "KEY_FILE_PATH")
+    public static let anonymousAccess = CredentialsTypeEnum(rawValue: "ANONYMOUS_ACCESS")
+    public static let connectionString = CredentialsTypeEnum(rawValue: "CONNECTION_STRING")
 
     public static let allCases: [CredentialsTypeEnum] = [
-        .keySECRETKEYPAIR,
-        .accountNAMETOKENPAIR,
-        .keyFILEPATH,
-        .anonymousACCESS,
-        .connectionSTRING,
+        .keySecretKeyPair,
+        .accountNameTokenPair,
+        .keyFilePath,
+        .anonymousAccess,
+        .connectionString,
     ]
 }

@@ -16,9 +16,9 @@ public struct ProviderTypeEnum: OpenEnum {
         self.rawValue = rawValue
     }
 
-    public static let awsS3BUCKET = ProviderTypeEnum(rawValue: "AWS_S3_BUCKET")
-    public static let azureCONTAINER = ProviderTypeEnum(rawValue: "AZURE_CONTAINER")
-    public static let googleCLOUDSTORAGE = ProviderTypeEnum(rawValue: "GOOGLE_CLOUD_STORAGE")
+    public static let awsS3Bucket = ProviderTypeEnum(rawValue: "AWS_S3_BUCKET")
+    public static let azureContainer = ProviderTypeEnum(rawValue: "AZURE_CONTAINER")
+    public static let googleCloudStorage = ProviderTypeEnum(rawValue: "GOOGLE_CLOUD_STORAGE")
 
-    public static let allCases: [ProviderTypeEnum] = [.awsS3BUCKET, .azureCONTAINER, .googleCLOUDSTORAGE]
+    public static let allCases: [ProviderTypeEnum] = [.awsS3Bucket, .azureContainer, .googleCloudStorage]
 }

@@ -30,7 +30,12 @@ public struct TaskRead: APIObject {
     public var subset: String?
     public var organizationId: Int??
     /// - Warning: Deprecated.
-    public var organization: Int??
+    @available(*, deprecated)
+    public var organization: Int?? {
+        get { _organization }
+        set { _organization = newValue }
+    }
+    var _organization: Int??
     public var targetStorage: Storage??
     public var sourceStorage: Storage??
     public var jobs: JobsSummary
@@ -100,7 +105,7 @@ public struct TaskRead: APIObject {
         self.dimension = dimension
         self.subset = subset
         self.organizationId = organizationId
-        self.organization = organization
+        self._organization = organization
         self.targetStorage = targetStorage
         self.sourceStorage = sourceStorage
         self.jobs = jobs
@@ -136,7 +141,7 @@ public struct TaskRead: APIObject {
         ModelField("dimension", \.dimension),
         ModelField("subset", \.subset),
         ModelField("organization_id", \.organizationId),
-        ModelField("organization", \.organization),
+        ModelField("organization", \._organization),
         ModelField("target_storage", \.targetStorage),
         ModelField("source_storage", \.sourceStorage),
         ModelField("jobs", \.jobs),
@@ -173,7 +178,7 @@ public struct TaskRead: APIObject {
         self.dimension = values.dimension
         self.subset = values.subset
         self.organizationId = values.organizationId
-        self.organization = values.organization
+        self._organization = values._organization
         self.targetStorage = values.targetStorage
         self.sourceStorage = values.sourceStorage
         self.jobs = values.jobs

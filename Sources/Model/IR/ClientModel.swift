@@ -98,6 +98,9 @@ public struct OperationModel: Sendable, Encodable {
     /// When the success response can also be a `text/event-stream` (an OpenAI-style
     /// `"stream": true` request): the name of the method that reads it as events.
     public var streamMethodName: String?
+    /// Set on a method that sends another content type's body of the same operation
+    /// (`createMultipart` beside `create`): the name of the method it is the twin of.
+    public var twinOf: String?
     /// When a non-2xx response declares a body: the name of the nested enum that gives those
     /// bodies typed (`TasksApi.CreateError(error)`), one case per such response.
     public var errorTypeName: String?

@@ -108,9 +108,14 @@ public enum SwiftNames {
         return first.isNumber ? "_" + name : name
     }
 
-    /// `project_id` → `projectId`, `URL` → `url`, `HTTPServer` → `httpServer`.
+    /// `project_id` → `projectId`, `URL` → `url`, `HTTPServer` → `httpServer`; text without a
+    /// lower-case letter is SCREAMING_SNAKE_CASE, not acronyms: `GUILD_TEXT` → `guildText`,
+    /// `AWS_S3_BUCKET` → `awsS3Bucket`.
     public static func memberName(_ text: String) -> String {
-        let parts = words(text)
+        var parts = words(text)
+        if !text.contains(where: \.isLowercase) {
+            parts = parts.map { $0.lowercased() }
+        }
         guard let first = parts.first else { return symbolName(text) }
         let name = first.lowercased() + parts.dropFirst().map(capitalizeFirst).joined()
         return name.first!.isNumber ? "_" + name : name

@@ -32,6 +32,9 @@ public struct ModelOptions: Sendable {
     /// GitHub's, which declare no scheme although every call takes a token.
     public var extraSecuritySchemes: [SecuritySchemeModel] = []
     public var defaultSecurity: [[String]]?
+    /// How operations are grouped into `<Group>Api` types (`groups:`); nil chooses: by tag when
+    /// the document tags its operations, else by path.
+    public var grouping: Grouping?
     /// Where each name above was written in the configuration file: a name that matches
     /// nothing in the document is reported there (`ConfigNameCheck`).
     public var origins: [ConfigName] = []
@@ -102,5 +105,24 @@ public struct ConfigName: Sendable, Hashable {
         self.value = value
         self.location = location
         self.pointer = pointer
+    }
+}
+
+/// How operations are grouped into API types.
+public enum Grouping: Sendable, Equatable {
+    /// By each operation's first tag (operations without one go to `default`).
+    case tags
+    /// By path: the longest of these prefixes that the path starts with names the group (`/users/@me` → `me`),
+    /// otherwise its first segment that is not `api`, a version (`v9`) or a parameter
+    /// (`/api/v9/channels/{id}/messages` → `channels`).
+    case paths(prefixes: [(prefix: String, group: String)])
+
+    public static func == (lhs: Grouping, rhs: Grouping) -> Bool {
+        switch (lhs, rhs) {
+        case (.tags, .tags): return true
+        case (.paths(let left), .paths(let right)):
+            return left.map(\.prefix) == right.map(\.prefix) && left.map(\.group) == right.map(\.group)
+        default: return false
+        }
     }
 }

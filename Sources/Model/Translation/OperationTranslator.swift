@@ -28,8 +28,32 @@ struct OperationTranslator {
         return !options.excludeOperations.contains(id)
     }
 
+    /// The group an operation belongs to: its first tag, or a name from its path (see `Grouping`).
     private func groupTag(_ operation: Operation) -> String {
-        operation.tags.first ?? "default"
+        switch grouping {
+        case .tags: return operation.tags.first ?? "default"
+        case .paths(let prefixes): return Self.pathGroup(operation.path, prefixes: prefixes)
+        }
+    }
+
+    /// The configured grouping, or by path when no operation of the document has a tag (a
+    /// single `DefaultApi` of hundreds of methods helps nobody).
+    private var grouping: Grouping {
+        if let grouping = options.grouping { return grouping }
+        let tagged = document.paths.contains { $0.operations.contains { !$0.tags.isEmpty } }
+        return tagged ? .tags : .paths(prefixes: [])
+    }
+
+    static func pathGroup(_ path: String, prefixes: [(prefix: String, group: String)]) -> String {
+        let matching = prefixes.filter { path == $0.prefix || path.hasPrefix($0.prefix.hasSuffix("/") ? $0.prefix : $0.prefix + "/") }
+        if let longest = matching.max(by: { $0.prefix.count < $1.prefix.count }) { return longest.group }
+        let segments = path.split(separator: "/").map(String.init)
+        let meaningful = segments.first { segment in
+            if segment.hasPrefix("{") || segment.lowercased() == "api" { return false }
+            let version = segment.lowercased().drop { $0 == "v" }
+            return !(segment.lowercased().hasPrefix("v") && !version.isEmpty && version.allSatisfy { $0.isNumber || $0 == "." })
+        }
+        return meaningful ?? "default"
     }
 
     /// One `<Tag>Api` type name per tag, claimed before inline types can take them.
@@ -65,17 +89,30 @@ struct OperationTranslator {
         return operationsByTag.keys.sorted().map { tag in
             let typeName = names[tag]!
             var methodNames = UniqueNames()
-            let operations = operationsByTag[tag]!.map { operation in
+            let operations = operationsByTag[tag]!.flatMap { operation -> [OperationModel] in
                 let name = methodNames.claim(methodName(operation, tag: tag))
                 // Inline types are named after the operation's own name, so that renaming a
                 // method (`names.operations`) does not rename its body type too.
                 let renamed = operation.operationId.map { options.operationNameOverrides[$0] != nil } ?? false
-                let typeHint = renamed ? automaticMethodName(operation, tag: tag) : name
-                return translate(
-                    operation,
-                    name: name,
-                    typeHint: String(typeName.dropLast(3)) + SwiftNames.typeName(typeHint)
-                )
+                let typeHint = String(typeName.dropLast(3))
+                    + SwiftNames.typeName(renamed ? automaticMethodName(operation, tag: tag) : name)
+                let variants = bodyVariants(operation)
+                var models = [translate(operation, name: name, typeHint: typeHint, body: variants.first)]
+                // A content type whose body has a schema of its own (a message as JSON, or as a
+                // form with file parts) gets a twin method that sends it: `createMultipart(…)`.
+                for variant in variants.dropFirst() {
+                    let suffix = Self.twinSuffix(variant.content[0].contentType)
+                    var twin = translate(
+                        operation,
+                        name: methodNames.claim(name + suffix),
+                        typeHint: typeHint + suffix,
+                        body: variant
+                    )
+                    twin.operationId += "_" + SwiftNames.words(suffix).joined(separator: "_").lowercased()
+                    twin.twinOf = name
+                    models.append(twin)
+                }
+                return models
             }
             return APIGroup(
                 typeName: typeName,
@@ -145,10 +182,55 @@ struct OperationTranslator {
         return SwiftNames.safeMemberName(name)
     }
 
-    private func translate(_ operation: Operation, name: String, typeHint hint: String) -> OperationModel {
+    /// The request body's content types grouped by schema, in document order: one group when
+    /// every content type takes the same schema (CVAT sends one model as JSON or multipart),
+    /// one per schema otherwise; none without a body.
+    private func bodyVariants(_ operation: Operation) -> [RequestBody] {
+        guard let item = operation.requestBody, let body = references.resolve(item), !body.content.isEmpty else {
+            return []
+        }
+        var groups: [[MediaType]] = []
+        for media in body.content {
+            if let index = groups.firstIndex(where: { group in
+                switch (group[0].schema, media.schema) {
+                case (let left?, let right?): return sameSchema(left, right)
+                case (nil, nil): return true
+                default: return group[0].schema == nil || media.schema == nil
+                }
+            }) {
+                groups[index].append(media)
+            } else {
+                groups.append([media])
+            }
+        }
+        // The group with a schema first: it is the method's own body.
+        groups.sort { ($0[0].schema != nil ? 0 : 1) < ($1[0].schema != nil ? 0 : 1) }
+        return groups.map { content in
+            var variant = body
+            variant.content = content
+            return variant
+        }
+    }
+
+    /// `Multipart` for `multipart/form-data`, `Form` for URL-encoded forms, else the media
+    /// type's words (`Json`, `Text`, `OctetStream`).
+    static func twinSuffix(_ contentType: String) -> String {
+        let media = contentType.lowercased().split(separator: ";")[0].trimmingCharacters(in: .whitespaces)
+        switch media {
+        case "multipart/form-data": return "Multipart"
+        case "application/x-www-form-urlencoded": return "Form"
+        default:
+            let subtype = media.split(separator: "/").last.map(String.init) ?? media
+            return SwiftNames.typeName(subtype.split(separator: "+").last.map(String.init) ?? subtype)
+        }
+    }
+
+    private func translate(_ operation: Operation, name: String, typeHint hint: String, body variant: RequestBody?)
+        -> OperationModel
+    {
         var argumentNames = UniqueNames(reserved: ["options"])
         let parameters = translateParameters(operation, hint: hint, names: &argumentNames)
-        let body = operation.requestBody.flatMap { translateBody($0, hint: hint, names: &argumentNames) }
+        let body = variant.flatMap { translateBody($0, hint: hint, names: &argumentNames) }
         let responses = translateResponses(operation, hint: hint)
         let primary = responses.first { $0.isPrimary }
         let security = (operation.security ?? document.security)?.map(\.schemes) ?? options.defaultSecurity ?? []
@@ -237,21 +319,10 @@ struct OperationTranslator {
         return path + required + result.filter { !$0.required }
     }
 
-    private func translateBody(_ item: Referenceable<RequestBody>, hint: String, names: inout UniqueNames) -> BodyModel?
-    {
-        guard let body = references.resolve(item), !body.content.isEmpty else { return nil }
-        // One Swift type serves every content type: the schemas are the same in practice (CVAT
-        // sends one model as JSON or multipart). When they differ, the first one wins.
+    /// The body of one variant (`bodyVariants`): one Swift type serves all its content types.
+    private func translateBody(_ body: RequestBody, hint: String, names: inout UniqueNames) -> BodyModel? {
+        guard !body.content.isEmpty else { return nil }
         let primary = body.content.first { $0.schema != nil } ?? body.content[0]
-        if let schema = primary.schema,
-            body.content.contains(where: { $0.schema.map { !sameSchema($0, schema) } ?? false })
-        {
-            diagnostics.warning(
-                "the request body has different schemas per content type; the one of '\(primary.contentType)' is used for all",
-                at: body.location,
-                pointer: body.pointer
-            )
-        }
         var type = primary.schema.map { types.translate($0, hint: hint + "Request", inObject: false) } ?? .data
         if primary.schema == nil || isBinaryContent(primary.contentType), type == .string { type = .data }
         let parameterName: String

@@ -79,6 +79,7 @@ struct OperationExample: Sendable {
         let host = SwiftLiteral.string(model.serverURL ?? "https://api.example.com")
         var arguments = ["host: URL(string: \(host))!"]
         var apiKeys: [String] = []
+        var unprefixed: [String] = []
         let chosen = operation.security.first ?? []
         for name in chosen {
             switch schemes[name]?.kind {
@@ -87,6 +88,9 @@ struct OperationExample: Sendable {
             case .httpBearer?:
                 arguments.append("accessToken: \"YOUR_ACCESS_TOKEN\"")
             case .apiKey?:
+                if schemes[name]?.prefix == nil, schemes[name]?.parameterName?.lowercased() == "authorization" {
+                    unprefixed.append(name)
+                }
                 apiKeys.append(
                     "\(SwiftLiteral.string(name)): \"YOUR_\(SwiftNames.words(name).joined(separator: "_").uppercased())\""
                 )
@@ -99,6 +103,12 @@ struct OperationExample: Sendable {
         if !chosen.isEmpty {
             let others = operation.security.count > 1 ? "; the page lists the other ways to authenticate" : ""
             lines.append("// Credentials for \(chosen.joined(separator: " and "))\(others).")
+        }
+        // A key sent in `Authorization` usually needs a scheme word the document may give in
+        // prose only (`x-token-prefix` says it in a way the client reads).
+        for name in unprefixed {
+            lines.append("// If the server expects a prefix before the key (`Bot …`, `Token …`), add")
+            lines.append("// `apiKeyPrefixes: [\(SwiftLiteral.string(name)): \"Bot \"]`.")
         }
         lines.append("let \(clientName) = ApiClient(")
         lines.append("    configuration: Configuration(")

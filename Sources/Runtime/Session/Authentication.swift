@@ -28,7 +28,9 @@ struct Authentication {
         case .apiKey(let name, let location):
             guard let key = configuration.apiKeys[scheme.name] else { return }
             let prefix = configuration.apiKeyPrefixes[scheme.name] ?? scheme.prefix
-            let value = prefix.map { $0.isEmpty ? key : "\($0) \(key)" } ?? key
+            // One space between prefix and key, whether the prefix is written `Token` or `Token `.
+            let word = prefix?.trimmingCharacters(in: .whitespaces) ?? ""
+            let value = word.isEmpty ? key : "\(word) \(key)"
             switch location {
             case .header:
                 draft.headers.setIfAbsent(name, value)

@@ -75,12 +75,14 @@ for keyword in KEYWORDS:
     }
 
 schemas = {
-    # As properties: the first half required, the rest optional, some of them nullable.
+    # As properties: the first half required, the rest optional.
     "Thing": {
         "type": "object",
         "required": KEYWORDS[: len(KEYWORDS) // 2],
         "properties": {
-            k: ({"type": ["string", "null"]} if i % 3 == 0 else string) for i, k in enumerate(KEYWORDS)
+            # Some nullable, some deprecated (stored as `_name` behind a deprecated `name`).
+            k: {"type": ["string", "null"]} if i % 3 == 0 else {"type": "string", "deprecated": i % 5 == 1}
+            for i, k in enumerate(KEYWORDS)
         },
     },
     "PaginatedThingList": {

@@ -1,0 +1,1 @@
+../GenerateClient/CommittedClients.swift
