@@ -69,7 +69,8 @@ enum CommittedClients {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: sources.path())) ?? []
         let orphans = folders.sorted().filter { folder in
             guard !known.contains(folder), names.isEmpty || names.contains(folder) else { return false }
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: sources.appending(path: folder).path())) ?? []
+            let files =
+                (try? FileManager.default.contentsOfDirectory(atPath: sources.appending(path: folder).path())) ?? []
             return files.contains(where: documentNames.contains) && !files.contains { $0.hasSuffix(".swift") }
         }
         guard let first = orphans.first else { return nil }

@@ -124,7 +124,7 @@ public struct GeneratorConfig: Sendable {
                     pointer,
                     expected:
                         "module, templates, include, exclude, names, typeMappings, forms, pagination, securitySchemes, security, "
-                            + "shards, groups"
+                        + "shards, groups"
                 )
             }
         }

@@ -36,15 +36,24 @@ final class GroupingAndTwinsTests: XCTestCase {
         XCTAssertEqual(diagnostics.all.map(\.message), [], "no warning: every content type is reachable")
         XCTAssertEqual(model.groups.map(\.typeName), ["ChannelsApi", "DefaultApi", "UsersApi"])
         XCTAssertEqual(model.groups.first { $0.typeName == "UsersApi" }?.operations.map(\.name), ["getMyUser"])
-        XCTAssertEqual(model.groups.first { $0.typeName == "DefaultApi" }?.operations.map(\.name), ["getThing", "root"])
+        XCTAssertEqual(
+            model.groups.first { $0.typeName == "DefaultApi" }?.operations.map(\.name),
+            ["getThing", "root"]
+        )
     }
 
     func testGroupsFromConfiguredPrefixesAndTags() throws {
         var options = ModelOptions()
         options.grouping = .paths(prefixes: [("/api/v9/users/@me", "me"), ("/api/v9", "chat")])
-        XCTAssertEqual(try translate(untagged, options: options).model.groups.map(\.typeName), ["ChatApi", "DefaultApi", "MeApi"])
+        XCTAssertEqual(
+            try translate(untagged, options: options).model.groups.map(\.typeName),
+            ["ChatApi", "DefaultApi", "MeApi"]
+        )
         // A tagged document keeps its tags; `groups: paths` overrides them.
-        let tagged = untagged.replacingOccurrences(of: "operationId: get_my_user,", with: "operationId: get_my_user, tags: [me],")
+        let tagged = untagged.replacingOccurrences(
+            of: "operationId: get_my_user,",
+            with: "operationId: get_my_user, tags: [me],"
+        )
         XCTAssertEqual(try translate(tagged).model.groups.map(\.typeName), ["DefaultApi", "MeApi"])
         options.grouping = .paths(prefixes: [])
         XCTAssertEqual(try translate(tagged, options: options).model.groups.map(\.typeName).count, 3)
@@ -65,7 +74,10 @@ final class GroupingAndTwinsTests: XCTestCase {
         )
         XCTAssertEqual(
             operations.map { $0.body?.type.swift },
-            ["ChannelsCreateMessageRequest?", "ChannelsCreateMessageMultipartRequest?", "ChannelsCreateMessageFormRequest?"]
+            [
+                "ChannelsCreateMessageRequest?", "ChannelsCreateMessageMultipartRequest?",
+                "ChannelsCreateMessageFormRequest?",
+            ]
         )
         XCTAssertEqual(operations.map { $0.parameters.map(\.name) }, Array(repeating: ["channelId"], count: 3))
     }

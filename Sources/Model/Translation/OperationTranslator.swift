@@ -45,13 +45,17 @@ struct OperationTranslator {
     }
 
     static func pathGroup(_ path: String, prefixes: [(prefix: String, group: String)]) -> String {
-        let matching = prefixes.filter { path == $0.prefix || path.hasPrefix($0.prefix.hasSuffix("/") ? $0.prefix : $0.prefix + "/") }
+        let matching = prefixes.filter {
+            path == $0.prefix || path.hasPrefix($0.prefix.hasSuffix("/") ? $0.prefix : $0.prefix + "/")
+        }
         if let longest = matching.max(by: { $0.prefix.count < $1.prefix.count }) { return longest.group }
         let segments = path.split(separator: "/").map(String.init)
         let meaningful = segments.first { segment in
             if segment.hasPrefix("{") || segment.lowercased() == "api" { return false }
             let version = segment.lowercased().drop { $0 == "v" }
-            return !(segment.lowercased().hasPrefix("v") && !version.isEmpty && version.allSatisfy { $0.isNumber || $0 == "." })
+            return
+                !(segment.lowercased().hasPrefix("v") && !version.isEmpty
+                && version.allSatisfy { $0.isNumber || $0 == "." })
         }
         return meaningful ?? "default"
     }
@@ -94,7 +98,8 @@ struct OperationTranslator {
                 // Inline types are named after the operation's own name, so that renaming a
                 // method (`names.operations`) does not rename its body type too.
                 let renamed = operation.operationId.map { options.operationNameOverrides[$0] != nil } ?? false
-                let typeHint = String(typeName.dropLast(3))
+                let typeHint =
+                    String(typeName.dropLast(3))
                     + SwiftNames.typeName(renamed ? automaticMethodName(operation, tag: tag) : name)
                 let variants = bodyVariants(operation)
                 var models = [translate(operation, name: name, typeHint: typeHint, body: variants.first)]
