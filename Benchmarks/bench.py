@@ -21,10 +21,14 @@ Measured:
      `swift build` of Examples/TaskBoard's plugin target against its committed-client target;
   7. `specforge diff` on CVAT version pairs (both documents read, translated and compared, the
      report printed): median wall time and peak RSS;
-  8. what `--docs` (the Markdown reference pages) adds to generation, measured with part 1.
+  8. what `--docs` (the Markdown reference pages) adds to generation, measured with part 1;
+  9. incremental debug builds of the plugin's layout after one schema, one operation or one
+     enum value changes, for CVAT and Stripe: files rewritten, files recompiled, time
+     (Benchmarks/incremental.py).
 
-Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips part 4, BENCH_ONLY=diff runs
-part 7 alone, BENCH_ONLY=generate parts 1 and 8 for specforge alone, SHARED (../shared).
+Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips parts 4, 6 and 9, BENCH_ONLY=diff
+runs part 7 alone, BENCH_ONLY=generate parts 1 and 8 for specforge alone, BENCH_ONLY=incremental
+part 9 alone, SHARED (../shared).
 """
 import copy
 import json
@@ -34,6 +38,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+from incremental import incremental, report_incremental
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.abspath(os.environ.get("SHARED", os.path.join(REPO, "..", "shared")))
@@ -464,6 +470,9 @@ def main():
     if os.environ.get("BENCH_ONLY") == "diff":
         report_diffs(diffs())
         return
+    if os.environ.get("BENCH_ONLY") == "incremental":
+        report_incremental(incremental(SPECFORGE, SHARED, WORK, PACKAGE, REPO, log))
+        return
     if os.environ.get("BENCH_ONLY") == "generate":
         generated = generation([specforge_generator(), specforge_with_docs()])
         report_generation(generated)
@@ -479,10 +488,14 @@ def main():
     coding_table = model_coding()
     layout_rows = [] if os.environ.get("BENCH_SKIP_BUILDS") == "1" else layouts()
     plugin_times = plugin_no_op()
+    incremental_rows = [] if os.environ.get("BENCH_SKIP_BUILDS") == "1" else incremental(
+        SPECFORGE, SHARED, WORK, PACKAGE, REPO, log)
     diff_rows = diffs()
     report(generated, no_op_times, growth_rows, build_rows, coding_table, tools, layout_rows, plugin_times)
     report_diffs(diff_rows)
     report_docs(generated)
+    if incremental_rows:
+        report_incremental(incremental_rows)
 
 
 if __name__ == "__main__":

@@ -138,6 +138,13 @@ public enum SwiftNames {
         return first.uppercased() + word.dropFirst()
     }
 
+    /// A member named after a type: `TaskRead` → `taskRead`, `_3dSecureRequest` → `_3dSecureRequest`
+    /// (an identifier cannot start with a digit).
+    static func memberName(forType typeName: String) -> String {
+        let name = lowercaseFirst(typeName)
+        return name.first?.isNumber == true ? "_" + name : name
+    }
+
     static func lowercaseFirst(_ word: String) -> String {
         // `URLValue` → `urlValue`: lower the leading acronym, not just its first letter.
         let parts = words(word)

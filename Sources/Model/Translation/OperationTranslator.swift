@@ -332,7 +332,7 @@ struct OperationTranslator {
         if primary.schema == nil || isBinaryContent(primary.contentType), type == .string { type = .data }
         let parameterName: String
         if case .named(let name) = type.unwrapped {
-            parameterName = names.claim(SwiftNames.lowercaseFirst(name))
+            parameterName = names.claim(SwiftNames.memberName(forType: name))
         } else {
             parameterName = names.claim("body")
         }

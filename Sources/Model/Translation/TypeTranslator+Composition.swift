@@ -203,11 +203,11 @@ extension TypeTranslator {
 
     private func caseName(for type: TypeRef) -> String {
         switch type {
-        case .named(let name): return SwiftNames.lowercaseFirst(name)
+        case .named(let name): return SwiftNames.memberName(forType: name)
         case .array(let element): return caseName(for: element) + "List"
         case .map(let value): return caseName(for: value) + "Map"
         case .optional(let wrapped): return caseName(for: wrapped)
-        default: return SwiftNames.lowercaseFirst(type.swift)
+        default: return SwiftNames.memberName(forType: type.swift)
         }
     }
 

@@ -63,6 +63,20 @@ paths = {
         },
     },
 }
+# Names that start with a digit: a group, its inline body and response types, a union's cases.
+paths["/3d_secure"] = {
+    "post": {
+        "operationId": "create_3d_secure",
+        "tags": ["3d_secure"],
+        "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"x": string}}}}},
+        "responses": json_response({
+            "oneOf": [
+                {"type": "object", "required": ["a"], "properties": {"a": string}},
+                {"type": "array", "items": string},
+            ]
+        }),
+    },
+}
 # As operation names: `things_<keyword>` → `thingsApi.<keyword>(…)`.
 for keyword in KEYWORDS:
     paths["/named/" + keyword] = {
