@@ -12,12 +12,8 @@ specforge=$1
 cd "$(dirname "$0")/../.."
 source Tests/Integration/client-program.sh
 work=$(mktemp -d)
-server=
-cleanup() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'rm -rf "$work"' EXIT
+export SUPPORT_SOURCES=Tests/Integration/LoopbackScenario.swift
 build_client_program "$specforge" Schemas/chat.yaml Tests/Integration/Chat/main.swift "$work/chat" --strict
 apis=$(cd "$work/chat.client/APIs" && ls | sort | paste -sd' ')
 [ "$apis" = "ChannelsApi.swift GuildsApi.swift UsersApi.swift" ] || { echo "groups from paths: $apis" >&2; exit 1; }
@@ -25,12 +21,4 @@ for enum in PremiumTypes ChannelTypes AvailableLocalesEnum; do
     grep -q "^public struct $enum: OpenEnum" "$work/chat.client/Models/$enum.swift" || { echo "$enum is not an enum" >&2; exit 1; }
 done
 
-python3 Tests/Integration/Chat/server.py >"$work/port" &
-server=$!
-for _ in $(seq 100); do
-    grep -q '^PORT ' "$work/port" && break
-    sleep 0.1
-done
-port=$(sed -n 's/^PORT //p' "$work/port")
-[ -n "$port" ] || { echo "server.py did not start" >&2; exit 1; }
-"$work/chat" "$port"
+run_against_loopback_server Tests/Integration/Chat/server.py "$work/chat"

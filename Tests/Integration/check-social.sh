@@ -11,21 +11,9 @@ specforge=$1
 cd "$(dirname "$0")/../.."
 source Tests/Integration/client-program.sh
 work=$(mktemp -d)
-server=
-cleanup() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'rm -rf "$work"' EXIT
+export SUPPORT_SOURCES=Tests/Integration/LoopbackScenario.swift
 build_client_program "$specforge" Schemas/social.yaml Tests/Integration/Social/main.swift "$work/social" \
     --config Schemas/social.specforge.yaml --strict
 
-python3 Tests/Integration/Social/server.py >"$work/port" &
-server=$!
-for _ in $(seq 100); do
-    grep -q '^PORT ' "$work/port" && break
-    sleep 0.1
-done
-port=$(sed -n 's/^PORT //p' "$work/port")
-[ -n "$port" ] || { echo "server.py did not start" >&2; exit 1; }
-"$work/social" "$port"
+run_against_loopback_server Tests/Integration/Social/server.py "$work/social"

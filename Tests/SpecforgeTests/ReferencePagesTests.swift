@@ -98,6 +98,43 @@ final class ReferencePagesTests: XCTestCase {
     /// versions removed them) and is our 2.72 page row for row, summaries included; the
     /// CloudstoragesApi page has 2.26.2's methods and requests but an older wording of the
     /// summaries ("Method creates a cloud storage…") that no schema we have carries.
+    /// A page example takes a value the property allows: a reference narrowed by its own
+    /// `enum` gets that value, not the referenced enum's first; an API key sent in
+    /// `Authorization` without a declared prefix gets a hint about `apiKeyPrefixes`.
+    func testExamplesRespectNarrowedEnumsAndMentionKeyPrefixes() throws {
+        let pages = try pages(
+            of: """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /channels:
+                    post:
+                      operationId: channels_create
+                      tags: [channels]
+                      security: [{bot: []}]
+                      requestBody:
+                        required: true
+                        content: {application/json: {schema: {$ref: '#/components/schemas/VoiceChannel'}}}
+                      responses: {'204': {description: done}}
+                components:
+                  securitySchemes:
+                    bot: {type: apiKey, in: header, name: Authorization}
+                  schemas:
+                    ChannelTypes:
+                      type: integer
+                      oneOf: [{title: TEXT, const: 0}, {title: DM, const: 1}, {title: VOICE, const: 2}]
+                    VoiceChannel:
+                      type: object
+                      required: [type]
+                      properties:
+                        type: {$ref: '#/components/schemas/ChannelTypes', enum: [2]}
+                """
+        )
+        let page = try XCTUnwrap(pages["APIs/ChannelsApi.md"])
+        XCTAssertTrue(page.contains("type: ChannelTypes.voice"), page)
+        XCTAssertTrue(page.contains("// `apiKeyPrefixes: [\"bot\": \"Bot \"]`."), page)
+    }
+
     func testProjectsAndCloudstoragesPagesListTheSeedsMethods() throws {
         let old = try cvatPages("2.26.2.yml")
         for page in ["ProjectsApi", "CloudstoragesApi"] {

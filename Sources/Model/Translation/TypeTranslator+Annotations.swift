@@ -19,6 +19,15 @@ extension TypeTranslator {
             result.defaultValue = result.defaultValue ?? source.defaultValue?.jsonText
             result.example = result.example ?? source.example?.jsonText
         }
+        // A reference narrowed by its own `enum` (`{$ref: ChannelTypes, enum: [2]}`, or an
+        // `allOf` member that lists values): an example must be one of those, not the first
+        // value of the referenced enum.
+        if result.example == nil, schema.reference != nil || !schema.allOf.isEmpty,
+            let narrowed = ([schema] + schema.allOf).lazy.compactMap(\.enumValues).first,
+            let first = narrowed.first(where: { $0.scalar?.isNull != true })
+        {
+            result.example = first.jsonText
+        }
         return result
     }
 

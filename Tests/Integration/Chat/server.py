@@ -4,13 +4,11 @@ receives (path, query, `Authorization: Bot …`, Content-Type, the JSON body's b
 a multipart body) and records what broke an expectation (GET /__failures). Prints "PORT <n>",
 then serves until it is stopped."""
 
-import json
-import threading
-import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import os
+import sys
 
-FAILURES = []
-LOCK = threading.Lock()
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from loopback import CheckingHandler, serve  # noqa: E402
 
 ADA = {"id": "1", "username": "ada", "premium_type": 2, "locale": "de"}
 # Values a newer server sends: a premium type and a locale this client does not know.
@@ -33,33 +31,8 @@ def multipart_parts(body, content_type):
     return parts
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def send_json(self, code, body):
-        data = json.dumps(body).encode()
-        self.send_response(code)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def fail(self, message):
-        with LOCK:
-            FAILURES.append(f"{self.command} {self.path}: {message}")
-        self.send_json(418, {"error": message})
-
-    def handle_any(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        route = urllib.parse.urlsplit(self.path)
-        if route.path == "/__failures":
-            with LOCK:
-                failures, FAILURES[:] = list(FAILURES), []
-            return self.send_json(200, failures)
+class Handler(CheckingHandler):
+    def handle_request(self, body, route):
         # The API key with the prefix the scheme declares (`x-token-prefix: 'Bot '`).
         if self.headers.get("Authorization") != "Bot t0ken":
             return self.fail(f"Authorization {self.headers.get('Authorization')!r}")
@@ -98,15 +71,6 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(200, {"id": "m2", "content": "With files", "attachments": attachments})
         return self.fail("no such route")
 
-    do_GET = do_POST = handle_any
-
-
-def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(f"PORT {server.server_address[1]}", flush=True)
-    server.serve_forever()
-
 
 if __name__ == "__main__":
-    main()
+    serve(Handler)

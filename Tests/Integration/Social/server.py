@@ -3,13 +3,11 @@
 receives (path, query, credentials, Accept, Content-Type, body) and records what broke an
 expectation (GET /__failures). Prints "PORT <n>", then serves until it is stopped."""
 
-import json
-import threading
-import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import os
+import sys
 
-FAILURES = []
-LOCK = threading.Lock()
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from loopback import CheckingHandler, serve  # noqa: E402
 
 ADA = {"id": "a1", "username": "ada", "display_name": None}
 BOB = {"id": "a2", "username": "bob"}
@@ -19,29 +17,7 @@ def status(status_id, content):
     return {"id": status_id, "created_at": "2026-12-05T10:00:00Z", "account": ADA, "content": content}
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def send(self, code, content_type, data, link=None):
-        self.send_response(code)
-        self.send_header("Content-Type", content_type)
-        if link:
-            self.send_header("Link", link)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def send_json(self, code, body, link=None):
-        self.send(code, "application/json", json.dumps(body).encode(), link)
-
-    def fail(self, message):
-        with LOCK:
-            FAILURES.append(f"{self.command} {self.path}: {message}")
-        self.send_json(418, {"error": message})
-
+class Handler(CheckingHandler):
     def expect_json_body(self, body, expected):
         """The exact bytes: keys in schema order, nothing left out or added."""
         content_type = self.headers.get("Content-Type")
@@ -50,14 +26,7 @@ class Handler(BaseHTTPRequestHandler):
             return False
         return True
 
-    def handle_any(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        route = urllib.parse.urlsplit(self.path)
-        if route.path == "/__failures":
-            with LOCK:
-                failures, FAILURES[:] = list(FAILURES), []
-            return self.send_json(200, failures)
+    def handle_request(self, body, route):
         # OAuth2: the access token, as a bearer token, on every call.
         if self.headers.get("Authorization") != "Bearer s3cret":
             return self.fail(f"Authorization {self.headers.get('Authorization')!r}")
@@ -108,15 +77,6 @@ class Handler(BaseHTTPRequestHandler):
             return None
         return self.fail("no such route")
 
-    do_GET = do_POST = handle_any
-
-
-def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(f"PORT {server.server_address[1]}", flush=True)
-    server.serve_forever()
-
 
 if __name__ == "__main__":
-    main()
+    serve(Handler)
