@@ -196,12 +196,10 @@ struct OperationTranslator {
         }
         var groups: [[MediaType]] = []
         for media in body.content {
+            // A content type without a schema (raw bytes) goes with any other.
             if let index = groups.firstIndex(where: { group in
-                switch (group[0].schema, media.schema) {
-                case (let left?, let right?): return sameSchema(left, right)
-                case (nil, nil): return true
-                default: return group[0].schema == nil || media.schema == nil
-                }
+                guard let left = group[0].schema, let right = media.schema else { return true }
+                return sameSchema(left, right)
             }) {
                 groups[index].append(media)
             } else {
