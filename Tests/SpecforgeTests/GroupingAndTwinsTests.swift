@@ -13,7 +13,9 @@ final class GroupingAndTwinsTests: XCTestCase {
           /api/v9/channels/{channel_id}/messages:
             post:
               operationId: create_message
-              parameters: [{name: channel_id, in: path, required: true, schema: {type: string}}]
+              parameters:
+              - {name: channel_id, in: path, required: true, schema: {type: string}}
+              - {name: mode, in: query, schema: {type: string, enum: [quiet, loud]}}
               requestBody:
                 content:
                   application/json:
@@ -26,7 +28,10 @@ final class GroupingAndTwinsTests: XCTestCase {
                         files: {type: array, items: {type: string, format: binary}}
                   application/x-www-form-urlencoded:
                     schema: {type: object, properties: {content: {type: string}}}
-              responses: {'204': {description: OK}}
+              responses:
+                '200':
+                  description: OK
+                  content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}
           /v2/{id}: {get: {operationId: get_thing, responses: {'204': {description: OK}}}}
           /: {get: {operationId: root, responses: {'204': {description: OK}}}}
         """
@@ -79,6 +84,15 @@ final class GroupingAndTwinsTests: XCTestCase {
                 "ChannelsCreateMessageFormRequest?",
             ]
         )
-        XCTAssertEqual(operations.map { $0.parameters.map(\.name) }, Array(repeating: ["channelId"], count: 3))
+        XCTAssertEqual(operations.map { $0.parameters.map(\.name) }, Array(repeating: ["channelId", "mode"], count: 3))
+        // The operation's own inline types are declared once, whatever its twins.
+        XCTAssertEqual(
+            model.types.map(\.name).filter { $0.hasPrefix("ChannelsCreateMessage") }.sorted(),
+            [
+                "ChannelsCreateMessageFormRequest", "ChannelsCreateMessageMode",
+                "ChannelsCreateMessageMultipartRequest", "ChannelsCreateMessageRequest",
+                "ChannelsCreateMessageResponse",
+            ]
+        )
     }
 }

@@ -105,14 +105,13 @@ struct OperationTranslator {
                 var models = [translate(operation, name: name, typeHint: typeHint, body: variants.first)]
                 // A content type whose body has a schema of its own (a message as JSON, or as a
                 // form with file parts) gets a twin method that sends it: `createMultipart(…)`.
+                // Parameters and responses are the operation's, translated once and shared.
                 for variant in variants.dropFirst() {
                     let suffix = Self.twinSuffix(variant.content[0].contentType)
-                    var twin = translate(
-                        operation,
-                        name: methodNames.claim(name + suffix),
-                        typeHint: typeHint + suffix,
-                        body: variant
-                    )
+                    var twin = models[0]
+                    twin.name = methodNames.claim(name + suffix)
+                    var argumentNames = UniqueNames(reserved: ["options"] + twin.parameters.map(\.name))
+                    twin.body = translateBody(variant, hint: typeHint + suffix, names: &argumentNames)
                     twin.operationId += "_" + SwiftNames.words(suffix).joined(separator: "_").lowercased()
                     twin.twinOf = name
                     models.append(twin)
