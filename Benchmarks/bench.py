@@ -24,11 +24,15 @@ Measured:
   8. what `--docs` (the Markdown reference pages) adds to generation, measured with part 1;
   9. incremental debug builds of the plugin's layout after one schema, one operation or one
      enum value changes, for CVAT and Stripe: files rewritten, files recompiled, time
-     (Benchmarks/incremental.py).
+     (Benchmarks/incremental.py);
+ 10. creating the files of Stripe's client on a fresh and on a loaded file system: specforge in
+     both layouts, and a plain loop serially and in parallel, in 3 and in 64 folders
+     (Benchmarks/file_creation.py).
 
 Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips parts 4, 6 and 9, BENCH_ONLY=diff
 runs part 7 alone, BENCH_ONLY=generate parts 1 and 8 for specforge alone, BENCH_ONLY=incremental
-part 9 alone, SHARED (../shared).
+part 9 alone, BENCH_ONLY=files part 10 alone (BENCH_LOAD_TREES trees load the file system,
+default 30), SHARED (../shared).
 """
 import copy
 import json
@@ -39,6 +43,7 @@ import subprocess
 import sys
 import time
 
+from file_creation import file_creation, report_file_creation
 from incremental import incremental, report_incremental
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -470,6 +475,9 @@ def main():
     if os.environ.get("BENCH_ONLY") == "diff":
         report_diffs(diffs())
         return
+    if os.environ.get("BENCH_ONLY") == "files":
+        report_file_creation(file_creation(SPECFORGE, SHARED, WORK, ROUNDS, log))
+        return
     if os.environ.get("BENCH_ONLY") == "incremental":
         report_incremental(incremental(SPECFORGE, SHARED, WORK, PACKAGE, REPO, log))
         return
@@ -491,11 +499,13 @@ def main():
     incremental_rows = [] if os.environ.get("BENCH_SKIP_BUILDS") == "1" else incremental(
         SPECFORGE, SHARED, WORK, PACKAGE, REPO, log)
     diff_rows = diffs()
+    files_result = file_creation(SPECFORGE, SHARED, WORK, ROUNDS, log)
     report(generated, no_op_times, growth_rows, build_rows, coding_table, tools, layout_rows, plugin_times)
     report_diffs(diff_rows)
     report_docs(generated)
     if incremental_rows:
         report_incremental(incremental_rows)
+    report_file_creation(files_result)
 
 
 if __name__ == "__main__":
