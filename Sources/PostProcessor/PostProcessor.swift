@@ -16,7 +16,7 @@ public enum PostProcessor {
             RenderedFile(path: file.path, contents: SourceLayout.normalize(file.contents))
         }
         if case .shards(let count) = layout {
-            output = ShardLayout.shard(output, count: count).map {
+            output = ShardLayout.shard(output, count: count).concurrentMap {
                 RenderedFile(path: $0.path, contents: SourceLayout.normalize($0.contents))
             }
         }
