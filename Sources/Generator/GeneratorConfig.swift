@@ -40,15 +40,9 @@ public struct GeneratorConfig: Sendable {
             throw Diagnostic.error("cannot read configuration file '\(path)'")
         }
         var config = GeneratorConfig()
-        // An empty file (what a user creates first), or one with only comments, means the defaults.
-        let text = String(decoding: data, as: UTF8.self)
-        if text.split(whereSeparator: \.isNewline).allSatisfy({
-            let line = $0.drop { $0 == " " || $0 == "\t" }
-            return line.isEmpty || line.hasPrefix("#") || line == "---" || line == "..."
-        }) {
-            return config
-        }
-        let root = try DocumentText.parse([UInt8](data), file: path)
+        // An empty file (what a user creates first), comments only, `---` or `null`: the defaults.
+        let root = try DocumentText.parse([UInt8](data), file: path, emptyAsNull: true)
+        if root.scalar?.isNull == true { return config }
         let reader = ConfigReader(diagnostics: diagnostics)
         guard let map = reader.mapping(root, "#") else { return config }
         for entry in map.entries {
@@ -93,7 +87,7 @@ public struct GeneratorConfig: Sendable {
                     case "operations":
                         config.model.operationNameOverrides = reader.stringMap(item.value, itemPointer)
                         config.model.origins += Self.keyOrigins(item.value, .operationName, itemPointer)
-                    default: reader.unknown(item.key, item.keyLocation, itemPointer, expected: "types, operations")
+                    default: reader.unknown(item.key, item.keyLocation, itemPointer, expected: ["types", "operations"])
                     }
                 }
             case "typeMappings":
@@ -122,9 +116,10 @@ public struct GeneratorConfig: Sendable {
                     entry.key,
                     entry.keyLocation,
                     pointer,
-                    expected:
-                        "module, templates, include, exclude, names, typeMappings, forms, pagination, securitySchemes, security, "
-                        + "shards, groups"
+                    expected: [
+                        "module", "templates", "include", "exclude", "names", "typeMappings", "forms", "pagination",
+                        "securitySchemes", "security", "shards", "groups",
+                    ]
                 )
             }
         }
@@ -191,7 +186,7 @@ private struct ConfigReader {
             case "tags": result.tags = strings(entry.value, itemPointer)
             case "paths": result.paths = strings(entry.value, itemPointer)
             case "operations": result.operations = strings(entry.value, itemPointer)
-            default: unknown(entry.key, entry.keyLocation, itemPointer, expected: "tags, paths, operations")
+            default: unknown(entry.key, entry.keyLocation, itemPointer, expected: ["tags", "paths", "operations"])
             }
         }
         return result
@@ -268,7 +263,7 @@ private struct ConfigReader {
                         field.key,
                         field.keyLocation,
                         fieldPointer,
-                        expected: "style, parameter, items, next, total"
+                        expected: ["style", "parameter", "items", "next", "total"]
                     )
                     continue
                 }
@@ -320,7 +315,7 @@ private struct ConfigReader {
                         options.formArrayStyles[property.key] = style
                     }
                 }
-            default: unknown(entry.key, entry.keyLocation, itemPointer, expected: "arrays, properties")
+            default: unknown(entry.key, entry.keyLocation, itemPointer, expected: ["arrays", "properties"])
             }
         }
     }
@@ -373,10 +368,10 @@ private struct ConfigReader {
         return .paths(prefixes: prefixes)
     }
 
-    func unknown(_ key: String, _ location: SourceLocation, _ pointer: String, expected: String) {
-        let keys = expected.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    func unknown(_ key: String, _ location: SourceLocation, _ pointer: String, expected keys: [String]) {
         diagnostics.error(
-            "unknown configuration key '\(key)'\(NameSuggestion.didYouMean(key, in: keys)) (expected \(expected))",
+            "unknown configuration key '\(key)'\(NameSuggestion.didYouMean(key, in: keys)) "
+                + "(expected \(keys.joined(separator: ", ")))",
             at: location,
             pointer: pointer
         )

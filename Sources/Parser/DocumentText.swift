@@ -7,16 +7,21 @@ import SpecforgeDiagnostics
 /// with `{` or `[` are tried as JSON first (it is faster), and read as YAML if they are not JSON
 /// (YAML's flow style also starts with a brace, and allows unquoted keys).
 public enum DocumentText {
-    public static func parse(_ bytes: [UInt8], file: String, limits: LoaderLimits = LoaderLimits()) throws(Diagnostic)
-        -> Node
-    {
+    /// `emptyAsNull`: a text without a document is a `null` scalar rather than an error (see
+    /// `YAMLLoader.load`).
+    public static func parse(
+        _ bytes: [UInt8],
+        file: String,
+        limits: LoaderLimits = LoaderLimits(),
+        emptyAsNull: Bool = false
+    ) throws(Diagnostic) -> Node {
         if file.utf8.count >= 5, file.lowercased().hasSuffix(".json") {
             return try JSONLoader.load(bytes, file: file, limits: limits)
         }
         if startsLikeJSON(bytes), let node = try? JSONLoader.load(bytes, file: file, limits: limits) {
             return node
         }
-        return try YAMLLoader.load(bytes, file: file, limits: limits)
+        return try YAMLLoader.load(bytes, file: file, limits: limits, emptyAsNull: emptyAsNull)
     }
 
     private static func startsLikeJSON(_ bytes: [UInt8]) -> Bool {

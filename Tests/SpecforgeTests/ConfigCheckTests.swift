@@ -47,7 +47,7 @@ final class ConfigCheckTests: XCTestCase {
     /// An empty `specforge.yaml` (what a user creates first), or one of comments only, means the
     /// defaults rather than "the document is empty".
     func testAnEmptyConfigurationMeansTheDefaults() throws {
-        for text in ["", "\n\n", "# specforge settings\n  # none yet\n", "---\n"] {
+        for text in ["", "\n\n", "# specforge settings\n  # none yet\n", "---\n", "--- # settings\n", "~\n"] {
             let (model, diagnostics) = try analyze(config: text)
             XCTAssertNotNil(model, text)
             XCTAssertEqual(diagnostics.map(\.message), [], text)

@@ -15,10 +15,13 @@ public struct LoaderLimits: Sendable {
 /// (JSON is YAML flow syntax as far as libyaml is concerned).
 public enum YAMLLoader {
     /// Parses one document. Errors are thrown as a `Diagnostic` naming the file, line and column.
+    /// A text without a document (empty, or comments only) is an error, or with `emptyAsNull`
+    /// a `null` scalar, as `---` alone is.
     public static func load(
         _ bytes: [UInt8],
         file: String,
-        limits: LoaderLimits = LoaderLimits()
+        limits: LoaderLimits = LoaderLimits(),
+        emptyAsNull: Bool = false
     ) throws(Diagnostic) -> Node {
         var builder = TreeBuilder(file: file, limits: limits)
         var parser = yaml_parser_t()
@@ -42,8 +45,10 @@ public enum YAMLLoader {
                 try builder.consume(event)
                 if event.type == YAML_DOCUMENT_END_EVENT, builder.root != nil { break }
             }
+            let start = SourceLocation(file: file, line: 1, column: 1)
             guard let root = builder.root else {
-                throw Diagnostic.error("the document is empty", at: SourceLocation(file: file, line: 1, column: 1))
+                guard emptyAsNull else { throw Diagnostic.error("the document is empty", at: start) }
+                return Node(.scalar(Scalar(value: "", isPlain: true)), location: start, weight: 1)
             }
             return root
         }

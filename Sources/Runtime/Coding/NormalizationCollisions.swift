@@ -10,9 +10,18 @@ import Foundation
 /// but a few) is passed by one scan of its bytes.
 enum NormalizationCollisions {
     static func check(_ data: Data) throws {
+        // One pass: a byte over 0x7F, or `\u` (a backslash is always followed by another byte
+        // in valid JSON; at the end of the data it is not an escape).
         let mayCollide = data.withUnsafeBytes { bytes in
-            bytes.contains { $0 >= 0x80 }
-                || bytes.indices.dropLast().contains { bytes[$0] == 0x5C && bytes[$0 + 1] == 0x75 }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 || (byte == 0x5C && index + 1 < bytes.count && bytes[index + 1] == 0x75) {
+                    return true
+                }
+                index += byte == 0x5C ? 2 : 1
+            }
+            return false
         }
         guard mayCollide else { return }
         var scanner = Scanner(bytes: Array(data))
