@@ -20,6 +20,11 @@ deps:
 		echo "installing libyaml-dev"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libyaml-dev pkg-config; }
+	@# openssl makes the certificates of the TLS tests (Tests/Server/transport_server.py).
+	@command -v openssl >/dev/null 2>&1 || { \
+		echo "installing openssl"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq openssl; }
 
 # The built-in templates, compiled into the binary (Sources/Renderer/EmbeddedTemplates.swift,
 # committed; a unit test fails when it differs from Templates/).

@@ -24,6 +24,10 @@ let package = Package(
     products: [
         .executable(name: "specforge", targets: ["specforge"]),
         .library(name: "SpecforgeRuntime", targets: ["SpecforgeRuntime"]),
+        // A transport on AsyncHTTPClient, for server-side Swift; apps that do not use it do not build it.
+        .library(name: "SpecforgeAsyncHTTPClient", targets: ["SpecforgeAsyncHTTPClient"]),
+        // A logging middleware on swift-log.
+        .library(name: "SpecforgeLogging", targets: ["SpecforgeLogging"]),
         .plugin(name: "SpecforgePlugin", targets: ["SpecforgePlugin"]),
         .plugin(name: "GenerateClient", targets: ["GenerateClient"]),
         .plugin(name: "CheckClient", targets: ["CheckClient"]),
@@ -34,6 +38,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // `swift package generate-documentation --target CVAT` (DocC); a plugin only, nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libyaml, the system library (Debian: libyaml-dev).
@@ -123,8 +131,26 @@ let package = Package(
             dependencies: ["specforge"],
             path: "Plugins/CheckClient"
         ),
-        // The hand-written library every generated client imports.
+        // The hand-written library every generated client imports; it depends on Foundation only.
         .target(name: "SpecforgeRuntime", path: "Sources/Runtime", swiftSettings: strict),
+        .target(
+            name: "SpecforgeAsyncHTTPClient",
+            dependencies: [
+                "SpecforgeRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            path: "Sources/AsyncHTTPClientTransport",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SpecforgeLogging",
+            dependencies: ["SpecforgeRuntime", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Logging",
+            swiftSettings: strict
+        ),
         // The generated CVAT client (regenerate with `make generate`).
         .target(name: "CVAT", dependencies: ["SpecforgeRuntime"], path: "Generated/CVAT", swiftSettings: strict),
         // The CVAT 2.61 client, for the forward-compatibility tests only.
@@ -143,6 +169,15 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["SpecforgeRuntime", "CVAT", "CVAT261"],
             path: "Tests/EndToEndTests",
+            swiftSettings: strict
+        ),
+        // One suite of transport checks, run against URLSessionTransport and
+        // AsyncHTTPClientTransport, and the production features on top of them (validation,
+        // retries, middleware, TLS, proxies, streamed uploads).
+        .testTarget(
+            name: "TransportTests",
+            dependencies: ["SpecforgeRuntime", "SpecforgeAsyncHTTPClient", "SpecforgeLogging", "CVAT"],
+            path: "Tests/TransportTests",
             swiftSettings: strict
         ),
         .testTarget(

@@ -24,6 +24,8 @@ struct ConstraintShift: Equatable {
         shifts += count("maxLength", old.maxLength, new.maxLength, stricter: <)
         shifts += count("minItems", old.minItems, new.minItems, stricter: >)
         shifts += count("maxItems", old.maxItems, new.maxItems, stricter: <)
+        shifts += count("minProperties", old.minProperties, new.minProperties, stricter: >)
+        shifts += count("maxProperties", old.maxProperties, new.maxProperties, stricter: <)
         shifts += multipleOf(old.multipleOf, new.multipleOf)
         shifts += pattern(old.pattern, new.pattern)
         if old.uniqueItems != new.uniqueItems {

@@ -142,7 +142,7 @@ public struct {{typeName}}: Sendable {
         method: .{{method}},
         path: {{pathLiteral}},
 {{#hasParameters}}
-        parameters: [{{#parameters}}.init({{wireLiteral}}, in: .{{location}}, type: {{typeLiteral}}{{#isRequired}}, required: true{{/isRequired}}{{#style}}, style: .{{.}}{{/style}}{{#explode}}, explode: {{.}}{{/explode}}){{^isLast}}, {{/isLast}}{{/parameters}}],
+        parameters: [{{#parameters}}.init({{wireLiteral}}, in: .{{location}}, type: {{typeLiteral}}{{#isRequired}}, required: true{{/isRequired}}{{#style}}, style: .{{.}}{{/style}}{{#explode}}, explode: {{.}}{{/explode}}{{#rulesLiteral}}, rules: {{.}}{{/rulesLiteral}}){{^isLast}}, {{/isLast}}{{/parameters}}],
 {{/hasParameters}}
 {{#requestContentTypesLiteral}}
         requestContentTypes: {{.}},

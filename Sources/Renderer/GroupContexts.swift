@@ -148,6 +148,7 @@ extension ViewModels {
         ]
         if let style = parameter.style { context["style"] = style }
         if let explode = parameter.explode { context["explode"] = String(explode) }
+        if let rules = RulesLiteral.rules(parameter.checkedConstraints) { context["rulesLiteral"] = rules }
         return context
     }
 

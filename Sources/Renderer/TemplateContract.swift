@@ -119,7 +119,8 @@ public enum TemplateContract {
                     "fieldsLiteral",
                     .text,
                     "Helper, for speed: the array literal of `ModelField`s for `static let fields`, "
-                        + "`[ModelField(\"id\", \\.id), …]`: each property's JSON name and key path."
+                        + "`[ModelField(\"id\", \\.id), …]`: each property's JSON name and key path, and the "
+                        + "constraints checked before sending (`rules: [.maxLength(256)]`)."
                 ),
                 Key(
                     "pageItemType",
@@ -399,6 +400,13 @@ public enum TemplateContract {
                 Key("isRequired", .flag, "Whether the document requires it."),
                 Key("style", .text, optional: true, "The serialisation style, when the document sets one (`form`)."),
                 Key("explode", .text, optional: true, "`true` or `false`, when the document sets `explode`."),
+                Key(
+                    "rulesLiteral",
+                    .text,
+                    optional: true,
+                    "The constraints the client checks before sending, as `ValueRules` (`[.minimum(1)]`), "
+                        + "when the schema has any that apply to the type."
+                ),
             ] + position
         ),
         Key("hasParameters", .flag, "Whether there are parameters."),

@@ -66,8 +66,11 @@ extension ViewModels {
         let fields = model.properties.map { property in
             // A required property that may be null is always sent, `nil` as `null`.
             let required = property.required && property.type.isOptional ? ", required: true" : ""
+            let rules =
+                RulesLiteral.rules(property.checkedConstraints, nested: property.validatesNested)
+                .map { ", rules: \($0)" } ?? ""
             return
-                "ModelField(\(SwiftLiteral.string(property.wireName)), \\.\(storedName(property))\(required))"
+                "ModelField(\(SwiftLiteral.string(property.wireName)), \\.\(storedName(property))\(required)\(rules))"
         }
         var context: [String: Any] = [
             "properties": properties,

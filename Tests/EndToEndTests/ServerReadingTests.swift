@@ -115,7 +115,7 @@ final class EventStreamDeliveryTests: EndToEndTestCase {
     func testEventsArriveBeforeTheStreamEnds() async throws {
         let client = ApiClient(configuration: adminConfiguration)
         var received: [String] = []
-        for try await event in try await client.functionsApi.queuesWatch(id: "function:slow").body() {
+        for try await event in try await client.functionsApi.queuesWatch(id: "function:1").body() {
             received.append(event.data)
             if received.count == 1 {
                 let state = try await streamState()
@@ -128,7 +128,7 @@ final class EventStreamDeliveryTests: EndToEndTestCase {
     /// A stream that never ends: cancelling the task that reads it closes the connection.
     func testCancellingTheReaderClosesTheConnection() async throws {
         let client = ApiClient(configuration: adminConfiguration)
-        let events = try await client.functionsApi.queuesWatch(id: "function:endless").body()
+        let events = try await client.functionsApi.queuesWatch(id: "function:2").body()
         let firstTwo = AsyncStream.makeStream(of: Int.self)
         let reader = Task {
             var count = 0

@@ -38,7 +38,7 @@ final class BodyEncodingTests: XCTestCase {
         )
         XCTAssertEqual(request.headers["Content-Type"], "application/x-www-form-urlencoded")
         XCTAssertEqual(
-            String(decoding: try XCTUnwrap(request.body), as: UTF8.self),
+            String(decoding: try XCTUnwrap(request.body?.inMemoryData), as: UTF8.self),
             "name=a%20b%2Bc&tags=x&tags=y&limits%5Bmax%5D=3"
         )
     }
@@ -49,7 +49,7 @@ final class BodyEncodingTests: XCTestCase {
             types: ["application/json", "multipart/form-data"]
         )
         XCTAssertEqual(request.headers["Content-Type"], "application/json")
-        let object = try JSONSerialization.jsonObject(with: try XCTUnwrap(request.body)) as? [String: Any]
+        let object = try JSONSerialization.jsonObject(with: try XCTUnwrap(request.body?.inMemoryData)) as? [String: Any]
         XCTAssertEqual(object?.keys.sorted(), ["limits", "name", "tags"])
     }
 
@@ -65,7 +65,7 @@ final class BodyEncodingTests: XCTestCase {
     func testRawBytesAndFilesFromDisk() async throws {
         let bytes = Data([0, 1, 2, 255])
         let raw = try await send(bytes, types: ["application/octet-stream"])
-        XCTAssertEqual(raw.body, bytes)
+        XCTAssertEqual(raw.body?.inMemoryData, bytes)
         XCTAssertEqual(raw.headers["Content-Type"], "application/octet-stream")
 
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString).bin")
@@ -75,7 +75,7 @@ final class BodyEncodingTests: XCTestCase {
             UploadFile(fileURL: file, contentType: "image/png"),
             types: ["application/octet-stream"]
         )
-        XCTAssertEqual(upload.body, bytes)
+        XCTAssertEqual(upload.body?.inMemoryData, bytes)
         XCTAssertEqual(UploadFile(fileURL: file).fileName, file.lastPathComponent)
     }
 

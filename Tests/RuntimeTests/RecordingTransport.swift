@@ -10,7 +10,12 @@ actor RecordingTransport: HTTPTransport {
         self.responses = responses
     }
 
+    /// Bodies are recorded in memory (read from their files or streams), as a server sees them.
     func send(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
+        var request = request
+        if let body = request.body {
+            request.body = HTTPBody(try await body.collect())
+        }
         requests.append(request)
         return responses.isEmpty ? HTTPResponse(status: 204) : responses.removeFirst()
     }

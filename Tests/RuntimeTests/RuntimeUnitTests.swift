@@ -157,7 +157,7 @@ final class RuntimeUnitTests: XCTestCase {
         let contentType = try XCTUnwrap(request.headers["Content-Type"])
         XCTAssertTrue(contentType.hasPrefix("multipart/form-data; boundary="))
         let boundary = String(contentType.dropFirst("multipart/form-data; boundary=".count))
-        let body = String(decoding: try XCTUnwrap(request.body), as: UTF8.self)
+        let body = String(decoding: try XCTUnwrap(request.body?.inMemoryData), as: UTF8.self)
 
         // Every delimiter is preceded by CRLF except the first, hence the CRLF prepended here.
         // Splitting leaves "" before the first part and "--\r\n" after the closing delimiter.

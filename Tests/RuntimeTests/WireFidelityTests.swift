@@ -161,7 +161,7 @@ final class WireFidelityTests: XCTestCase {
         )
         let _: ApiResponse<Void> = try await session.send(endpoint, [], body: body, options: RequestOptions())
         let last = await transport.requests.last
-        return String(decoding: try XCTUnwrap(last?.body), as: UTF8.self)
+        return String(decoding: try XCTUnwrap(last?.body?.inMemoryData), as: UTF8.self)
     }
 
     /// The part names of `body` sent as `multipart/form-data` with `encoding`, in order.

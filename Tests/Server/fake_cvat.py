@@ -585,11 +585,12 @@ class Handler(BaseHTTPRequestHandler):
     # -- server-sent events, delivered as they are written --
 
     def watch_stream(self):
-        """Events written one at a time. `function:slow`: an event, 600 ms, another. `function:endless`:
-        an event every 100 ms until the client goes away (at most 30 s)."""
+        """Events written one at a time. `function:1`: an event, 600 ms, another. `function:2`, endless:
+        an event every 100 ms until the client goes away (at most 30 s). (Ids follow the schema's
+        `^function:\\d+$`, which the client checks before sending.)"""
         self.auth(BASIC)
         self.expect_header("Accept", "text/event-stream")
-        endless = self.route.endswith("function%3Aendless/watch")
+        endless = self.route.endswith("function%3A2/watch")
         with LOCK:
             STATE["stream"] = {"sent": 0, "closed": False}
         self.send_response(200)
@@ -632,8 +633,8 @@ ROUTES = [
     ("GET /api/projects", Handler.list_projects),
     ("POST /api/projects/7/dataset/export", Handler.export_dataset),
     ("GET /api/projects/7/dataset/download", Handler.download),
-    ("GET /api/functions/queues/function%3Aslow/watch", Handler.watch_stream),
-    ("GET /api/functions/queues/function%3Aendless/watch", Handler.watch_stream),
+    ("GET /api/functions/queues/function%3A1/watch", Handler.watch_stream),
+    ("GET /api/functions/queues/function%3A2/watch", Handler.watch_stream),
     ("GET /api/functions/queues/*", Handler.watch_queue),
     ("PATCH /api/tasks/*", Handler.patch_task),
     ("POST /api/auth/access_tokens", Handler.create_access_token),

@@ -424,8 +424,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/complete",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("request_id", in: .path, type: "String", required: true),
+            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -438,8 +438,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/fail",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("request_id", in: .path, type: "String", required: true),
+            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -452,8 +452,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/update",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("request_id", in: .path, type: "String", required: true),
+            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -465,7 +465,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_queues_acquire_annotation_request",
         method: .post,
         path: "/api/functions/queues/{id}/requests/acquire",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
+        parameters: [.init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")])],
         requestContentTypes: ["application/json"],
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "QueueRequestAcquireOutput", isPrimary: true)
@@ -478,7 +478,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_queues_watch",
         method: .get,
         path: "/api/functions/queues/{id}/watch",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
+        parameters: [.init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")])],
         responses: [.init("200", contentType: "text/event-stream", type: "ServerSentEvents", isPrimary: true)],
         security: ApiClient.commonSecurity
     )

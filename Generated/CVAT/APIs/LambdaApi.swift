@@ -151,7 +151,9 @@ public struct LambdaApi: Sendable {
         id: "lambda_retrieve_functions",
         method: .get,
         path: "/api/lambda/functions/{func_id}",
-        parameters: [.init("func_id", in: .path, type: "String", required: true)],
+        parameters: [
+            .init("func_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-zA-Z0-9_.-]+$")])
+        ],
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "[String: JSONValue]", isPrimary: true)
         ],
@@ -163,7 +165,9 @@ public struct LambdaApi: Sendable {
         id: "lambda_create_functions",
         method: .post,
         path: "/api/lambda/functions/{func_id}",
-        parameters: [.init("func_id", in: .path, type: "String", required: true)],
+        parameters: [
+            .init("func_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-zA-Z0-9_.-]+$")])
+        ],
         requestContentTypes: ["application/json"],
         responses: [.init("200")],
         security: ApiClient.commonSecurity

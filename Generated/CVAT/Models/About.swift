@@ -25,11 +25,11 @@ public struct About: APIObject {
     }
 
     public static let fields: [ModelField<About>] = [
-        ModelField("name", \.name),
-        ModelField("description", \.description),
-        ModelField("version", \.version),
+        ModelField("name", \.name, rules: [.maxLength(128)]),
+        ModelField("description", \.description, rules: [.maxLength(2048)]),
+        ModelField("version", \.version, rules: [.maxLength(64)]),
         ModelField("logo_url", \.logoUrl),
-        ModelField("subtitle", \.subtitle),
+        ModelField("subtitle", \.subtitle, rules: [.maxLength(1024)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -49,7 +49,7 @@ public struct AccessTokenRead: APIObject {
         ModelField("expiry_date", \.expiryDate),
         ModelField("last_used_date", \.lastUsedDate),
         ModelField("read_only", \.readOnly),
-        ModelField("owner", \.owner),
+        ModelField("owner", \.owner, rules: [.nested]),
         ModelField("value", \.value),
     ]
 

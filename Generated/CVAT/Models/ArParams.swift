@@ -55,17 +55,17 @@ public struct ArParams: APIObject {
         ModelField("type", \.type),
         ModelField("task", \.task),
         ModelField("job", \.job),
-        ModelField("frame", \.frame),
-        ModelField("threshold", \.threshold),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("threshold", \.threshold, rules: [.minimum(0), .maximum(1)]),
         ModelField("cleanup", \.cleanup),
         ModelField("conv_mask_to_poly", \.convMaskToPoly),
         ModelField("mapping", \.mapping),
         ModelField("pos_points", \.posPoints),
         ModelField("neg_points", \.negPoints),
-        ModelField("obj_bbox", \.objBbox),
-        ModelField("roi", \.roi),
-        ModelField("shapes", \.shapes),
-        ModelField("states", \.states),
+        ModelField("obj_bbox", \.objBbox, rules: [.maxItems(2)]),
+        ModelField("roi", \.roi, rules: [.maxItems(4), .minItems(4)]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("states", \.states, rules: [.maxItems(32)]),
     ]
 
     public init(from decoder: any Decoder) throws {

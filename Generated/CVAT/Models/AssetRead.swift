@@ -26,9 +26,9 @@ public struct AssetRead: APIObject {
 
     public static let fields: [ModelField<AssetRead>] = [
         ModelField("uuid", \.uuid),
-        ModelField("filename", \.filename),
+        ModelField("filename", \.filename, rules: [.maxLength(1024)]),
         ModelField("created_date", \.createdDate),
-        ModelField("owner", \.owner),
+        ModelField("owner", \.owner, rules: [.nested]),
         ModelField("guide_id", \.guideId),
     ]
 

@@ -33,10 +33,10 @@ public struct AttributeRequest: APIObject {
 
     public static let fields: [ModelField<AttributeRequest>] = [
         ModelField("id", \.id),
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(64), .minLength(1)]),
         ModelField("mutable", \.mutable),
         ModelField("input_type", \.inputType),
-        ModelField("default_value", \.defaultValue),
+        ModelField("default_value", \.defaultValue, rules: [.maxLength(128)]),
         ModelField("values", \.values),
         ModelField("deleted", \.deleted),
     ]

@@ -35,9 +35,9 @@ public struct AttributedShapeRequest: APIObject {
         ModelField("occluded", \.occluded),
         ModelField("outside", \.outside),
         ModelField("z_order", \.zOrder),
-        ModelField("rotation", \.rotation),
+        ModelField("rotation", \.rotation, rules: [.minimum(0), .maximum(360)]),
         ModelField("points", \.points),
-        ModelField("attributes", \.attributes),
+        ModelField("attributes", \.attributes, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

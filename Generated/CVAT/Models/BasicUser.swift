@@ -28,9 +28,9 @@ public struct BasicUser: APIObject {
     public static let fields: [ModelField<BasicUser>] = [
         ModelField("url", \.url),
         ModelField("id", \.id),
-        ModelField("username", \.username),
-        ModelField("first_name", \.firstName),
-        ModelField("last_name", \.lastName),
+        ModelField("username", \.username, rules: [.maxLength(150), .pattern("^[\\w.@+-]+$")]),
+        ModelField("first_name", \.firstName, rules: [.maxLength(150)]),
+        ModelField("last_name", \.lastName, rules: [.maxLength(150)]),
     ]
 
     public init(from decoder: any Decoder) throws {

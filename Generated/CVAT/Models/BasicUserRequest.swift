@@ -20,9 +20,9 @@ public struct BasicUserRequest: APIObject {
     }
 
     public static let fields: [ModelField<BasicUserRequest>] = [
-        ModelField("username", \.username),
-        ModelField("first_name", \.firstName),
-        ModelField("last_name", \.lastName),
+        ModelField("username", \.username, rules: [.maxLength(150), .minLength(1), .pattern("^[\\w.@+-]+$")]),
+        ModelField("first_name", \.firstName, rules: [.maxLength(150)]),
+        ModelField("last_name", \.lastName, rules: [.maxLength(150)]),
     ]
 
     public init(from decoder: any Decoder) throws {

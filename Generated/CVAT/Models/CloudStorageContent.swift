@@ -18,7 +18,7 @@ public struct CloudStorageContent: APIObject {
 
     public static let fields: [ModelField<CloudStorageContent>] = [
         ModelField("next", \.next),
-        ModelField("content", \.content),
+        ModelField("content", \.content, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

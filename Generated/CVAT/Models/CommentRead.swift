@@ -30,7 +30,7 @@ public struct CommentRead: APIObject {
     public static let fields: [ModelField<CommentRead>] = [
         ModelField("id", \.id),
         ModelField("issue", \.issue),
-        ModelField("owner", \.owner),
+        ModelField("owner", \.owner, rules: [.nested]),
         ModelField("message", \.message),
         ModelField("created_date", \.createdDate),
         ModelField("updated_date", \.updatedDate),

@@ -17,7 +17,7 @@ public struct CommentWriteRequest: APIObject {
 
     public static let fields: [ModelField<CommentWriteRequest>] = [
         ModelField("issue", \.issue),
-        ModelField("message", \.message),
+        ModelField("message", \.message, rules: [.minLength(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

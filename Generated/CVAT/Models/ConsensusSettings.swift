@@ -22,7 +22,7 @@ public struct ConsensusSettings: APIObject {
     public static let fields: [ModelField<ConsensusSettings>] = [
         ModelField("id", \.id),
         ModelField("task_id", \.taskId),
-        ModelField("iou_threshold", \.iouThreshold),
+        ModelField("iou_threshold", \.iouThreshold, rules: [.minimum(0), .maximum(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -16,8 +16,8 @@ public struct DatasetFormats: APIObject {
     }
 
     public static let fields: [ModelField<DatasetFormats>] = [
-        ModelField("importers", \.importers),
-        ModelField("exporters", \.exporters),
+        ModelField("importers", \.importers, rules: [.nested]),
+        ModelField("exporters", \.exporters, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

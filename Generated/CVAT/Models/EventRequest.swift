@@ -61,11 +61,11 @@ public struct EventRequest: APIObject {
     }
 
     public static let fields: [ModelField<EventRequest>] = [
-        ModelField("scope", \.scope),
-        ModelField("obj_name", \.objName),
+        ModelField("scope", \.scope, rules: [.minLength(1)]),
+        ModelField("obj_name", \.objName, rules: [.minLength(1)]),
         ModelField("obj_id", \.objId),
-        ModelField("obj_val", \.objVal),
-        ModelField("source", \.source),
+        ModelField("obj_val", \.objVal, rules: [.minLength(1)]),
+        ModelField("source", \.source, rules: [.minLength(1)]),
         ModelField("timestamp", \.timestamp),
         ModelField("count", \.count),
         ModelField("duration", \.duration),
@@ -73,11 +73,11 @@ public struct EventRequest: APIObject {
         ModelField("task_id", \.taskId),
         ModelField("job_id", \.jobId),
         ModelField("user_id", \.userId),
-        ModelField("user_name", \.userName),
-        ModelField("user_email", \.userEmail),
+        ModelField("user_name", \.userName, rules: [.minLength(1)]),
+        ModelField("user_email", \.userEmail, rules: [.minLength(1)]),
         ModelField("org_id", \.orgId),
-        ModelField("org_slug", \.orgSlug),
-        ModelField("payload", \.payload),
+        ModelField("org_slug", \.orgSlug, rules: [.minLength(1)]),
+        ModelField("payload", \.payload, rules: [.minLength(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -19,9 +19,9 @@ public struct FileInfo: APIObject {
     }
 
     public static let fields: [ModelField<FileInfo>] = [
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(1024)]),
         ModelField("type", \.type),
-        ModelField("mime_type", \.mimeType),
+        ModelField("mime_type", \.mimeType, rules: [.maxLength(255)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -48,7 +48,7 @@ public struct FunctionCallRequest: APIObject {
     }
 
     public static let fields: [ModelField<FunctionCallRequest>] = [
-        ModelField("function", \.function),
+        ModelField("function", \.function, rules: [.minLength(1)]),
         ModelField("task", \.task),
         ModelField("job", \.job),
         ModelField("max_distance", \.maxDistance),
@@ -56,8 +56,8 @@ public struct FunctionCallRequest: APIObject {
         ModelField("cleanup", \.cleanup),
         ModelField("convMaskToPoly", \.convMaskToPoly),
         ModelField("conv_mask_to_poly", \.convMaskToPoly2),
-        ModelField("mapping", \.mapping),
-        ModelField("roi", \.roi),
+        ModelField("mapping", \.mapping, rules: [.nested]),
+        ModelField("roi", \.roi, rules: [.maxItems(4), .minItems(4)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -22,10 +22,10 @@ public struct FunctionLabelRequest: APIObject {
     }
 
     public static let fields: [ModelField<FunctionLabelRequest>] = [
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.minLength(1)]),
         ModelField("type", \.type),
-        ModelField("attributes", \.attributes),
-        ModelField("sublabels", \.sublabels),
+        ModelField("attributes", \.attributes, rules: [.maxItems(16), .nested]),
+        ModelField("sublabels", \.sublabels, rules: [.maxItems(32), .nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -46,14 +46,14 @@ public struct FunctionRequest: APIObject {
     }
 
     public static let fields: [ModelField<FunctionRequest>] = [
-        ModelField("provider", \.provider),
-        ModelField("url", \.url),
-        ModelField("api_key", \.apiKey),
-        ModelField("name", \.name),
+        ModelField("provider", \.provider, rules: [.maxLength(32), .minLength(1)]),
+        ModelField("url", \.url, rules: [.maxLength(256), .minLength(1)]),
+        ModelField("api_key", \.apiKey, rules: [.maxLength(64)]),
+        ModelField("name", \.name, rules: [.maxLength(128), .minLength(1)]),
         ModelField("kind", \.kind),
-        ModelField("labels_v2", \.labelsV2),
-        ModelField("min_pos_points", \.minPosPoints),
-        ModelField("min_neg_points", \.minNegPoints),
+        ModelField("labels_v2", \.labelsV2, rules: [.nested]),
+        ModelField("min_pos_points", \.minPosPoints, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("min_neg_points", \.minNegPoints, rules: [.minimum(-1), .maximum(2147483647)]),
         ModelField("startswith_box", \.startswithBox),
         ModelField("startswith_box_optional", \.startswithBoxOptional),
         ModelField("supported_shape_types", \.supportedShapeTypes),

@@ -21,7 +21,7 @@ public struct FunctionSublabel: APIObject {
     public static let fields: [ModelField<FunctionSublabel>] = [
         ModelField("name", \.name),
         ModelField("type", \.type),
-        ModelField("attributes", \.attributes),
+        ModelField("attributes", \.attributes, rules: [.maxItems(16), .nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

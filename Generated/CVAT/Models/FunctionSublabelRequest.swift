@@ -19,9 +19,9 @@ public struct FunctionSublabelRequest: APIObject {
     }
 
     public static let fields: [ModelField<FunctionSublabelRequest>] = [
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.minLength(1)]),
         ModelField("type", \.type),
-        ModelField("attributes", \.attributes),
+        ModelField("attributes", \.attributes, rules: [.maxItems(16), .nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

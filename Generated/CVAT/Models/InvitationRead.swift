@@ -39,13 +39,13 @@ public struct InvitationRead: APIObject {
     public static let fields: [ModelField<InvitationRead>] = [
         ModelField("key", \.key),
         ModelField("created_date", \.createdDate),
-        ModelField("owner", \.owner, required: true),
+        ModelField("owner", \.owner, required: true, rules: [.nested]),
         ModelField("role", \.role),
-        ModelField("user", \.user),
+        ModelField("user", \.user, rules: [.nested]),
         ModelField("organization", \.organization),
         ModelField("expired", \.expired),
         ModelField("accepted", \.accepted),
-        ModelField("organization_info", \.organizationInfo),
+        ModelField("organization_info", \.organizationInfo, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

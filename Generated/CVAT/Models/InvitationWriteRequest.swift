@@ -17,7 +17,7 @@ public struct InvitationWriteRequest: APIObject {
 
     public static let fields: [ModelField<InvitationWriteRequest>] = [
         ModelField("role", \.role),
-        ModelField("email", \.email),
+        ModelField("email", \.email, rules: [.minLength(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -28,11 +28,11 @@ public struct IssueWriteRequest: APIObject {
     }
 
     public static let fields: [ModelField<IssueWriteRequest>] = [
-        ModelField("frame", \.frame),
+        ModelField("frame", \.frame, rules: [.minimum(0), .maximum(2147483647)]),
         ModelField("position", \.position),
         ModelField("job", \.job),
         ModelField("assignee", \.assignee),
-        ModelField("message", \.message),
+        ModelField("message", \.message, rules: [.minLength(1)]),
         ModelField("resolved", \.resolved),
     ]
 

@@ -19,9 +19,9 @@ public struct LabelMappingEntryRequest: APIObject {
     }
 
     public static let fields: [ModelField<LabelMappingEntryRequest>] = [
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.minLength(1)]),
         ModelField("attributes", \.attributes),
-        ModelField("sublabels", \.sublabels),
+        ModelField("sublabels", \.sublabels, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -29,11 +29,11 @@ public struct LabeledImage: APIObject {
 
     public static let fields: [ModelField<LabeledImage>] = [
         ModelField("id", \.id),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
         ModelField("source", \.source),
-        ModelField("frame", \.frame),
-        ModelField("attributes", \.attributes),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

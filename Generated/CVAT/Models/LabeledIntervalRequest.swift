@@ -35,13 +35,13 @@ public struct LabeledIntervalRequest: APIObject {
 
     public static let fields: [ModelField<LabeledIntervalRequest>] = [
         ModelField("id", \.id),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
-        ModelField("source", \.source),
-        ModelField("attributes", \.attributes),
-        ModelField("score", \.score),
-        ModelField("start", \.start),
-        ModelField("stop", \.stop, required: true),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
+        ModelField("source", \.source, rules: [.minLength(1)]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
+        ModelField("score", \.score, rules: [.minimum(0), .maximum(1)]),
+        ModelField("start", \.start, rules: [.minimum(0)]),
+        ModelField("stop", \.stop, required: true, rules: [.minimum(0)]),
     ]
 
     public init(from decoder: any Decoder) throws {

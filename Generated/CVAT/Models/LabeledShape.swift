@@ -56,16 +56,16 @@ public struct LabeledShape: APIObject {
         ModelField("occluded", \.occluded),
         ModelField("outside", \.outside),
         ModelField("z_order", \.zOrder),
-        ModelField("rotation", \.rotation),
+        ModelField("rotation", \.rotation, rules: [.minimum(0), .maximum(360)]),
         ModelField("points", \.points),
         ModelField("id", \.id),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
         ModelField("source", \.source),
-        ModelField("frame", \.frame),
-        ModelField("attributes", \.attributes),
-        ModelField("score", \.score),
-        ModelField("elements", \.elements),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
+        ModelField("score", \.score, rules: [.minimum(0), .maximum(1)]),
+        ModelField("elements", \.elements, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -35,13 +35,13 @@ public struct LabeledTrack: APIObject {
 
     public static let fields: [ModelField<LabeledTrack>] = [
         ModelField("id", \.id),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
         ModelField("source", \.source),
-        ModelField("frame", \.frame),
-        ModelField("attributes", \.attributes),
-        ModelField("shapes", \.shapes),
-        ModelField("elements", \.elements),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("elements", \.elements, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -35,13 +35,13 @@ public struct LabeledTrackRequest: APIObject {
 
     public static let fields: [ModelField<LabeledTrackRequest>] = [
         ModelField("id", \.id),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
-        ModelField("source", \.source),
-        ModelField("frame", \.frame),
-        ModelField("attributes", \.attributes),
-        ModelField("shapes", \.shapes),
-        ModelField("elements", \.elements),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
+        ModelField("source", \.source, rules: [.minLength(1)]),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("elements", \.elements, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

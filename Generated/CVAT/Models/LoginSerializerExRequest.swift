@@ -21,7 +21,7 @@ public struct LoginSerializerExRequest: APIObject {
     public static let fields: [ModelField<LoginSerializerExRequest>] = [
         ModelField("username", \.username),
         ModelField("email", \.email),
-        ModelField("password", \.password),
+        ModelField("password", \.password, rules: [.minLength(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

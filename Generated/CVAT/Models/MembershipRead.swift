@@ -32,7 +32,7 @@ public struct MembershipRead: APIObject {
 
     public static let fields: [ModelField<MembershipRead>] = [
         ModelField("id", \.id),
-        ModelField("user", \.user),
+        ModelField("user", \.user, rules: [.nested]),
         ModelField("organization", \.organization),
         ModelField("is_active", \.isActive),
         ModelField("joined_date", \.joinedDate),

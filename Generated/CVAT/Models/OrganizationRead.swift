@@ -35,13 +35,13 @@ public struct OrganizationRead: APIObject {
 
     public static let fields: [ModelField<OrganizationRead>] = [
         ModelField("id", \.id),
-        ModelField("slug", \.slug),
+        ModelField("slug", \.slug, rules: [.pattern("^[-a-zA-Z0-9_]+$")]),
         ModelField("name", \.name),
         ModelField("description", \.description),
         ModelField("created_date", \.createdDate),
         ModelField("updated_date", \.updatedDate),
         ModelField("contact", \.contact),
-        ModelField("owner", \.owner, required: true),
+        ModelField("owner", \.owner, required: true, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

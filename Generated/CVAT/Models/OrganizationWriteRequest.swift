@@ -22,8 +22,8 @@ public struct OrganizationWriteRequest: APIObject {
     }
 
     public static let fields: [ModelField<OrganizationWriteRequest>] = [
-        ModelField("slug", \.slug),
-        ModelField("name", \.name),
+        ModelField("slug", \.slug, rules: [.maxLength(16), .minLength(1), .pattern("^[-a-zA-Z0-9_]+$")]),
+        ModelField("name", \.name, rules: [.maxLength(64)]),
         ModelField("description", \.description),
         ModelField("contact", \.contact),
     ]

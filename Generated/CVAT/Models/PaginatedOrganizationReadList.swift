@@ -25,7 +25,7 @@ public struct PaginatedOrganizationReadList: APIObject, PaginatedList {
         ModelField("count", \.count),
         ModelField("next", \.next),
         ModelField("previous", \.previous),
-        ModelField("results", \.results),
+        ModelField("results", \.results, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -23,10 +23,10 @@ public struct PasswordResetConfirmRequest: APIObject {
     }
 
     public static let fields: [ModelField<PasswordResetConfirmRequest>] = [
-        ModelField("new_password1", \.newPassword1),
-        ModelField("new_password2", \.newPassword2),
-        ModelField("uid", \.uid),
-        ModelField("token", \.token),
+        ModelField("new_password1", \.newPassword1, rules: [.maxLength(256), .minLength(8)]),
+        ModelField("new_password2", \.newPassword2, rules: [.maxLength(256), .minLength(8)]),
+        ModelField("uid", \.uid, rules: [.minLength(1)]),
+        ModelField("token", \.token, rules: [.minLength(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -12,7 +12,9 @@ public struct PatchedCommentWriteRequest: APIObject {
         self.message = message
     }
 
-    public static let fields: [ModelField<PatchedCommentWriteRequest>] = [ModelField("message", \.message)]
+    public static let fields: [ModelField<PatchedCommentWriteRequest>] = [
+        ModelField("message", \.message, rules: [.minLength(1)])
+    ]
 
     public init(from decoder: any Decoder) throws {
         let values = try ModelValues<PatchedCommentWriteRequest>(decoder)

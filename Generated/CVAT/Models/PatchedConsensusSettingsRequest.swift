@@ -14,7 +14,7 @@ public struct PatchedConsensusSettingsRequest: APIObject {
     }
 
     public static let fields: [ModelField<PatchedConsensusSettingsRequest>] = [
-        ModelField("iou_threshold", \.iouThreshold)
+        ModelField("iou_threshold", \.iouThreshold, rules: [.minimum(0), .maximum(1)])
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -52,13 +52,13 @@ public struct PatchedLabelRequest: APIObject {
 
     public static let fields: [ModelField<PatchedLabelRequest>] = [
         ModelField("id", \.id),
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(64), .minLength(1)]),
         ModelField("color", \.color),
-        ModelField("attributes", \.attributes),
+        ModelField("attributes", \.attributes, rules: [.nested]),
         ModelField("deleted", \.deleted),
         ModelField("type", \.type),
         ModelField("svg", \.svg),
-        ModelField("sublabels", \.sublabels),
+        ModelField("sublabels", \.sublabels, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -26,10 +26,10 @@ public struct PatchedLabeledDataRequest: APIObject {
 
     public static let fields: [ModelField<PatchedLabeledDataRequest>] = [
         ModelField("version", \.version),
-        ModelField("tags", \.tags),
-        ModelField("shapes", \.shapes),
-        ModelField("tracks", \.tracks),
-        ModelField("intervals", \.intervals),
+        ModelField("tags", \.tags, rules: [.nested]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("tracks", \.tracks, rules: [.nested]),
+        ModelField("intervals", \.intervals, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -40,13 +40,13 @@ public struct PatchedTaskWriteRequest: APIObject {
     }
 
     public static let fields: [ModelField<PatchedTaskWriteRequest>] = [
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(256), .minLength(1)]),
         ModelField("project_id", \.projectId),
         ModelField("owner_id", \.ownerId),
         ModelField("assignee_id", \.assigneeId),
-        ModelField("bug_tracker", \.bugTracker),
-        ModelField("labels", \.labels),
-        ModelField("subset", \.subset),
+        ModelField("bug_tracker", \.bugTracker, rules: [.maxLength(2000)]),
+        ModelField("labels", \.labels, rules: [.nested]),
+        ModelField("subset", \.subset, rules: [.maxLength(64)]),
         ModelField("target_storage", \.targetStorage),
         ModelField("source_storage", \.sourceStorage),
         ModelField("organization_id", \.organizationId),

@@ -31,10 +31,10 @@ public struct PatchedWebhookWriteRequest: APIObject {
     }
 
     public static let fields: [ModelField<PatchedWebhookWriteRequest>] = [
-        ModelField("target_url", \.targetUrl),
-        ModelField("description", \.description),
+        ModelField("target_url", \.targetUrl, rules: [.maxLength(8192), .minLength(1)]),
+        ModelField("description", \.description, rules: [.maxLength(128)]),
         ModelField("content_type", \.contentType),
-        ModelField("secret", \.secret),
+        ModelField("secret", \.secret, rules: [.maxLength(64)]),
         ModelField("is_active", \.isActive),
         ModelField("enable_ssl", \.enableSsl),
         ModelField("events", \.events),

@@ -53,7 +53,7 @@ public struct QualityReport: APIObject {
         ModelField("created_date", \.createdDate),
         ModelField("target_last_updated", \.targetLastUpdated),
         ModelField("gt_last_updated", \.gtLastUpdated),
-        ModelField("assignee", \.assignee),
+        ModelField("assignee", \.assignee, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -16,8 +16,8 @@ public struct QueueRequestFailInputRequest: APIObject {
     }
 
     public static let fields: [ModelField<QueueRequestFailInputRequest>] = [
-        ModelField("agent_id", \.agentId),
-        ModelField("exc_info", \.excInfo),
+        ModelField("agent_id", \.agentId, rules: [.maxLength(64), .minLength(1), .pattern("\\w+")]),
+        ModelField("exc_info", \.excInfo, rules: [.maxLength(4096), .minLength(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

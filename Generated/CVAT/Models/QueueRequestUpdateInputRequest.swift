@@ -16,8 +16,8 @@ public struct QueueRequestUpdateInputRequest: APIObject {
     }
 
     public static let fields: [ModelField<QueueRequestUpdateInputRequest>] = [
-        ModelField("agent_id", \.agentId),
-        ModelField("progress", \.progress),
+        ModelField("agent_id", \.agentId, rules: [.maxLength(64), .minLength(1), .pattern("\\w+")]),
+        ModelField("progress", \.progress, rules: [.minimum(0), .maximum(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

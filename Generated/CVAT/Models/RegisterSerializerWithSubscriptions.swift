@@ -31,13 +31,13 @@ public struct RegisterSerializerWithSubscriptions: APIObject {
     }
 
     public static let fields: [ModelField<RegisterSerializerWithSubscriptions>] = [
-        ModelField("username", \.username),
-        ModelField("email", \.email),
-        ModelField("first_name", \.firstName),
-        ModelField("last_name", \.lastName),
+        ModelField("username", \.username, rules: [.maxLength(150), .minLength(5)]),
+        ModelField("email", \.email, rules: [.maxLength(254)]),
+        ModelField("first_name", \.firstName, rules: [.maxLength(150)]),
+        ModelField("last_name", \.lastName, rules: [.maxLength(150)]),
         ModelField("email_verification_required", \.emailVerificationRequired),
         ModelField("key", \.key),
-        ModelField("confirmations", \.confirmations),
+        ModelField("confirmations", \.confirmations, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

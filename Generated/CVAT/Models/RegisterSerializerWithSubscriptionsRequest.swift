@@ -31,13 +31,13 @@ public struct RegisterSerializerWithSubscriptionsRequest: APIObject {
     }
 
     public static let fields: [ModelField<RegisterSerializerWithSubscriptionsRequest>] = [
-        ModelField("username", \.username),
-        ModelField("email", \.email),
-        ModelField("password1", \.password1),
-        ModelField("password2", \.password2),
-        ModelField("first_name", \.firstName),
-        ModelField("last_name", \.lastName),
-        ModelField("confirmations", \.confirmations),
+        ModelField("username", \.username, rules: [.maxLength(150), .minLength(5)]),
+        ModelField("email", \.email, rules: [.maxLength(254), .minLength(1)]),
+        ModelField("password1", \.password1, rules: [.maxLength(256), .minLength(8)]),
+        ModelField("password2", \.password2, rules: [.maxLength(256), .minLength(8)]),
+        ModelField("first_name", \.firstName, rules: [.maxLength(150), .minLength(1)]),
+        ModelField("last_name", \.lastName, rules: [.maxLength(150), .minLength(1)]),
+        ModelField("confirmations", \.confirmations, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

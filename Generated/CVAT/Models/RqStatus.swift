@@ -21,7 +21,7 @@ public struct RqStatus: APIObject {
     public static let fields: [ModelField<RqStatus>] = [
         ModelField("state", \.state),
         ModelField("message", \.message),
-        ModelField("progress", \.progress),
+        ModelField("progress", \.progress, rules: [.maximum(100)]),
     ]
 
     public init(from decoder: any Decoder) throws {

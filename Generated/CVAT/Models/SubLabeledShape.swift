@@ -53,15 +53,15 @@ public struct SubLabeledShape: APIObject {
         ModelField("occluded", \.occluded),
         ModelField("outside", \.outside),
         ModelField("z_order", \.zOrder),
-        ModelField("rotation", \.rotation),
+        ModelField("rotation", \.rotation, rules: [.minimum(0), .maximum(360)]),
         ModelField("points", \.points),
         ModelField("id", \.id),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
         ModelField("source", \.source),
-        ModelField("frame", \.frame),
-        ModelField("attributes", \.attributes),
-        ModelField("score", \.score),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
+        ModelField("score", \.score, rules: [.minimum(0), .maximum(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -32,12 +32,12 @@ public struct SubLabeledTrack: APIObject {
 
     public static let fields: [ModelField<SubLabeledTrack>] = [
         ModelField("id", \.id),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
         ModelField("source", \.source),
-        ModelField("frame", \.frame),
-        ModelField("attributes", \.attributes),
-        ModelField("shapes", \.shapes),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

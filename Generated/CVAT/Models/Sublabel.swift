@@ -45,9 +45,9 @@ public struct Sublabel: APIObject {
 
     public static let fields: [ModelField<Sublabel>] = [
         ModelField("id", \.id),
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(64)]),
         ModelField("color", \.color),
-        ModelField("attributes", \.attributes),
+        ModelField("attributes", \.attributes, rules: [.nested]),
         ModelField("type", \.type),
         ModelField("has_parent", \.hasParent),
     ]

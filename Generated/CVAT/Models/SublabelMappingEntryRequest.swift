@@ -16,7 +16,7 @@ public struct SublabelMappingEntryRequest: APIObject {
     }
 
     public static let fields: [ModelField<SublabelMappingEntryRequest>] = [
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.minLength(1)]),
         ModelField("attributes", \.attributes),
     ]
 

@@ -13,7 +13,7 @@ public struct Token: APIObject {
         self.key = key
     }
 
-    public static let fields: [ModelField<Token>] = [ModelField("key", \.key)]
+    public static let fields: [ModelField<Token>] = [ModelField("key", \.key, rules: [.maxLength(40)])]
 
     public init(from decoder: any Decoder) throws {
         let values = try ModelValues<Token>(decoder)

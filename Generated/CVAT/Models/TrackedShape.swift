@@ -41,11 +41,11 @@ public struct TrackedShape: APIObject {
         ModelField("occluded", \.occluded),
         ModelField("outside", \.outside),
         ModelField("z_order", \.zOrder),
-        ModelField("rotation", \.rotation),
+        ModelField("rotation", \.rotation, rules: [.minimum(0), .maximum(360)]),
         ModelField("points", \.points),
-        ModelField("attributes", \.attributes),
+        ModelField("attributes", \.attributes, rules: [.nested]),
         ModelField("id", \.id),
-        ModelField("frame", \.frame),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -28,10 +28,10 @@ public struct UserAgreement: APIObject {
     }
 
     public static let fields: [ModelField<UserAgreement>] = [
-        ModelField("name", \.name),
-        ModelField("url_display_text", \.urlDisplayText),
-        ModelField("url", \.url),
-        ModelField("text_prefix", \.textPrefix),
+        ModelField("name", \.name, rules: [.maxLength(256)]),
+        ModelField("url_display_text", \.urlDisplayText, rules: [.maxLength(2048)]),
+        ModelField("url", \.url, rules: [.maxLength(2048)]),
+        ModelField("text_prefix", \.textPrefix, rules: [.maxLength(2048)]),
         ModelField("required", \.required),
         ModelField("value", \.value),
     ]

@@ -18,7 +18,7 @@ public struct UserIdentifiers: APIObject {
 
     public static let fields: [ModelField<UserIdentifiers>] = [
         ModelField("id", \.id),
-        ModelField("username", \.username),
+        ModelField("username", \.username, rules: [.maxLength(150), .pattern("^[\\w.@+-]+$")]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -51,11 +51,11 @@ public struct ValidationParamsRequest: APIObject {
     public static let fields: [ModelField<ValidationParamsRequest>] = [
         ModelField("mode", \.mode),
         ModelField("frame_selection_method", \.frameSelectionMethod),
-        ModelField("random_seed", \.randomSeed),
+        ModelField("random_seed", \.randomSeed, rules: [.minimum(0)]),
         ModelField("frames", \.frames),
-        ModelField("frame_count", \.frameCount),
+        ModelField("frame_count", \.frameCount, rules: [.minimum(1)]),
         ModelField("frame_share", \.frameShare),
-        ModelField("frames_per_job_count", \.framesPerJobCount),
+        ModelField("frames_per_job_count", \.framesPerJobCount, rules: [.minimum(1)]),
         ModelField("frames_per_job_share", \.framesPerJobShare),
     ]
 

@@ -68,7 +68,7 @@ public struct WebhookRead: APIObject {
         ModelField("enable_ssl", \.enableSsl),
         ModelField("created_date", \.createdDate),
         ModelField("updated_date", \.updatedDate),
-        ModelField("owner", \.owner),
+        ModelField("owner", \.owner, rules: [.nested]),
         ModelField("project_id", \.projectId),
         ModelField("organization", \.organization),
         ModelField("events", \.events),

@@ -37,11 +37,11 @@ public struct WebhookWriteRequest: APIObject {
     }
 
     public static let fields: [ModelField<WebhookWriteRequest>] = [
-        ModelField("target_url", \.targetUrl),
-        ModelField("description", \.description),
+        ModelField("target_url", \.targetUrl, rules: [.maxLength(8192), .minLength(1)]),
+        ModelField("description", \.description, rules: [.maxLength(128)]),
         ModelField("type", \.type),
         ModelField("content_type", \.contentType),
-        ModelField("secret", \.secret),
+        ModelField("secret", \.secret, rules: [.maxLength(64)]),
         ModelField("is_active", \.isActive),
         ModelField("enable_ssl", \.enableSsl),
         ModelField("project_id", \.projectId),

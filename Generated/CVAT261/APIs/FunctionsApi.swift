@@ -474,8 +474,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/complete",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("request_id", in: .path, type: "String", required: true),
+            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -488,8 +488,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/fail",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("request_id", in: .path, type: "String", required: true),
+            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -502,8 +502,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/update",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("request_id", in: .path, type: "String", required: true),
+            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -515,7 +515,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_queues_acquire_annotation_request",
         method: .post,
         path: "/api/functions/queues/{id}/requests/acquire",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
+        parameters: [.init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")])],
         requestContentTypes: ["application/json"],
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "QueueRequestAcquireOutput", isPrimary: true)
@@ -528,7 +528,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_queues_watch",
         method: .get,
         path: "/api/functions/queues/{id}/watch",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
+        parameters: [.init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")])],
         responses: [.init("200", contentType: "text/event-stream", type: "ServerSentEvents", isPrimary: true)],
         security: ApiClient.commonSecurity
     )
@@ -576,7 +576,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_retrieve_requests",
         method: .get,
         path: "/api/functions/requests/{request_id}",
-        parameters: [.init("request_id", in: .path, type: "String", required: true)],
+        parameters: [.init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^\\S+$")])],
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "AnnotationRequest", isPrimary: true)
         ],
@@ -588,7 +588,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_destroy_requests",
         method: .delete,
         path: "/api/functions/requests/{request_id}",
-        parameters: [.init("request_id", in: .path, type: "String", required: true)],
+        parameters: [.init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^\\S+$")])],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )

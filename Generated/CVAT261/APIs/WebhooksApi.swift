@@ -390,7 +390,7 @@ public struct WebhooksApi: Sendable {
         path: "/api/webhooks/{id}/deliveries/{delivery_id}",
         parameters: [
             .init("id", in: .path, type: "Int", required: true),
-            .init("delivery_id", in: .path, type: "String", required: true),
+            .init("delivery_id", in: .path, type: "String", required: true, rules: [.pattern("^\\d+$")]),
         ],
         responses: [
             .init("200", contentType: "application/vnd.cvat+json", type: "WebhookDeliveryRead", isPrimary: true)
@@ -405,7 +405,7 @@ public struct WebhooksApi: Sendable {
         path: "/api/webhooks/{id}/deliveries/{delivery_id}/redelivery",
         parameters: [
             .init("id", in: .path, type: "Int", required: true),
-            .init("delivery_id", in: .path, type: "String", required: true),
+            .init("delivery_id", in: .path, type: "String", required: true, rules: [.pattern("^\\d+$")]),
         ],
         responses: [.init("200")],
         security: ApiClient.commonSecurity

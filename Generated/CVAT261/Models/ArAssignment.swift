@@ -21,7 +21,7 @@ public struct ArAssignment: APIObject {
     public static let fields: [ModelField<ArAssignment>] = [
         ModelField("function_id", \.functionId),
         ModelField("ar_id", \.arId),
-        ModelField("ar_params", \.arParams),
+        ModelField("ar_params", \.arParams, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -39,13 +39,13 @@ public struct ArParamsRequest: APIObject {
     public static let fields: [ModelField<ArParamsRequest>] = [
         ModelField("type", \.type),
         ModelField("task", \.task),
-        ModelField("frame", \.frame),
-        ModelField("threshold", \.threshold),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("threshold", \.threshold, rules: [.minimum(0), .maximum(1)]),
         ModelField("cleanup", \.cleanup),
         ModelField("conv_mask_to_poly", \.convMaskToPoly),
-        ModelField("mapping", \.mapping),
-        ModelField("shapes", \.shapes),
-        ModelField("states", \.states),
+        ModelField("mapping", \.mapping, rules: [.nested]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("states", \.states, rules: [.maxItems(32)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -29,10 +29,10 @@ public struct Attribute: APIObject {
 
     public static let fields: [ModelField<Attribute>] = [
         ModelField("id", \.id),
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(64)]),
         ModelField("mutable", \.mutable),
         ModelField("input_type", \.inputType),
-        ModelField("default_value", \.defaultValue),
+        ModelField("default_value", \.defaultValue, rules: [.maxLength(128)]),
         ModelField("values", \.values),
     ]
 

@@ -17,7 +17,7 @@ public struct AttributeVal: APIObject {
 
     public static let fields: [ModelField<AttributeVal>] = [
         ModelField("spec_id", \.specId),
-        ModelField("value", \.value),
+        ModelField("value", \.value, rules: [.maxLength(4096)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -15,7 +15,10 @@ public struct BasicOrganization: APIObject {
         self.slug = slug
     }
 
-    public static let fields: [ModelField<BasicOrganization>] = [ModelField("id", \.id), ModelField("slug", \.slug)]
+    public static let fields: [ModelField<BasicOrganization>] = [
+        ModelField("id", \.id),
+        ModelField("slug", \.slug, rules: [.pattern("^[-a-zA-Z0-9_]+$")]),
+    ]
 
     public init(from decoder: any Decoder) throws {
         let values = try ModelValues<BasicOrganization>(decoder)

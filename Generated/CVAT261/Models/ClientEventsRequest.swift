@@ -19,8 +19,8 @@ public struct ClientEventsRequest: APIObject {
     }
 
     public static let fields: [ModelField<ClientEventsRequest>] = [
-        ModelField("events", \.events),
-        ModelField("previous_event", \.previousEvent),
+        ModelField("events", \.events, rules: [.nested]),
+        ModelField("previous_event", \.previousEvent, rules: [.nested]),
         ModelField("timestamp", \.timestamp),
     ]
 

@@ -47,15 +47,15 @@ public struct CloudStorageRead: APIObject {
 
     public static let fields: [ModelField<CloudStorageRead>] = [
         ModelField("id", \.id),
-        ModelField("owner", \.owner),
+        ModelField("owner", \.owner, rules: [.nested]),
         ModelField("manifests", \.manifests),
         ModelField("created_date", \.createdDate),
         ModelField("updated_date", \.updatedDate),
         ModelField("provider_type", \.providerType),
-        ModelField("resource", \.resource),
-        ModelField("display_name", \.displayName),
+        ModelField("resource", \.resource, rules: [.maxLength(222)]),
+        ModelField("display_name", \.displayName, rules: [.maxLength(63)]),
         ModelField("credentials_type", \.credentialsType),
-        ModelField("specific_attributes", \.specificAttributes),
+        ModelField("specific_attributes", \.specificAttributes, rules: [.maxLength(1024)]),
         ModelField("description", \.description),
         ModelField("organization", \.organization),
     ]

@@ -132,11 +132,11 @@ public struct DataRequest: APIObject {
     }
 
     public static let fields: [ModelField<DataRequest>] = [
-        ModelField("chunk_size", \.chunkSize),
-        ModelField("image_quality", \.imageQuality),
-        ModelField("start_frame", \.startFrame),
-        ModelField("stop_frame", \.stopFrame),
-        ModelField("frame_filter", \.frameFilter),
+        ModelField("chunk_size", \.chunkSize, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("image_quality", \.imageQuality, rules: [.minimum(0), .maximum(100)]),
+        ModelField("start_frame", \.startFrame, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("stop_frame", \.stopFrame, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("frame_filter", \.frameFilter, rules: [.maxLength(256)]),
         ModelField("client_files", \.clientFiles),
         ModelField("server_files", \.serverFiles),
         ModelField("remote_files", \.remoteFiles),
@@ -147,10 +147,10 @@ public struct DataRequest: APIObject {
         ModelField("copy_data", \.copyData),
         ModelField("storage_method", \.storageMethod),
         ModelField("sorting_method", \.sortingMethod),
-        ModelField("filename_pattern", \.filenamePattern),
+        ModelField("filename_pattern", \.filenamePattern, rules: [.minLength(1)]),
         ModelField("job_file_mapping", \.jobFileMapping),
         ModelField("upload_file_order", \.uploadFileOrder),
-        ModelField("validation_params", \.validationParams),
+        ModelField("validation_params", \.validationParams, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -25,11 +25,11 @@ public struct DatasetFormat: APIObject {
     }
 
     public static let fields: [ModelField<DatasetFormat>] = [
-        ModelField("name", \.name),
-        ModelField("ext", \.ext),
-        ModelField("version", \.version),
+        ModelField("name", \.name, rules: [.maxLength(64)]),
+        ModelField("ext", \.ext, rules: [.maxLength(64)]),
+        ModelField("version", \.version, rules: [.maxLength(64)]),
         ModelField("enabled", \.enabled),
-        ModelField("dimension", \.dimension),
+        ModelField("dimension", \.dimension, rules: [.maxLength(2)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -27,7 +27,7 @@ public struct FrameMeta: APIObject {
     public static let fields: [ModelField<FrameMeta>] = [
         ModelField("width", \.width),
         ModelField("height", \.height),
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(1024)]),
         ModelField("related_files", \.relatedFiles),
         ModelField("has_related_context", \.hasRelatedContext),
     ]

@@ -44,15 +44,15 @@ public struct Function: APIObject {
 
     public static let fields: [ModelField<Function>] = [
         ModelField("id", \.id),
-        ModelField("provider", \.provider),
-        ModelField("url", \.url),
-        ModelField("name", \.name),
+        ModelField("provider", \.provider, rules: [.maxLength(32)]),
+        ModelField("url", \.url, rules: [.maxLength(256)]),
+        ModelField("name", \.name, rules: [.maxLength(128)]),
         ModelField("kind", \.kind),
-        ModelField("labels_v2", \.labelsV2),
+        ModelField("labels_v2", \.labelsV2, rules: [.nested]),
         ModelField("supported_shape_types", \.supportedShapeTypes),
         ModelField("created_date", \.createdDate),
         ModelField("updated_date", \.updatedDate),
-        ModelField("owner", \.owner),
+        ModelField("owner", \.owner, rules: [.nested]),
         ModelField("organization", \.organization),
     ]
 

@@ -19,8 +19,8 @@ public struct FunctionAttribute: APIObject {
     }
 
     public static let fields: [ModelField<FunctionAttribute>] = [
-        ModelField("name", \.name),
-        ModelField("values", \.values),
+        ModelField("name", \.name, rules: [.maxLength(64), .minLength(1)]),
+        ModelField("values", \.values, rules: [.maxItems(64)]),
         ModelField("input_type", \.inputType),
     ]
 

@@ -44,7 +44,7 @@ public struct FunctionCallRequest: APIObject {
     }
 
     public static let fields: [ModelField<FunctionCallRequest>] = [
-        ModelField("function", \.function),
+        ModelField("function", \.function, rules: [.minLength(1)]),
         ModelField("task", \.task),
         ModelField("job", \.job),
         ModelField("max_distance", \.maxDistance),
@@ -52,7 +52,7 @@ public struct FunctionCallRequest: APIObject {
         ModelField("cleanup", \.cleanup),
         ModelField("convMaskToPoly", \.convMaskToPoly),
         ModelField("conv_mask_to_poly", \.convMaskToPoly2),
-        ModelField("mapping", \.mapping),
+        ModelField("mapping", \.mapping, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

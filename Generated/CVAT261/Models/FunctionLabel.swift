@@ -24,8 +24,8 @@ public struct FunctionLabel: APIObject {
     public static let fields: [ModelField<FunctionLabel>] = [
         ModelField("name", \.name),
         ModelField("type", \.type),
-        ModelField("attributes", \.attributes),
-        ModelField("sublabels", \.sublabels),
+        ModelField("attributes", \.attributes, rules: [.maxItems(16), .nested]),
+        ModelField("sublabels", \.sublabels, rules: [.maxItems(32), .nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

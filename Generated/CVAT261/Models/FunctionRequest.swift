@@ -31,12 +31,12 @@ public struct FunctionRequest: APIObject {
     }
 
     public static let fields: [ModelField<FunctionRequest>] = [
-        ModelField("provider", \.provider),
-        ModelField("url", \.url),
-        ModelField("api_key", \.apiKey),
-        ModelField("name", \.name),
+        ModelField("provider", \.provider, rules: [.maxLength(32), .minLength(1)]),
+        ModelField("url", \.url, rules: [.maxLength(256), .minLength(1)]),
+        ModelField("api_key", \.apiKey, rules: [.maxLength(64)]),
+        ModelField("name", \.name, rules: [.maxLength(128), .minLength(1)]),
         ModelField("kind", \.kind),
-        ModelField("labels_v2", \.labelsV2),
+        ModelField("labels_v2", \.labelsV2, rules: [.nested]),
         ModelField("supported_shape_types", \.supportedShapeTypes),
     ]
 

@@ -21,7 +21,7 @@ public struct JobValidationLayoutRead: APIObject {
     }
 
     public static let fields: [ModelField<JobValidationLayoutRead>] = [
-        ModelField("honeypot_count", \.honeypotCount),
+        ModelField("honeypot_count", \.honeypotCount, rules: [.minimum(0)]),
         ModelField("honeypot_frames", \.honeypotFrames),
         ModelField("honeypot_real_frames", \.honeypotRealFrames),
     ]

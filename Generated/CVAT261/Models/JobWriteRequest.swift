@@ -65,11 +65,11 @@ public struct JobWriteRequest: APIObject {
         ModelField("type", \.type),
         ModelField("task_id", \.taskId),
         ModelField("frame_selection_method", \.frameSelectionMethod),
-        ModelField("frame_count", \.frameCount),
+        ModelField("frame_count", \.frameCount, rules: [.minimum(1)]),
         ModelField("frame_share", \.frameShare),
-        ModelField("frames_per_job_count", \.framesPerJobCount),
+        ModelField("frames_per_job_count", \.framesPerJobCount, rules: [.minimum(1)]),
         ModelField("frames_per_job_share", \.framesPerJobShare),
-        ModelField("random_seed", \.randomSeed),
+        ModelField("random_seed", \.randomSeed, rules: [.minimum(0)]),
         ModelField("frames", \.frames),
     ]
 

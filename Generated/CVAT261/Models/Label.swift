@@ -59,12 +59,12 @@ public struct Label: APIObject {
 
     public static let fields: [ModelField<Label>] = [
         ModelField("id", \.id),
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(64)]),
         ModelField("color", \.color),
-        ModelField("attributes", \.attributes),
+        ModelField("attributes", \.attributes, rules: [.nested]),
         ModelField("type", \.type),
         ModelField("svg", \.svg),
-        ModelField("sublabels", \.sublabels),
+        ModelField("sublabels", \.sublabels, rules: [.nested]),
         ModelField("project_id", \.projectId),
         ModelField("task_id", \.taskId),
         ModelField("parent_id", \.parentId),

@@ -23,9 +23,9 @@ public struct LabeledDataRequest: APIObject {
 
     public static let fields: [ModelField<LabeledDataRequest>] = [
         ModelField("version", \.version),
-        ModelField("tags", \.tags),
-        ModelField("shapes", \.shapes),
-        ModelField("tracks", \.tracks),
+        ModelField("tags", \.tags, rules: [.nested]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("tracks", \.tracks, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -35,13 +35,13 @@ public struct LabeledTrack: APIObject {
 
     public static let fields: [ModelField<LabeledTrack>] = [
         ModelField("id", \.id),
-        ModelField("frame", \.frame),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
         ModelField("source", \.source),
-        ModelField("shapes", \.shapes),
-        ModelField("attributes", \.attributes),
-        ModelField("elements", \.elements),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
+        ModelField("elements", \.elements, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -35,13 +35,13 @@ public struct LabeledTrackRequest: APIObject {
 
     public static let fields: [ModelField<LabeledTrackRequest>] = [
         ModelField("id", \.id),
-        ModelField("frame", \.frame),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
-        ModelField("source", \.source),
-        ModelField("shapes", \.shapes),
-        ModelField("attributes", \.attributes),
-        ModelField("elements", \.elements),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
+        ModelField("source", \.source, rules: [.minLength(1)]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
+        ModelField("elements", \.elements, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -19,9 +19,9 @@ public struct PasswordChangeRequest: APIObject {
     }
 
     public static let fields: [ModelField<PasswordChangeRequest>] = [
-        ModelField("old_password", \.oldPassword),
-        ModelField("new_password1", \.newPassword1),
-        ModelField("new_password2", \.newPassword2),
+        ModelField("old_password", \.oldPassword, rules: [.maxLength(128), .minLength(1)]),
+        ModelField("new_password1", \.newPassword1, rules: [.maxLength(128), .minLength(1)]),
+        ModelField("new_password2", \.newPassword2, rules: [.maxLength(128), .minLength(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -13,7 +13,9 @@ public struct PasswordResetSerializerExRequest: APIObject {
         self.email = email
     }
 
-    public static let fields: [ModelField<PasswordResetSerializerExRequest>] = [ModelField("email", \.email)]
+    public static let fields: [ModelField<PasswordResetSerializerExRequest>] = [
+        ModelField("email", \.email, rules: [.minLength(1)])
+    ]
 
     public init(from decoder: any Decoder) throws {
         let values = try ModelValues<PasswordResetSerializerExRequest>(decoder)

@@ -22,7 +22,7 @@ public struct PatchedAccessTokenWriteRequest: APIObject {
     }
 
     public static let fields: [ModelField<PatchedAccessTokenWriteRequest>] = [
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(50), .minLength(1)]),
         ModelField("expiry_date", \.expiryDate),
         ModelField("read_only", \.readOnly),
     ]

@@ -17,7 +17,7 @@ public struct PatchedInvitationWriteRequest: APIObject {
 
     public static let fields: [ModelField<PatchedInvitationWriteRequest>] = [
         ModelField("role", \.role),
-        ModelField("email", \.email),
+        ModelField("email", \.email, rules: [.minLength(1)]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -34,11 +34,11 @@ public struct PatchedProjectWriteRequest: APIObject {
     }
 
     public static let fields: [ModelField<PatchedProjectWriteRequest>] = [
-        ModelField("name", \.name),
-        ModelField("labels", \.labels),
+        ModelField("name", \.name, rules: [.maxLength(256), .minLength(1)]),
+        ModelField("labels", \.labels, rules: [.nested]),
         ModelField("owner_id", \.ownerId),
         ModelField("assignee_id", \.assigneeId),
-        ModelField("bug_tracker", \.bugTracker),
+        ModelField("bug_tracker", \.bugTracker, rules: [.maxLength(2000)]),
         ModelField("target_storage", \.targetStorage),
         ModelField("source_storage", \.sourceStorage),
         ModelField("organization_id", \.organizationId),

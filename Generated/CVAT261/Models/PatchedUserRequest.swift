@@ -39,10 +39,10 @@ public struct PatchedUserRequest: APIObject {
     }
 
     public static let fields: [ModelField<PatchedUserRequest>] = [
-        ModelField("username", \.username),
-        ModelField("first_name", \.firstName),
-        ModelField("last_name", \.lastName),
-        ModelField("email", \.email),
+        ModelField("username", \.username, rules: [.maxLength(150), .minLength(1), .pattern("^[\\w.@+-]+$")]),
+        ModelField("first_name", \.firstName, rules: [.maxLength(150)]),
+        ModelField("last_name", \.lastName, rules: [.maxLength(150)]),
+        ModelField("email", \.email, rules: [.maxLength(254)]),
         ModelField("groups", \.groups),
         ModelField("is_staff", \.isStaff),
         ModelField("is_superuser", \.isSuperuser),

@@ -16,7 +16,7 @@ public struct QueueRequestAcquireInputRequest: APIObject {
     }
 
     public static let fields: [ModelField<QueueRequestAcquireInputRequest>] = [
-        ModelField("agent_id", \.agentId),
+        ModelField("agent_id", \.agentId, rules: [.maxLength(64), .minLength(1), .pattern("\\w+")]),
         ModelField("request_category", \.requestCategory),
     ]
 

@@ -13,7 +13,7 @@ public struct QueueRequestAcquireOutput: APIObject {
     }
 
     public static let fields: [ModelField<QueueRequestAcquireOutput>] = [
-        ModelField("ar_assignment", \.arAssignment, required: true)
+        ModelField("ar_assignment", \.arAssignment, required: true, rules: [.nested])
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -22,9 +22,9 @@ public struct QueueRequestCompleteInputRequest: APIObject {
     }
 
     public static let fields: [ModelField<QueueRequestCompleteInputRequest>] = [
-        ModelField("agent_id", \.agentId),
-        ModelField("annotations", \.annotations),
-        ModelField("shapes", \.shapes),
+        ModelField("agent_id", \.agentId, rules: [.maxLength(64), .minLength(1), .pattern("\\w+")]),
+        ModelField("annotations", \.annotations, rules: [.nested]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
         ModelField("states", \.states),
     ]
 

@@ -32,7 +32,7 @@ public struct ShapeRequest: APIObject {
         ModelField("occluded", \.occluded),
         ModelField("outside", \.outside),
         ModelField("z_order", \.zOrder),
-        ModelField("rotation", \.rotation),
+        ModelField("rotation", \.rotation, rules: [.minimum(0), .maximum(360)]),
         ModelField("points", \.points),
     ]
 

@@ -32,12 +32,12 @@ public struct SubLabeledTrack: APIObject {
 
     public static let fields: [ModelField<SubLabeledTrack>] = [
         ModelField("id", \.id),
-        ModelField("frame", \.frame),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
         ModelField("source", \.source),
-        ModelField("shapes", \.shapes),
-        ModelField("attributes", \.attributes),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

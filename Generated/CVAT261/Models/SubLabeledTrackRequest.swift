@@ -32,12 +32,12 @@ public struct SubLabeledTrackRequest: APIObject {
 
     public static let fields: [ModelField<SubLabeledTrackRequest>] = [
         ModelField("id", \.id),
-        ModelField("frame", \.frame),
-        ModelField("label_id", \.labelId),
-        ModelField("group", \.group),
-        ModelField("source", \.source),
-        ModelField("shapes", \.shapes),
-        ModelField("attributes", \.attributes),
+        ModelField("frame", \.frame, rules: [.minimum(0)]),
+        ModelField("label_id", \.labelId, rules: [.minimum(0)]),
+        ModelField("group", \.group, rules: [.minimum(0)]),
+        ModelField("source", \.source, rules: [.minLength(1)]),
+        ModelField("shapes", \.shapes, rules: [.nested]),
+        ModelField("attributes", \.attributes, rules: [.nested]),
     ]
 
     public init(from decoder: any Decoder) throws {

@@ -39,7 +39,7 @@ public struct TaskValidationLayoutRead: APIObject {
         ModelField("frames_per_job_count", \.framesPerJobCount),
         ModelField("validation_frames", \.validationFrames),
         ModelField("disabled_frames", \.disabledFrames),
-        ModelField("honeypot_count", \.honeypotCount),
+        ModelField("honeypot_count", \.honeypotCount, rules: [.minimum(0)]),
         ModelField("honeypot_frames", \.honeypotFrames),
         ModelField("honeypot_real_frames", \.honeypotRealFrames),
     ]

@@ -48,18 +48,18 @@ public struct TaskWriteRequest: APIObject {
     }
 
     public static let fields: [ModelField<TaskWriteRequest>] = [
-        ModelField("name", \.name),
+        ModelField("name", \.name, rules: [.maxLength(256), .minLength(1)]),
         ModelField("project_id", \.projectId),
         ModelField("owner_id", \.ownerId),
         ModelField("assignee_id", \.assigneeId),
-        ModelField("bug_tracker", \.bugTracker),
-        ModelField("overlap", \.overlap),
-        ModelField("segment_size", \.segmentSize),
-        ModelField("labels", \.labels),
-        ModelField("subset", \.subset),
+        ModelField("bug_tracker", \.bugTracker, rules: [.maxLength(2000)]),
+        ModelField("overlap", \.overlap, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("segment_size", \.segmentSize, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("labels", \.labels, rules: [.nested]),
+        ModelField("subset", \.subset, rules: [.maxLength(64)]),
         ModelField("target_storage", \.targetStorage),
         ModelField("source_storage", \.sourceStorage),
-        ModelField("consensus_replicas", \.consensusReplicas),
+        ModelField("consensus_replicas", \.consensusReplicas, rules: [.minimum(0)]),
     ]
 
     public init(from decoder: any Decoder) throws {

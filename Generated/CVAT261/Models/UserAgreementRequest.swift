@@ -28,10 +28,10 @@ public struct UserAgreementRequest: APIObject {
     }
 
     public static let fields: [ModelField<UserAgreementRequest>] = [
-        ModelField("name", \.name),
-        ModelField("url_display_text", \.urlDisplayText),
-        ModelField("url", \.url),
-        ModelField("text_prefix", \.textPrefix),
+        ModelField("name", \.name, rules: [.maxLength(256), .minLength(1)]),
+        ModelField("url_display_text", \.urlDisplayText, rules: [.maxLength(2048), .minLength(1)]),
+        ModelField("url", \.url, rules: [.maxLength(2048), .minLength(1)]),
+        ModelField("text_prefix", \.textPrefix, rules: [.maxLength(2048), .minLength(1)]),
         ModelField("required", \.required),
         ModelField("value", \.value),
     ]

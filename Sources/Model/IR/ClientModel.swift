@@ -129,6 +129,8 @@ public struct ParameterModel: Sendable, Encodable {
     public var defaultValue: String?
     public var example: String?
     public var constraints = ValueConstraints()
+    /// The constraints the client checks before sending (see `ClientSideChecks`).
+    public var checkedConstraints = ValueConstraints()
 }
 
 public struct BodyModel: Sendable, Encodable {

@@ -46,6 +46,11 @@ public struct PropertyModel: Sendable, Encodable {
     public var defaultValue: String?
     public var example: String?
     public var constraints = ValueConstraints()
+    /// The constraints the client checks before sending: those of `constraints` that apply to
+    /// `type` (see `ClientSideChecks`).
+    public var checkedConstraints = ValueConstraints()
+    /// The property holds models with checks of their own: validating descends into it.
+    public var validatesNested = false
     /// Stored out of line (`@Indirect`): the property closes a cycle of structs.
     public var indirect = false
     /// For a required property that can hold one value only (`const: text`, `enum: [text]`),

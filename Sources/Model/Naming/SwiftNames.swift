@@ -40,7 +40,10 @@ public enum SwiftNames {
         "OpenEnum",
         "OrderedJSONEncoder", "PageSequence", "PaginatedList", "ParameterComponents", "ParameterValue",
         "RequestOptions", "ResponseBodyStream", "SecuritySchemeSpec", "ServerSentEvents", "URLSessionTransport",
-        "UploadFile",
+        "UploadFile", "ClientMiddleware", "ConstrainedValue", "ECMAPattern", "HTTPBody", "MiddlewareContext",
+        "RetryMiddleware", "RetryPolicy", "TokenRefreshMiddleware", "UploadProgress", "UploadProgressHandler",
+        "UploadStream", "ValidatedContainer", "ValidationCheck", "Validator", "ValueMeasure", "ValuePath", "ValueRule",
+        "ValueRules",
     ]
 
     /// Splits text into words at punctuation, spaces and camel-case humps (`HTTPServer_v2` →

@@ -27,6 +27,7 @@ public enum ModelTranslator {
         OnlyValueDefaults.mark(&declarations)
         UnionDecodingOrder.mark(&declarations)
         groups = nameNestedDeclarations(groups, taken: Set(declarations.map(\.name)))
+        ClientSideChecks.mark(&declarations, groups: &groups)
         groups = PaginationStyles.resolve(
             groups,
             declarations: declarations,

@@ -86,6 +86,8 @@ struct SchemaParser {
         constraints.minItems = reader.count(map, "minItems", at: pointer)
         constraints.maxItems = reader.count(map, "maxItems", at: pointer)
         constraints.uniqueItems = map["uniqueItems"]?.scalar?.bool ?? false
+        constraints.minProperties = reader.count(map, "minProperties", at: pointer)
+        constraints.maxProperties = reader.count(map, "maxProperties", at: pointer)
         return constraints
     }
 

@@ -1,7 +1,8 @@
 /// JSON Schema's validation keywords for one value: bounds, lengths, item counts, a pattern.
 ///
-/// The generated client does not enforce them (the server does); `specforge diff` compares them
-/// and reference pages list them, so they are read as written.
+/// The generated client checks them before sending a request (the runtime's client-side
+/// validation); `specforge diff` compares them and reference pages list them, so they are read
+/// as written.
 public struct ValueConstraints: Sendable, Hashable, Encodable {
     public var minimum: Double?
     public var maximum: Double?
@@ -15,6 +16,8 @@ public struct ValueConstraints: Sendable, Hashable, Encodable {
     public var minItems: Int?
     public var maxItems: Int?
     public var uniqueItems = false
+    public var minProperties: Int?
+    public var maxProperties: Int?
 
     public init() {}
 
@@ -39,6 +42,8 @@ public struct ValueConstraints: Sendable, Hashable, Encodable {
         result.minItems = result.minItems ?? other.minItems
         result.maxItems = result.maxItems ?? other.maxItems
         result.uniqueItems = result.uniqueItems || other.uniqueItems
+        result.minProperties = result.minProperties ?? other.minProperties
+        result.maxProperties = result.maxProperties ?? other.maxProperties
         return result
     }
 
@@ -54,6 +59,8 @@ public struct ValueConstraints: Sendable, Hashable, Encodable {
         if let minItems { parts.append("minItems: \(minItems)") }
         if let maxItems { parts.append("maxItems: \(maxItems)") }
         if uniqueItems { parts.append("uniqueItems") }
+        if let minProperties { parts.append("minProperties: \(minProperties)") }
+        if let maxProperties { parts.append("maxProperties: \(maxProperties)") }
         return parts
     }
 

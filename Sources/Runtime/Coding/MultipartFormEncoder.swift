@@ -18,7 +18,23 @@ struct MultipartFormEncoder {
         "\(MediaType.multipartFormData); boundary=\(boundary)"
     }
 
+    /// The whole body in memory (file parts read from disk).
     func encode(_ value: some Encodable, encoding: FormEncoding = .standard) throws -> Data {
+        var data = Data()
+        for segment in try segments(of: value, encoding: encoding) {
+            switch segment {
+            case .data(let bytes): data += bytes
+            case .file(let url, _): data += try UploadFile(fileURL: url).data()
+            case .chunks:
+                throw APIError.invalidInput("A streamed file cannot be encoded in memory")
+            }
+        }
+        return data
+    }
+
+    /// The body as data between the files of its file parts, which stay on disk until sent.
+    func segments(of value: some Encodable, encoding: FormEncoding = .standard) throws -> [HTTPBody.Segment] {
+        var segments: [HTTPBody.Segment] = []
         var body = Data()
         for field in try FormFieldCollector.fields(of: value, encoding: encoding) {
             body.append("--\(boundary)\r\n")
@@ -40,12 +56,19 @@ struct MultipartFormEncoder {
                         + "filename=\"\(Self.quoted(file.fileName))\"\r\n"
                 )
                 body.append("Content-Type: \(file.contentType)\r\n\r\n")
-                body.append(try file.data())
+                if case .data(let data) = file.contents {
+                    body.append(data)
+                } else {
+                    segments.append(.data(body))
+                    segments.append(try file.bodySegment())
+                    body = Data()
+                }
             }
             body.append("\r\n")
         }
         body.append("--\(boundary)--\r\n")
-        return body
+        segments.append(.data(body))
+        return segments
     }
 
     /// Escapes a name for a quoted header parameter the way browsers do (HTML's

@@ -3,7 +3,7 @@ import Foundation
 /// Turns a request body value into bytes for the media type the request declares.
 enum RequestBodyEncoder {
     struct EncodedBody {
-        let data: Data
+        let body: HTTPBody
         /// The `Content-Type` header, including a multipart boundary where there is one.
         let contentType: String
     }
@@ -17,26 +17,35 @@ enum RequestBodyEncoder {
     ) throws -> EncodedBody {
         // Raw bytes and files are sent as they are, whatever the endpoint's media type.
         if let data = body as? Data {
-            return EncodedBody(data: data, contentType: mediaType ?? MediaType.octetStream)
+            return EncodedBody(body: HTTPBody(data), contentType: mediaType ?? MediaType.octetStream)
         }
         if let file = body as? UploadFile {
             let declared = mediaType.flatMap { isStructured($0) ? nil : $0 }
-            return EncodedBody(data: try file.data(), contentType: declared ?? file.contentType)
+            return EncodedBody(
+                body: HTTPBody(segments: [try file.bodySegment()]),
+                contentType: declared ?? file.contentType
+            )
         }
 
         let mediaType = mediaType ?? MediaType.json
         if MediaType.isJSON(mediaType) {
-            return EncodedBody(data: try JSONCoding.encode(body), contentType: mediaType)
+            return EncodedBody(body: HTTPBody(try JSONCoding.encode(body)), contentType: mediaType)
         }
         if MediaType.isMultipartForm(mediaType) {
             let encoder = MultipartFormEncoder()
-            return EncodedBody(data: try encoder.encode(body, encoding: formEncoding), contentType: encoder.contentType)
+            return EncodedBody(
+                body: HTTPBody(segments: try encoder.segments(of: body, encoding: formEncoding)),
+                contentType: encoder.contentType
+            )
         }
         if MediaType.isFormURLEncoded(mediaType) {
-            return EncodedBody(data: try FormURLEncoder.encode(body, encoding: formEncoding), contentType: mediaType)
+            return EncodedBody(
+                body: HTTPBody(try FormURLEncoder.encode(body, encoding: formEncoding)),
+                contentType: mediaType
+            )
         }
         if let text = body as? String {
-            return EncodedBody(data: Data(text.utf8), contentType: mediaType)
+            return EncodedBody(body: HTTPBody(Data(text.utf8)), contentType: mediaType)
         }
         throw APIError.invalidInput(
             "Cannot send \(type(of: body)) as \(mediaType); pass Data or an UploadFile for binary bodies"

@@ -19,6 +19,19 @@ public struct Configuration: Sendable, CustomStringConvertible {
     public var cookies: [String: String]
     /// The default timeout of a request; per-call `RequestOptions.timeout` overrides it.
     public var timeout: Duration?
+    /// Check request bodies and parameters against the schema's constraints before sending
+    /// (cvat-sdk's `client_side_validation`); a value that breaks one throws
+    /// `APIError.invalidInput` and nothing is sent. Responses are never checked.
+    public var clientSideValidation: Bool
+    /// Checks to skip, as cvat-sdk's `disabled_client_side_validations` (`[.maxLength, .pattern]`;
+    /// `ValidationCheck.parse(commaSeparated:)` reads its comma-separated form).
+    public var disabledClientSideValidations: Set<ValidationCheck>
+    /// When and how to send a request again: by default cvat-sdk's policy (3 more attempts on
+    /// 502, 503 and 504 for idempotent methods, backoff factor 0.5 s). `.none` sends once.
+    public var retryPolicy: RetryPolicy
+    /// Wrap every request, in order: the first sees the request first and the response last.
+    /// The retry policy runs inside them, next to the transport, so each sees every attempt.
+    public var middlewares: [any ClientMiddleware]
 
     public init(
         host: URL,
@@ -29,7 +42,11 @@ public struct Configuration: Sendable, CustomStringConvertible {
         apiKeyPrefixes: [String: String] = [:],
         defaultHeaders: [String: String] = [:],
         cookies: [String: String] = [:],
-        timeout: Duration? = nil
+        timeout: Duration? = nil,
+        clientSideValidation: Bool = true,
+        disabledClientSideValidations: Set<ValidationCheck> = [],
+        retryPolicy: RetryPolicy = .default,
+        middlewares: [any ClientMiddleware] = []
     ) {
         self.host = host
         self.username = username
@@ -40,6 +57,10 @@ public struct Configuration: Sendable, CustomStringConvertible {
         self.defaultHeaders = defaultHeaders
         self.cookies = cookies
         self.timeout = timeout
+        self.clientSideValidation = clientSideValidation
+        self.disabledClientSideValidations = disabledClientSideValidations
+        self.retryPolicy = retryPolicy
+        self.middlewares = middlewares
     }
 
     /// Safe to log: secrets only show whether they are set. Header and cookie values are hidden
@@ -60,6 +81,16 @@ public struct Configuration: Sendable, CustomStringConvertible {
         fields.append("cookies: \(Self.redacted(cookies))")
         if let timeout {
             fields.append("timeout: \(timeout)")
+        }
+        if !clientSideValidation {
+            fields.append("clientSideValidation: false")
+        } else if !disabledClientSideValidations.isEmpty {
+            let names = disabledClientSideValidations.map(\.rawValue).sorted().joined(separator: ", ")
+            fields.append("disabledClientSideValidations: [\(names)]")
+        }
+        fields.append("retryPolicy: \(retryPolicy)")
+        if !middlewares.isEmpty {
+            fields.append("middlewares: [" + middlewares.map { "\(type(of: $0))" }.joined(separator: ", ") + "]")
         }
         return "Configuration(" + fields.joined(separator: ", ") + ")"
     }

@@ -94,6 +94,8 @@ extension Endpoint {
         public let required: Bool
         public let style: Style
         public let explode: Bool
+        /// The schema's constraints, checked before the request is sent.
+        public let rules: ValueRules
 
         /// `style` and `explode` default as in OpenAPI: `form` with explode for query and cookie
         /// parameters, `simple` without explode for path and header parameters.
@@ -103,7 +105,8 @@ extension Endpoint {
             type: String,
             required: Bool = false,
             style: Style? = nil,
-            explode: Bool? = nil
+            explode: Bool? = nil,
+            rules: ValueRules = []
         ) {
             let defaultStyle: Style = location == .query || location == .cookie ? .form : .simple
             let resolvedStyle = style ?? defaultStyle
@@ -113,6 +116,7 @@ extension Endpoint {
             self.required = required
             self.style = resolvedStyle
             self.explode = explode ?? (resolvedStyle == .form)
+            self.rules = rules
         }
     }
 

@@ -29,7 +29,7 @@
 ///     }
 /// }
 /// ```
-public protocol APIObject: APIModel {
+public protocol APIObject: APIModel, ValidatedContainer {
     /// Every stored property, in declaration order.
     static var fields: [ModelField<Self>] { get }
 }
@@ -73,6 +73,8 @@ public final class ModelField<Model>: Sendable {
     /// the like made coding 2.3 times as slow as synthesized code, hashing 38 times and
     /// equality 130 times; now it is 1.3, 5.5 and 11 times, `make bench`.)
     let coding: any PropertyCoding<Model>
+    /// How the property is checked before a request is sent; `nil` when it has no rules.
+    let validation: (any FieldValidation<Model>)?
 
     /// - Parameters:
     ///   - key: The property's name in JSON.
@@ -80,11 +82,19 @@ public final class ModelField<Model>: Sendable {
     ///     absent or `null`, and keeps the two apart.
     ///   - required: For an optional property (`T?`) whose schema requires it but allows
     ///     `null`: the key is always sent, `nil` as `null`.
-    public init(_ key: String, _ property: PartialKeyPath<Model> & Sendable, required: Bool = false) {
+    ///   - rules: The schema's constraints, checked before a request carrying the model is
+    ///     sent; `.nested` when the property holds models with rules of their own.
+    public init(
+        _ key: String,
+        _ property: PartialKeyPath<Model> & Sendable,
+        required: Bool = false,
+        rules: ValueRules = []
+    ) {
         self.key = key
         self.property = property
         let codingKey = ModelCodingKey(key)
         let valueType = type(of: property).valueType
+        self.validation = Self.validation(of: property, as: valueType, rules: rules)
         if let nullable = valueType as? any NullableProperty.Type {
             self.coding = nullable.nullableCoding(of: property, key: codingKey)
         } else if required, let optional = valueType as? any OptionalProperty.Type {
@@ -98,6 +108,21 @@ public final class ModelField<Model>: Sendable {
         } else {
             preconditionFailure("\(Model.self).\(key): \(valueType) is not Codable and Hashable")
         }
+    }
+
+    /// Rules that cannot apply to the property's type (the generator never writes such) are
+    /// ignored, as the server would ignore them.
+    private static func validation(of property: PartialKeyPath<Model>, as valueType: Any.Type, rules: ValueRules)
+        -> (any FieldValidation<Model>)?
+    {
+        if rules.isEmpty { return nil }
+        if rules.measuresValue, let measured = valueType as? any ConstrainedValue.Type {
+            return measured.fieldValidation(property, rules: rules)
+        }
+        if rules.nested, let container = valueType as? any ValidatedContainer.Type {
+            return container.nestedValidation(property)
+        }
+        return nil
     }
 
     private static func coding<Value: Codable & Hashable>(

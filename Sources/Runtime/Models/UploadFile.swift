@@ -2,11 +2,14 @@ import Foundation
 
 /// A file sent as a part of a `multipart/form-data` body, or as a raw binary body.
 ///
-/// File URLs are read only when the request is built, so large files are not loaded up front.
+/// Files on disk and streams are read while the request is sent, a chunk at a time, so a large
+/// upload never sits in memory (in a JSON body, where a file is base64, it must).
 public struct UploadFile: Codable, Hashable, Sendable {
     public enum Contents: Hashable, Sendable {
         case data(Data)
         case file(URL)
+        /// Chunks from an async sequence, made anew for each attempt.
+        case stream(UploadStream)
     }
 
     public var contents: Contents
@@ -35,7 +38,25 @@ public struct UploadFile: Codable, Hashable, Sendable {
         self.contentType = contentType ?? FileMediaTypes.mediaType(forFileName: self.fileName)
     }
 
-    /// The file's bytes, read from disk for `.file` contents.
+    /// A file whose bytes come from an async sequence: made anew for every attempt, so that a
+    /// retried request resends it from the start.
+    ///
+    /// - Parameter length: The total size, when known: it lets the request carry a
+    ///   `Content-Length` instead of being sent chunked.
+    public init(
+        fileName: String,
+        contentType: String? = nil,
+        length: Int64?,
+        chunks: @escaping @Sendable () -> AsyncThrowingStream<Data, any Error>
+    ) {
+        self.contents = .stream(UploadStream(length: length, makeChunks: chunks))
+        self.fileName = fileName
+        self.contentType = contentType ?? FileMediaTypes.mediaType(forFileName: fileName)
+    }
+
+    /// The file's bytes, read from disk for `.file` contents. A `.stream` cannot be read
+    /// synchronously: it throws `APIError.invalidInput` (streams go in multipart and binary
+    /// bodies, which read them as they are sent).
     public func data() throws -> Data {
         switch contents {
         case .data(let data):
@@ -46,6 +67,19 @@ public struct UploadFile: Codable, Hashable, Sendable {
             } catch {
                 throw APIError.invalidInput("Cannot read \(url.path): \(error.localizedDescription)")
             }
+        case .stream:
+            throw APIError.invalidInput(
+                "\(fileName) is a stream, which can only be sent as a binary or multipart body"
+            )
+        }
+    }
+
+    /// The file as a stretch of a request body.
+    func bodySegment() throws -> HTTPBody.Segment {
+        switch contents {
+        case .data(let data): return .data(data)
+        case .file(let url): return try HTTPBody.fileSegment(url)
+        case .stream(let stream): return .chunks(length: stream.length, make: stream.makeChunks)
         }
     }
 
@@ -63,4 +97,20 @@ public struct UploadFile: Codable, Hashable, Sendable {
         var container = encoder.singleValueContainer()
         try container.encode(data().base64EncodedString())
     }
+}
+
+/// The chunks of a streamed `UploadFile`; equal only to itself.
+public struct UploadStream: Hashable, Sendable {
+    private let identity = UUID()
+    public let length: Int64?
+    public let makeChunks: @Sendable () -> AsyncThrowingStream<Data, any Error>
+
+    public init(length: Int64?, makeChunks: @escaping @Sendable () -> AsyncThrowingStream<Data, any Error>) {
+        self.length = length
+        self.makeChunks = makeChunks
+    }
+
+    public static func == (lhs: UploadStream, rhs: UploadStream) -> Bool { lhs.identity == rhs.identity }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(identity) }
 }

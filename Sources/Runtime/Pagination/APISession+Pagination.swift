@@ -35,8 +35,13 @@ extension APISession {
     public func response<T: Decodable & Sendable>(absoluteURL url: URL, endpoint: Endpoint) async throws
         -> ApiResponse<T>
     {
-        let (request, timeout) = try serverProvidedRequest(url, endpoint: endpoint)
-        let response = try await execute(request, timeout: timeout)
+        let (request, configuration) = try serverProvidedRequest(url, endpoint: endpoint)
+        let response = try await execute(
+            request,
+            operationId: endpoint.id,
+            configuration: configuration,
+            timeout: configuration.timeout
+        )
         return ApiResponse(data: try ResponseBodyDecoder.decode(T.self, from: response), response: response)
     }
 
@@ -50,16 +55,18 @@ extension APISession {
         to destination: URL,
         options: RequestOptions = RequestOptions()
     ) async throws -> HTTPResponse {
-        let (request, timeout) = try serverProvidedRequest(url, endpoint: endpoint)
+        let (request, configuration) = try serverProvidedRequest(url, endpoint: endpoint)
         return try await execute(
             request,
-            timeout: options.timeout ?? timeout,
+            operationId: endpoint.id,
+            configuration: configuration,
+            timeout: options.timeout ?? configuration.timeout,
             downloadTo: destination,
             checkStatus: options.checkStatus
         )
     }
 
-    private func serverProvidedRequest(_ url: URL, endpoint: Endpoint) throws -> (HTTPRequest, Duration?) {
+    private func serverProvidedRequest(_ url: URL, endpoint: Endpoint) throws -> (HTTPRequest, Configuration) {
         let configuration = configuration
         let resolved = URL(string: url.absoluteString, relativeTo: configuration.host)?.absoluteURL ?? url
         guard resolved.host?.lowercased() == configuration.host.host?.lowercased() else {
@@ -67,6 +74,6 @@ extension APISession {
                 "Refusing to send credentials to \(resolved.host ?? "an unknown host"), which is not the configured host"
             )
         }
-        return (try requestBuilder(configuration).request(absoluteURL: resolved, for: endpoint), configuration.timeout)
+        return (try requestBuilder(configuration).request(absoluteURL: resolved, for: endpoint), configuration)
     }
 }

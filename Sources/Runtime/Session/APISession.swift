@@ -106,6 +106,8 @@ public final class APISession: Sendable {
         let (request, configuration) = try build(endpoint, arguments, body: body, options: options)
         return try await execute(
             request,
+            operationId: endpoint.id,
+            configuration: configuration,
             timeout: options.timeout ?? configuration.timeout,
             downloadTo: options.downloadTo,
             checkStatus: options.checkStatus
@@ -123,6 +125,10 @@ public final class APISession: Sendable {
         let configuration = configuration
         if let problem = configuration.unsendableCredentials(with: securitySchemes) {
             throw APIError.invalidInput(problem)
+        }
+        if configuration.clientSideValidation {
+            try RequestValidation(endpoint: endpoint, disabled: configuration.disabledClientSideValidations)
+                .validate(arguments, body: body)
         }
         let request = try requestBuilder(configuration).request(
             for: endpoint,
@@ -143,7 +149,19 @@ public final class APISession: Sendable {
         options: RequestOptions
     ) async throws -> (HTTPResponse, ServerSentEvents?) {
         let (request, configuration) = try build(endpoint, arguments, body: body, options: options)
-        let (head, stream) = try await transport.stream(request, timeout: options.timeout ?? configuration.timeout)
+        let timeout = options.timeout ?? configuration.timeout
+        // The chain passes heads only; the body of the attempt that got through is kept here.
+        let streams = Locked<ResponseBodyStream?>(nil)
+        let send = chain(configuration, operationId: endpoint.id, timeout: timeout) { [transport] request in
+            let (head, stream) = try await transport.stream(request, timeout: timeout)
+            streams.withLock { $0 = stream }
+            return head
+        }
+        let head = try await send(request)
+        guard let stream = streams.withLock({ $0 }) else {
+            // A middleware answered without calling the transport.
+            return (head, head.body.isEmpty ? nil : ServerSentEvents(body: ResponseBodyStream(data: head.body)))
+        }
         jar.update(from: head)
         guard head.isSuccess || !options.checkStatus else {
             // At most 1 MB of it: an error answered with a stream that never ends must still
@@ -161,19 +179,23 @@ public final class APISession: Sendable {
         return (head, ServerSentEvents(body: stream))
     }
 
-    /// Sends a built request, records the cookies it sets and checks its status.
+    /// Sends a built request through the middleware and the retry policy, records the cookies
+    /// it sets and checks its status.
     func execute(
         _ request: HTTPRequest,
+        operationId: String,
+        configuration: Configuration,
         timeout: Duration?,
         downloadTo destination: URL? = nil,
         checkStatus: Bool = true
     ) async throws -> HTTPResponse {
-        var response: HTTPResponse
-        if let destination {
-            response = try await transport.download(request, to: destination, timeout: timeout)
-        } else {
-            response = try await transport.send(request, timeout: timeout)
+        let send = chain(configuration, operationId: operationId, timeout: timeout) { [transport] request in
+            if let destination {
+                return try await transport.download(request, to: destination, timeout: timeout)
+            }
+            return try await transport.send(request, timeout: timeout)
         }
+        var response = try await send(request)
         // Failed responses set cookies too, for example a refreshed CSRF token.
         jar.update(from: response)
 
@@ -188,6 +210,21 @@ public final class APISession: Sendable {
             response = HTTPResponse(status: response.status, headers: response.headers, body: body)
         }
         throw APIError.status(response)
+    }
+
+    /// The configuration's middleware around its retry policy around `terminal`.
+    private func chain(
+        _ configuration: Configuration,
+        operationId: String,
+        timeout: Duration?,
+        terminal: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse
+    ) -> @Sendable (HTTPRequest) async throws -> HTTPResponse {
+        var middlewares = configuration.middlewares
+        if configuration.retryPolicy.maxRetries > 0 {
+            middlewares.append(RetryMiddleware(policy: configuration.retryPolicy))
+        }
+        if middlewares.isEmpty { return terminal }
+        return middlewares.wrapping(terminal, context: MiddlewareContext(operationId: operationId, timeout: timeout))
     }
 
     func requestBuilder(_ configuration: Configuration) -> RequestBuilder {

@@ -60,14 +60,15 @@ struct RequestBuilder {
         }
 
         applyCredentials(for: endpoint, method: endpoint.method, parameterCookies: parameterCookies, to: &draft)
-        var bodyData: Data?
+        var bodyData: HTTPBody?
         if let body {
             let encoded = try RequestBodyEncoder.encode(
                 body,
                 as: options.contentType ?? endpoint.requestContentTypes.first,
                 formEncoding: endpoint.formEncoding
             )
-            bodyData = encoded.data
+            bodyData = encoded.body
+            bodyData?.progress = options.uploadProgress
             draft.headers.set("Content-Type", encoded.contentType)
         }
         for (name, value) in options.headers.sorted(by: { $0.key < $1.key }) {

@@ -14,6 +14,8 @@ public struct RequestOptions: Sendable {
     public var headers: [String: String]
     /// Streams the response body to this file instead of memory, for large downloads.
     public var downloadTo: URL?
+    /// Told how many bytes of the request body have been sent, as they go (uploads).
+    public var uploadProgress: UploadProgressHandler?
 
     public init(
         parseResponse: Bool = true,
@@ -21,7 +23,8 @@ public struct RequestOptions: Sendable {
         timeout: Duration? = nil,
         contentType: String? = nil,
         headers: [String: String] = [:],
-        downloadTo: URL? = nil
+        downloadTo: URL? = nil,
+        uploadProgress: UploadProgressHandler? = nil
     ) {
         self.parseResponse = parseResponse
         self.checkStatus = checkStatus
@@ -29,5 +32,6 @@ public struct RequestOptions: Sendable {
         self.contentType = contentType
         self.headers = headers
         self.downloadTo = downloadTo
+        self.uploadProgress = uploadProgress
     }
 }

@@ -13,7 +13,7 @@ extension URLSessionTransport {
     public func stream(_ request: HTTPRequest, timeout: Duration?) async throws -> (HTTPResponse, ResponseBodyStream) {
         let delegate = StreamingDelegate()
         let streamingSession = URLSession(configuration: session.configuration, delegate: delegate, delegateQueue: nil)
-        let task = streamingSession.dataTask(with: urlRequest(for: request, timeout: timeout))
+        let task = streamingSession.dataTask(with: try await inMemoryRequest(for: request, timeout: timeout))
         delegate.source.onBackpressure = { [weak task] pause in
             if pause {
                 task?.suspend()

@@ -18,19 +18,47 @@ public struct URLSessionTransport: HTTPTransport {
     public func send(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
         let body: Data
         let response: URLResponse
+        let urlRequest = urlRequest(for: request, timeout: timeout)
         do {
-            (body, response) = try await session.data(for: urlRequest(for: request, timeout: timeout))
+            if let upload = request.body, upload.inMemoryData == nil || upload.progress != nil {
+                (body, response) = try await send(urlRequest, uploading: upload)
+            } else {
+                (body, response) = try await session.data(for: urlRequest)
+            }
         } catch {
             throw Self.translate(error)
         }
         return try Self.makeResponse(response, body: body)
     }
 
+    /// Sends a body that is not all in memory, or whose progress is wanted, from a file:
+    /// `URLSession` streams a file from disk with a `Content-Length` (a body stream would go
+    /// chunked, which Django under WSGI cannot read). A body that is not one file already is
+    /// first written to a temporary file, a chunk at a time.
+    private func send(_ urlRequest: URLRequest, uploading body: HTTPBody) async throws -> (Data, URLResponse) {
+        var urlRequest = urlRequest
+        urlRequest.httpBody = nil
+        let delegate = body.progress.map(UploadProgressDelegate.init)
+        // Each attempt starts from nothing sent (URLSession reports only once bytes have gone).
+        body.reportProgress(sent: 0)
+        if let data = body.inMemoryData {
+            return try await session.upload(for: urlRequest, from: data, delegate: delegate)
+        }
+        if let file = body.singleFile {
+            return try await session.upload(for: urlRequest, fromFile: file, delegate: delegate)
+        }
+        let spool = FileManager.default.temporaryDirectory
+            .appendingPathComponent("specforge-upload-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: spool) }
+        try await body.write(to: spool)
+        return try await session.upload(for: urlRequest, fromFile: spool, delegate: delegate)
+    }
+
     public func download(_ request: HTTPRequest, to destination: URL, timeout: Duration?) async throws -> HTTPResponse {
         let temporaryFile: URL
         let response: URLResponse
         do {
-            (temporaryFile, response) = try await session.download(for: urlRequest(for: request, timeout: timeout))
+            (temporaryFile, response) = try await session.download(for: inMemoryRequest(for: request, timeout: timeout))
         } catch {
             throw Self.translate(error)
         }
@@ -59,7 +87,8 @@ public struct URLSessionTransport: HTTPTransport {
     func urlRequest(for request: HTTPRequest, timeout: Duration?) -> URLRequest {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
-        urlRequest.httpBody = request.body
+        // Bodies not in memory are sent with `upload(for:fromFile:)` (see `send`).
+        urlRequest.httpBody = request.body?.inMemoryData
         // Also keeps a custom session from adding cookies of its own.
         urlRequest.httpShouldHandleCookies = false
         for (name, value) in request.headers {
@@ -68,6 +97,16 @@ public struct URLSessionTransport: HTTPTransport {
         if let timeout {
             let components = timeout.components
             urlRequest.timeoutInterval = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        }
+        return urlRequest
+    }
+
+    /// The request with its whole body in memory, for the calls that cannot upload from a file
+    /// (downloads and streamed responses, whose bodies are small in practice).
+    func inMemoryRequest(for request: HTTPRequest, timeout: Duration?) async throws -> URLRequest {
+        var urlRequest = urlRequest(for: request, timeout: timeout)
+        if let body = request.body, body.inMemoryData == nil {
+            urlRequest.httpBody = try await body.collect()
         }
         return urlRequest
     }
@@ -99,5 +138,26 @@ public struct URLSessionTransport: HTTPTransport {
         default:
             return APIError.transport("\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))")
         }
+    }
+}
+
+/// Passes `URLSession`'s count of bytes sent to an upload's progress handler.
+private final class UploadProgressDelegate: NSObject, URLSessionTaskDelegate, Sendable {
+    let progress: UploadProgressHandler
+
+    init(_ progress: @escaping UploadProgressHandler) {
+        self.progress = progress
+    }
+
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        didSendBodyData bytesSent: Int64,
+        totalBytesSent: Int64,
+        totalBytesExpectedToSend: Int64
+    ) {
+        progress(
+            UploadProgress(sent: totalBytesSent, total: totalBytesExpectedToSend > 0 ? totalBytesExpectedToSend : nil)
+        )
     }
 }
