@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc unions keywords social chat corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc unions keywords social chat validation corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -51,7 +51,7 @@ build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
 
 test: deps unit-tests check-generated lint-generated hostile example diff-digester custom-templates docs-examples \
-	docc unions keywords social chat corpus
+	docc unions keywords social chat validation corpus
 
 unit-tests: cvat-sdk
 	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python swift test
@@ -143,6 +143,12 @@ diff-digester: build
 # loopback server that checks every byte.
 chat: build
 	Tests/Integration/check-chat.sh $(SPECFORGE)
+
+# Client-side validation from a schema fragment to a refused call: every constraint kind in
+# Tests/Integration/Validation/openapi.yaml, the exact rules the generator writes, and a
+# loopback server that must see nothing until a check is switched off.
+validation: build
+	Tests/Integration/check-validation.sh $(SPECFORGE)
 
 # Every OpenAPI document under ../shared/schemas (found by its `openapi` or `swagger` key, so a schema added
 # there joins on its own) and in Schemas/ generates a client that compiles with zero warnings in

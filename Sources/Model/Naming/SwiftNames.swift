@@ -43,7 +43,7 @@ public enum SwiftNames {
         "UploadFile", "ClientMiddleware", "ConstrainedValue", "ECMAPattern", "HTTPBody", "MiddlewareContext",
         "RetryMiddleware", "RetryPolicy", "TokenRefreshMiddleware", "UploadProgress", "UploadProgressHandler",
         "UploadStream", "ValidatedContainer", "ValidationCheck", "Validator", "ValueMeasure", "ValuePath", "ValueRule",
-        "ValueRules",
+        "ValueRules", "TLSOptions", "ProxyOptions",
     ]
 
     /// Splits text into words at punctuation, spaces and camel-case humps (`HTTPServer_v2` →

@@ -11,8 +11,13 @@ struct ValueAnnotations {
 
 extension TypeTranslator {
     func annotations(of schema: Schema) -> ValueAnnotations {
+        // The schema's own keywords first, then its `allOf` members', then what the references
+        // among them point to (`allOf: [$ref: Slug]` with a `maxLength` of its own keeps that
+        // one and takes Slug's `pattern`).
         var sources = [schema] + schema.allOf
-        if let target = references.resolveSchema(schema)?.schema, target !== schema { sources.append(target) }
+        for member in [schema] + schema.allOf {
+            if let target = references.resolveSchema(member)?.schema, target !== member { sources.append(target) }
+        }
         var result = ValueAnnotations()
         for source in sources {
             result.constraints = result.constraints.filling(from: source.constraints)
