@@ -14,20 +14,38 @@ enum RulesLiteral {
             rules.append("\(constraints.exclusiveMaximum ? ".exclusiveMaximum" : ".maximum")(\(number(maximum)))")
         }
         if let multipleOf = constraints.multipleOf { rules.append(".multipleOf(\(number(multipleOf)))") }
-        if let maxLength = constraints.maxLength { rules.append(".maxLength(\(maxLength))") }
-        if let minLength = constraints.minLength { rules.append(".minLength(\(minLength))") }
+        if let maxLength = constraints.maxLength { rules.append(".maxLength(\(grouped(String(maxLength))))") }
+        if let minLength = constraints.minLength { rules.append(".minLength(\(grouped(String(minLength))))") }
         if let pattern = constraints.pattern { rules.append(".pattern(\(SwiftLiteral.string(pattern)))") }
-        if let maxItems = constraints.maxItems { rules.append(".maxItems(\(maxItems))") }
-        if let minItems = constraints.minItems { rules.append(".minItems(\(minItems))") }
+        if let maxItems = constraints.maxItems { rules.append(".maxItems(\(grouped(String(maxItems))))") }
+        if let minItems = constraints.minItems { rules.append(".minItems(\(grouped(String(minItems))))") }
         if constraints.uniqueItems { rules.append(".uniqueItems") }
-        if let maxProperties = constraints.maxProperties { rules.append(".maxProperties(\(maxProperties))") }
-        if let minProperties = constraints.minProperties { rules.append(".minProperties(\(minProperties))") }
+        if let maxProperties = constraints.maxProperties {
+            rules.append(".maxProperties(\(grouped(String(maxProperties))))")
+        }
+        if let minProperties = constraints.minProperties {
+            rules.append(".minProperties(\(grouped(String(minProperties))))")
+        }
         if nested { rules.append(".nested") }
         return rules.isEmpty ? nil : "[" + rules.joined(separator: ", ") + "]"
     }
 
-    /// A `Double` argument as Swift reads it: `1`, `0.5`, `1e+20`.
+    /// A `Double` argument as a person writes it: `1`, `0.5`, `2_147_483_647`, `1e+20`.
     private static func number(_ value: Double) -> String {
-        ValueConstraints.number(value)
+        grouped(ValueConstraints.number(value))
+    }
+
+    /// Digits grouped by three from five digits on (`10_000`), as swift-format asks of long
+    /// literals; text that is not a plain integer is left as it is.
+    static func grouped(_ text: String) -> String {
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let digits = Array(text.dropFirst(sign.count))
+        guard digits.count > 4, digits.allSatisfy(\.isNumber) else { return text }
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append("_") }
+            result.append(digit)
+        }
+        return sign + result
     }
 }

@@ -28,7 +28,7 @@ public struct IssueWriteRequest: APIObject {
     }
 
     public static let fields: [ModelField<IssueWriteRequest>] = [
-        ModelField("frame", \.frame, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("frame", \.frame, rules: [.minimum(0), .maximum(2_147_483_647)]),
         ModelField("position", \.position),
         ModelField("job", \.job),
         ModelField("assignee", \.assignee),

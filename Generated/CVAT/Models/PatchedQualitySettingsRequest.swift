@@ -126,7 +126,7 @@ public struct PatchedQualitySettingsRequest: APIObject {
         ModelField("inherit", \.inherit),
         ModelField("target_metric", \.targetMetric),
         ModelField("target_metric_threshold", \.targetMetricThreshold, rules: [.minimum(0), .maximum(1)]),
-        ModelField("max_validations_per_job", \.maxValidationsPerJob, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("max_validations_per_job", \.maxValidationsPerJob, rules: [.minimum(0), .maximum(2_147_483_647)]),
         ModelField("iou_threshold", \.iouThreshold, rules: [.minimum(0), .maximum(1)]),
         ModelField("oks_sigma", \.oksSigma, rules: [.minimum(0), .maximum(1)]),
         ModelField("point_size_base", \.pointSizeBase),

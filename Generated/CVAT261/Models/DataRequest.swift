@@ -132,10 +132,10 @@ public struct DataRequest: APIObject {
     }
 
     public static let fields: [ModelField<DataRequest>] = [
-        ModelField("chunk_size", \.chunkSize, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("chunk_size", \.chunkSize, rules: [.minimum(0), .maximum(2_147_483_647)]),
         ModelField("image_quality", \.imageQuality, rules: [.minimum(0), .maximum(100)]),
-        ModelField("start_frame", \.startFrame, rules: [.minimum(0), .maximum(2147483647)]),
-        ModelField("stop_frame", \.stopFrame, rules: [.minimum(0), .maximum(2147483647)]),
+        ModelField("start_frame", \.startFrame, rules: [.minimum(0), .maximum(2_147_483_647)]),
+        ModelField("stop_frame", \.stopFrame, rules: [.minimum(0), .maximum(2_147_483_647)]),
         ModelField("frame_filter", \.frameFilter, rules: [.maxLength(256)]),
         ModelField("client_files", \.clientFiles),
         ModelField("server_files", \.serverFiles),

@@ -6,7 +6,8 @@ import Foundation
 /// (on Linux, FoundationNetworking offers no hook for certificate trust).
 public struct TLSOptions: Sendable, Hashable {
     /// Hosts whose certificate is not verified at all, for a self-signed test server: the
-    /// connection is still encrypted but anyone in the middle can read it. Empty by default.
+    /// connection is still encrypted but anyone in the middle can read it. Empty by default;
+    /// `"*"` names every host (cvat-sdk's `verify_ssl=False`, the CLI's `--insecure`).
     public var insecureHosts: Set<String>
     /// A PEM file of the certificate authorities to trust instead of the system's (cvat-sdk's
     /// `ssl_ca_cert`): a company CA, or a test server's own certificate.
@@ -30,7 +31,7 @@ public struct TLSOptions: Sendable, Hashable {
 
     /// Whether `host`'s certificate is verified.
     public func verifies(host: String) -> Bool {
-        !insecureHosts.contains(host.lowercased()) && !insecureHosts.contains(host)
+        !insecureHosts.contains("*") && !insecureHosts.contains(host.lowercased()) && !insecureHosts.contains(host)
     }
 }
 
