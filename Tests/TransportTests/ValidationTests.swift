@@ -213,12 +213,46 @@ struct ValidationTests {
         #expect(ECMAPattern("^[\\w.@+-]+$").isFound(in: "user.name+tag@example"))
     }
 
+    /// A struct that contains itself through an `@Indirect` property, as the generator writes
+    /// recursive structs: that property is read through its key path, the others at their offsets.
+    struct Node: APIObject {
+        var name: String?
+        @Indirect var next: Node?
+
+        init(name: String? = nil, next: Node? = nil) {
+            self.name = name
+            self.next = next
+        }
+
+        static let fields: [ModelField<Node>] = [
+            ModelField("name", \.name, rules: [.maxLength(3)]),
+            ModelField("next", \.next, rules: [.nested]),
+        ]
+
+        init(from decoder: any Decoder) throws {
+            let values = try ModelValues<Node>(decoder)
+            self.name = values.name
+            self.next = values.next
+        }
+    }
+
+    @Test("checks reach through indirect (recursive) properties")
+    func indirectProperties() throws {
+        try Node(name: "a", next: Node(name: "b", next: Node(name: "c"))).validate()
+        #expect {
+            try Node(name: "a", next: Node(name: "b", next: Node(name: "long"))).validate()
+        } throws: { error in
+            "\(error)" == "Invalid input: Invalid value for `next.next.name` (Node), length must be less than or "
+                + "equal to `3` (maxLength; it has 4 characters)"
+        }
+    }
+
     @Test("lengths count code points, as JSON Schema does")
     func codePoints() throws {
         let rules: ValueRules = [.maxLength(2)]
-        try Validator().check("👍🏽", against: rules, at: ValuePath(owner: "emoji"))  // 2 code points, 1 character
-        #expect(throws: APIError.self) {
-            try Validator().check("👍🏽!", against: rules, at: ValuePath(owner: "emoji"))
+        try Validator().check("👍🏽", against: rules)  // 2 code points, 1 character
+        #expect(throws: ValueViolation.self) {
+            try Validator().check("👍🏽!", against: rules)
         }
     }
 

@@ -42,7 +42,8 @@ public enum SwiftNames {
         "RequestOptions", "ResponseBodyStream", "SecuritySchemeSpec", "ServerSentEvents", "URLSessionTransport",
         "UploadFile", "ClientMiddleware", "ConstrainedValue", "ECMAPattern", "HTTPBody", "MiddlewareContext",
         "RetryMiddleware", "RetryPolicy", "TokenRefreshMiddleware", "UploadProgress", "UploadProgressHandler",
-        "UploadStream", "ValidatedContainer", "ValidationCheck", "Validator", "ValueMeasure", "ValuePath", "ValueRule",
+        "UploadStream", "ValidatedContainer", "ValidationCheck", "Validator", "ValueMeasure", "ValueViolation",
+        "ValueRule",
         "ValueRules", "TLSOptions", "ProxyOptions",
     ]
 

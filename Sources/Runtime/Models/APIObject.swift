@@ -74,6 +74,7 @@ public final class ModelField<Model>: Sendable {
     /// equality 130 times; now it is 1.3, 5.5 and 11 times, `make bench`.)
     let coding: any PropertyCoding<Model>
     /// How the property is checked before a request is sent; `nil` when it has no rules.
+    @usableFromInline
     let validation: (any FieldValidation<Model>)?
 
     /// - Parameters:

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the rules of a value look at: its length, its number, its item or entry count.
-public enum ValueMeasure {
+public enum ValueMeasure: Sendable {
     /// An optional holding nothing: no rule applies (a required value is the type's business).
     case absent
     case text(String)
@@ -62,43 +62,74 @@ extension Optional: ConstrainedValue where Wrapped: ConstrainedValue {
 /// A value that holds models whose own rules are checked too: every `APIObject`, and arrays,
 /// maps and optionals of them.
 public protocol ValidatedContainer {
-    func validateContents(_ validator: Validator, at path: ValuePath) throws
+    /// Throws a `ValueViolation` for the first value inside that breaks a rule.
+    func validateContents(_ validator: Validator) throws
 }
 
+// Loops over indices rather than `enumerated()`: generic code that is not specialized looks up
+// the metadata of every generic type it touches (`EnumeratedSequence<[Element]>`, its tuples)
+// on each call, which cost more than the checks themselves.
 extension Array: ValidatedContainer where Element: ValidatedContainer {
-    public func validateContents(_ validator: Validator, at path: ValuePath) throws {
-        for (index, element) in enumerated() {
-            try element.validateContents(validator, at: path.appending(index: index))
+    public func validateContents(_ validator: Validator) throws {
+        // Through the buffer, each element is checked where it lies instead of being copied
+        // out (a copy retains every reference the model holds).
+        try withUnsafeBufferPointer { elements in
+            var index = 0
+            while index < elements.count {
+                do {
+                    try elements[index].validateContents(validator)
+                } catch let violation as ValueViolation {
+                    throw violation.inside("[\(index)]")
+                }
+                index += 1
+            }
         }
     }
 }
 
 extension Dictionary: ValidatedContainer where Value: ValidatedContainer {
-    public func validateContents(_ validator: Validator, at path: ValuePath) throws {
+    public func validateContents(_ validator: Validator) throws {
         for (key, value) in self {
-            try value.validateContents(validator, at: path.appending(key: "\(key)"))
+            do {
+                try value.validateContents(validator)
+            } catch let violation as ValueViolation {
+                throw violation.inside("\(key)")
+            }
         }
     }
 }
 
 extension Optional: ValidatedContainer where Wrapped: ValidatedContainer {
-    public func validateContents(_ validator: Validator, at path: ValuePath) throws {
-        try self?.validateContents(validator, at: path)
+    public func validateContents(_ validator: Validator) throws {
+        try self?.validateContents(validator)
     }
 }
 
 extension APIObject {
     /// Checks each field that has rules, and the models inside those marked `nested`.
-    public func validateContents(_ validator: Validator, at path: ValuePath) throws {
-        for field in Self.fields {
-            guard let validation = field.validation else { continue }
-            try validation.validate(self, validator, parent: path, key: field.key)
+    ///
+    /// Inlinable, so that each generated model's conformance is specialized in its own module
+    /// instead of walking `fields` through unspecialized generic code.
+    @inlinable
+    public func validateContents(_ validator: Validator) throws {
+        let fields = Self.fields
+        var index = 0
+        while index < fields.count {
+            if let validation = fields[index].validation {
+                do {
+                    try validation.validate(self, validator)
+                } catch let violation as ValueViolation {
+                    throw violation.inside(fields[index].key)
+                }
+            }
+            index += 1
         }
     }
 
     /// Checks this model against its schema's constraints as a request would, throwing
     /// `APIError.invalidInput` for the first value that breaks one.
     public func validate(disabling disabled: Set<ValidationCheck> = []) throws {
-        try validateContents(Validator(disabled: disabled), at: ValuePath(owner: "\(Self.self)"))
+        let validator = Validator(disabled: disabled)
+        try validator.report(owner: "\(Self.self)") { try validateContents(validator) }
     }
 }

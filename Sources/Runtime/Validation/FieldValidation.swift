@@ -1,25 +1,55 @@
 /// How one field of a model is checked: its own rules, then the models inside it. Typed once,
 /// when the model's `fields` are built, so a check takes no dynamic cast.
+@usableFromInline
 protocol FieldValidation<Model>: Sendable {
     associatedtype Model
-    func validate(_ model: Model, _ validator: Validator, parent: ValuePath, key: String) throws
+    func validate(_ model: Model, _ validator: Validator) throws
+}
+
+/// Reads one stored property of a model: at its offset when the property is stored in the
+/// struct itself, else through its key path. Reading through a key path from code that is not
+/// specialized looks up type metadata on every read, which was most of what checking a model
+/// cost (`make bench`, part 11).
+struct PropertyReader<Model, Value>: @unchecked Sendable {
+    // `@unchecked`: key paths of generated models are immutable and safe to share.
+    let property: KeyPath<Model, Value>
+    let offset: Int?
+
+    init(_ property: KeyPath<Model, Value>) {
+        self.property = property
+        self.offset = MemoryLayout<Model>.offset(of: property)
+    }
+
+    @inline(__always)
+    func read(_ model: Model) -> Value {
+        guard let offset else { return model[keyPath: property] }
+        return withUnsafePointer(to: model) { UnsafeRawPointer($0).load(fromByteOffset: offset, as: Value.self) }
+    }
 }
 
 struct MeasuredField<Model, Value: ConstrainedValue>: FieldValidation, @unchecked Sendable {
-    // `@unchecked`: key paths of generated models are immutable and safe to share.
-    let property: KeyPath<Model, Value>
+    let reader: PropertyReader<Model, Value>
     let rules: ValueRules
 
-    func validate(_ model: Model, _ validator: Validator, parent: ValuePath, key: String) throws {
-        try validator.check(model[keyPath: property], against: rules, at: parent.appending(key: key))
+    init(property: KeyPath<Model, Value>, rules: ValueRules) {
+        self.reader = PropertyReader(property)
+        self.rules = rules
+    }
+
+    func validate(_ model: Model, _ validator: Validator) throws {
+        try validator.check(reader.read(model), against: rules)
     }
 }
 
 struct NestedField<Model, Value: ValidatedContainer>: FieldValidation, @unchecked Sendable {
-    let property: KeyPath<Model, Value>
+    let reader: PropertyReader<Model, Value>
 
-    func validate(_ model: Model, _ validator: Validator, parent: ValuePath, key: String) throws {
-        try model[keyPath: property].validateContents(validator, at: parent.appending(key: key))
+    init(property: KeyPath<Model, Value>) {
+        self.reader = PropertyReader(property)
+    }
+
+    func validate(_ model: Model, _ validator: Validator) throws {
+        try reader.read(model).validateContents(validator)
     }
 }
 
@@ -28,13 +58,18 @@ struct NestedField<Model, Value: ValidatedContainer>: FieldValidation, @unchecke
 struct MeasuredNestedField<Model, Value: ConstrainedValue & ValidatedContainer>: FieldValidation,
     @unchecked Sendable
 {
-    let property: KeyPath<Model, Value>
+    let reader: PropertyReader<Model, Value>
     let rules: ValueRules
 
-    func validate(_ model: Model, _ validator: Validator, parent: ValuePath, key: String) throws {
-        let value = model[keyPath: property]
-        try validator.check(value, against: rules, at: parent.appending(key: key))
-        try value.validateContents(validator, at: parent.appending(key: key))
+    init(property: KeyPath<Model, Value>, rules: ValueRules) {
+        self.reader = PropertyReader(property)
+        self.rules = rules
+    }
+
+    func validate(_ model: Model, _ validator: Validator) throws {
+        let value = reader.read(model)
+        try validator.check(value, against: rules)
+        try value.validateContents(validator)
     }
 }
 

@@ -12,18 +12,15 @@ struct RequestValidation {
     func validate(_ arguments: [any ParameterValue], body: (any Encodable & Sendable)?) throws {
         for (parameter, argument) in zip(endpoint.parameters, arguments) where !parameter.rules.isEmpty {
             guard let value = RequestBuilder.present(argument) as? any ConstrainedValue else { continue }
-            try validator.check(
-                value,
-                against: parameter.rules,
-                at: ValuePath(
-                    parameter: parameter.name,
-                    location: parameter.location.rawValue,
-                    operationId: endpoint.id
-                )
-            )
+            try validator.report(
+                owner: "\(parameter.location.rawValue) parameter of \(endpoint.id)",
+                path: [parameter.name]
+            ) {
+                try validator.check(value, against: parameter.rules)
+            }
         }
         if let body = body as? any ValidatedContainer {
-            try body.validateContents(validator, at: ValuePath(owner: "\(type(of: body))"))
+            try validator.report(owner: "\(type(of: body))") { try body.validateContents(validator) }
         }
     }
 }

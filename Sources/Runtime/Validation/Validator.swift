@@ -9,22 +9,38 @@ public struct Validator: Sendable {
         self.disabled = disabled
     }
 
-    /// Throws `APIError.invalidInput` naming the value, the broken rule and what the value is,
-    /// in cvat-sdk's words: "Invalid value for `name` (TaskWriteRequest), length must be less
-    /// than or equal to `256` (maxLength; it has 300 characters)".
-    ///
-    /// The path is an autoclosure: it is only built for the message of a value that fails.
-    public func check(
-        _ value: some ConstrainedValue,
-        against rules: ValueRules,
-        at path: @autoclosure () -> ValuePath
-    ) throws {
+    /// Checks `value` against `rules`, throwing a `ValueViolation` for the first broken one;
+    /// whoever holds the value adds its name to the violation's path on the way out, and the
+    /// caller that started the check turns it into `APIError.invalidInput` (`report`). No path
+    /// is built while values pass, which is nearly always.
+    public func check(_ value: some ConstrainedValue, against rules: ValueRules) throws {
         let findingDuplicates = rules.uniqueItems && isEnabled(.uniqueItems)
         if let failure = failure(of: value.measure(findingDuplicates: findingDuplicates), against: rules) {
-            let path = path()
+            throw ValueViolation(failure: failure)
+        }
+    }
+
+    /// Runs `checks` and reports a violation as cvat-sdk words it, with the path to the value
+    /// and what the value is: "Invalid value for `labels[0].name` (TaskWriteRequest), length
+    /// must be less than or equal to `64` (maxLength; it has 65 characters)".
+    ///
+    /// - Parameter owner: What holds the value: the body's type, or `query parameter of
+    ///   tasks_list` for a parameter (whose name is the path's first component).
+    public func report(owner: String, path: [String] = [], _ checks: () throws -> Void) throws {
+        do {
+            try checks()
+        } catch let violation as ValueViolation {
+            let components = path + violation.reversedPath.reversed()
+            var property = ""
+            for component in components {
+                property += component.hasPrefix("[") || property.isEmpty ? component : "." + component
+            }
+            let name = (components.last { !$0.hasPrefix("[") } ?? owner).lowercased()
+            let secret = ["password", "secret", "token", "key", "credential"].contains { name.contains($0) }
+            let failure = violation.failure
             throw APIError.invalidInput(
-                "Invalid value for `\(path.property)` (\(path.owner)), \(failure.requirement) "
-                    + "(\(failure.check.rawValue); \(failure.actual(secret: path.looksSecret)))"
+                "Invalid value for `\(property.isEmpty ? owner : property)` (\(owner)), \(failure.requirement) "
+                    + "(\(failure.check.rawValue); \(failure.actual(secret: secret)))"
             )
         }
     }
@@ -33,7 +49,7 @@ public struct Validator: Sendable {
         disabled.isEmpty || !disabled.contains(check)
     }
 
-    private struct Failure {
+    struct Failure: Sendable {
         let check: ValidationCheck
         /// cvat-sdk's wording of the rule: "length must be less than or equal to `256`".
         let requirement: String
@@ -168,45 +184,18 @@ public struct Validator: Sendable {
     }
 }
 
-/// Where a checked value sits: what holds it (the request body's type, or the operation of a
-/// parameter), then the property names and item indexes down to it: `labels[0].name` in
-/// `TaskWriteRequest`, `page_size` in `query parameter of tasks_list`.
-public struct ValuePath: Sendable {
-    /// `TaskWriteRequest`, or `query parameter of tasks_list`.
-    let owner: String
-    let components: [String]
+/// A value that broke one of its rules, on its way up to the `Validator.report` that started
+/// the check: each container it passes through adds the value's name or index to the path.
+public struct ValueViolation: Error {
+    let failure: Validator.Failure
+    /// `name`, `[0]`, `labels`: innermost first.
+    var reversedPath: [String] = []
 
-    /// The path of a model checked by itself, `owner` being its type's name.
-    public init(owner: String) {
-        self.owner = owner
-        self.components = []
-    }
-
-    /// The path of a parameter.
-    init(parameter: String, location: String, operationId: String) {
-        self.owner = "\(location) parameter of \(operationId)"
-        self.components = [parameter]
-    }
-
-    private init(owner: String, components: [String]) {
-        self.owner = owner
-        self.components = components
-    }
-
-    public func appending(key: String) -> ValuePath {
-        ValuePath(owner: owner, components: components + [components.isEmpty ? key : "." + key])
-    }
-
-    public func appending(index: Int) -> ValuePath {
-        ValuePath(owner: owner, components: components + ["[\(index)]"])
-    }
-
-    /// `labels[0].name`; the owner itself for a whole value.
-    var property: String { components.isEmpty ? owner : components.joined() }
-
-    /// A value whose name says it is a secret shows no excerpt in errors.
-    var looksSecret: Bool {
-        let name = (components.last ?? owner).lowercased()
-        return ["password", "secret", "token", "key", "credential"].contains { name.contains($0) }
+    /// The violation seen from the container that holds the value under `component`.
+    @usableFromInline
+    func inside(_ component: String) -> ValueViolation {
+        var outer = self
+        outer.reversedPath.append(component)
+        return outer
     }
 }
