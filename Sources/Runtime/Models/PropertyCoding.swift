@@ -15,30 +15,21 @@ protocol PropertyCoding<Model>: AnyObject, Sendable {
     func hash(_ model: Model, into hasher: inout Hasher)
 }
 
-/// Reads one property of a model, compares and hashes it.
-///
-/// The code here is generic and runs unspecialized for every model, where projecting a key
-/// path costs thousands of instructions (metadata lookups for each component). A stored
-/// property of a struct sits at a fixed offset, so it is read from there; other properties
-/// (an `@Indirect` one, a class's) go through the key path. Both generic parameters are the
-/// class's own, so their metadata is at hand rather than looked up on each call.
+/// Reads one property of a model (`PropertyReader`), compares and hashes it. Both generic
+/// parameters are the class's own, so their metadata is at hand rather than looked up on each
+/// call.
 class PropertyAccess<Model, Value: Hashable>: @unchecked Sendable {
     // `@unchecked`: immutable, and the key path comes from a `Sendable` one (`ModelField.property`).
     let key: ModelCodingKey
-    private let property: KeyPath<Model, Value>
-    private let offset: Int?
+    private let reader: PropertyReader<Model, Value>
 
     init(_ property: KeyPath<Model, Value>, key: ModelCodingKey) {
-        self.property = property
+        self.reader = PropertyReader(property)
         self.key = key
-        self.offset = MemoryLayout<Model>.offset(of: property)
     }
 
     final func value(of model: Model) -> Value {
-        guard let offset else {
-            return model[keyPath: property]
-        }
-        return withUnsafeBytes(of: model) { $0.load(fromByteOffset: offset, as: Value.self) }
+        reader.read(model)
     }
 
     func isEqual(_ lhs: Model, _ rhs: Model) -> Bool {

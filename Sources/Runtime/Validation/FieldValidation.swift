@@ -6,27 +6,6 @@ protocol FieldValidation<Model>: Sendable {
     func validate(_ model: Model, _ validator: Validator) throws
 }
 
-/// Reads one stored property of a model: at its offset when the property is stored in the
-/// struct itself, else through its key path. Reading through a key path from code that is not
-/// specialized looks up type metadata on every read, which was most of what checking a model
-/// cost (`make bench`, part 11).
-struct PropertyReader<Model, Value>: @unchecked Sendable {
-    // `@unchecked`: key paths of generated models are immutable and safe to share.
-    let property: KeyPath<Model, Value>
-    let offset: Int?
-
-    init(_ property: KeyPath<Model, Value>) {
-        self.property = property
-        self.offset = MemoryLayout<Model>.offset(of: property)
-    }
-
-    @inline(__always)
-    func read(_ model: Model) -> Value {
-        guard let offset else { return model[keyPath: property] }
-        return withUnsafePointer(to: model) { UnsafeRawPointer($0).load(fromByteOffset: offset, as: Value.self) }
-    }
-}
-
 struct MeasuredField<Model, Value: ConstrainedValue>: FieldValidation, @unchecked Sendable {
     let reader: PropertyReader<Model, Value>
     let rules: ValueRules
