@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk example diff-digester custom-templates docs-examples docc unions keywords social chat validation corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk fake-cvat example diff-digester custom-templates docs-examples docc unions keywords social chat validation corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -53,8 +53,21 @@ build-cvat: deps
 test: deps unit-tests check-generated lint-generated hostile example diff-digester custom-templates docs-examples \
 	docc unions keywords social chat validation corpus
 
-unit-tests: cvat-sdk
-	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python swift test
+unit-tests: cvat-sdk fake-cvat
+	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python FAKE_CVAT_PYTHON=$(FAKE_CVAT_VENV)/bin/python swift test
+
+# Django and Django REST framework for the fake CVAT server of the high-level tests
+# (Tests/Server/cvat_drf.py): a virtualenv outside the repository, made once. The versions CVAT
+# 2.72 runs on.
+FAKE_CVAT_VENV ?= $(HOME)/.cache/specforge/fake-cvat-drf
+fake-cvat: $(FAKE_CVAT_VENV)/.installed
+$(FAKE_CVAT_VENV)/.installed:
+	@python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv; }
+	python3 -m venv $(FAKE_CVAT_VENV)
+	$(FAKE_CVAT_VENV)/bin/pip install -q "django==4.2.30" "djangorestframework==3.15.2"
+	touch $@
 
 # CVAT's own Python SDK, for the differential test (Tests/EndToEndTests/DifferentialTests.swift):
 # a virtualenv outside the repository, made once. 2.71.0 is the release whose schema matches

@@ -32,6 +32,8 @@ let package = Package(
         .plugin(name: "GenerateClient", targets: ["GenerateClient"]),
         .plugin(name: "CheckClient", targets: ["CheckClient"]),
         .library(name: "CVAT", targets: ["CVAT"]),
+        // The high-level CVAT SDK on the generated client (the seed's `cvat_sdk.core`).
+        .library(name: "CVATKit", targets: ["CVATKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -153,6 +155,13 @@ let package = Package(
         ),
         // The generated CVAT client (regenerate with `make generate`).
         .target(name: "CVAT", dependencies: ["SpecforgeRuntime"], path: "Generated/CVAT", swiftSettings: strict),
+        // Hand-written, on the generated client and the runtime only.
+        .target(
+            name: "CVATKit",
+            dependencies: ["CVAT", "SpecforgeRuntime"],
+            path: "Sources/CVATKit",
+            swiftSettings: strict
+        ),
         // The CVAT 2.61 client, for the forward-compatibility tests only.
         .target(name: "CVAT261", dependencies: ["SpecforgeRuntime"], path: "Generated/CVAT261", swiftSettings: strict),
         .testTarget(
@@ -167,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["SpecforgeRuntime", "CVAT", "CVAT261"],
+            dependencies: ["SpecforgeRuntime", "CVAT", "CVAT261", "TestSupport"],
             path: "Tests/EndToEndTests",
             swiftSettings: strict
         ),
@@ -176,8 +185,18 @@ let package = Package(
         // retries, middleware, TLS, proxies, streamed uploads).
         .testTarget(
             name: "TransportTests",
-            dependencies: ["SpecforgeRuntime", "SpecforgeAsyncHTTPClient", "SpecforgeLogging", "CVAT"],
+            dependencies: ["SpecforgeRuntime", "SpecforgeAsyncHTTPClient", "SpecforgeLogging", "CVAT", "TestSupport"],
             path: "Tests/TransportTests",
+            swiftSettings: strict
+        ),
+        // What the test targets share: starting their loopback servers.
+        .target(name: "TestSupport", path: "Tests/Support", swiftSettings: strict),
+        // CVATKit against the fake CVAT server on Django REST framework, and against cvat_sdk.core.
+        .testTarget(
+            name: "CVATKitTests",
+            dependencies: ["CVATKit", "CVAT", "SpecforgeRuntime", "TestSupport"],
+            path: "Tests/CVATKitTests",
+            exclude: ["Differential"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import CVAT
 import Foundation
 import SpecforgeRuntime
+import TestSupport
 import XCTest
 
 /// The end-to-end scenarios' requests, made by this client and by CVAT's own Python SDK
@@ -47,7 +48,7 @@ final class DifferentialTests: EndToEndTestCase {
 
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Differential/cvat_sdk_scenarios.py")
-        let (status, errors) = try run(python, [script.path, server.url.absoluteString])
+        let (status, errors) = try runProgram(python, [script.path, server.url.absoluteString])
         XCTAssertEqual(status, 0, errors)
         let theirs = try await server.log()
         let theirFailures = try await server.failures()
@@ -125,17 +126,6 @@ final class DifferentialTests: EndToEndTestCase {
         }
     }
 
-    private func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
 }
 
 /// A recorded request reduced to what the server reads, with the deliberate differences above

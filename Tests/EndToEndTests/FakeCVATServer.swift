@@ -1,6 +1,7 @@
 import CVAT
 import Foundation
 import SpecforgeRuntime
+import TestSupport
 import XCTest
 
 #if canImport(FoundationNetworking)
@@ -20,28 +21,17 @@ final class FakeCVATServer: @unchecked Sendable {
     }()
 
     let url: URL
-    private let process = Process()
-    private let input = Pipe()
+    private let process: LoopbackProcess
 
     private init() throws {
-        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        let schema = tests.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/schemas/cvat/cvat-2.72.0.json")
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", tests.appendingPathComponent("Server/fake_cvat.py").path, schema.path]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        // The first line is "PORT <n>": the server is listening once it is printed.
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
-            line += chunk
-        }
-        let port = String(decoding: line, as: UTF8.self).split(separator: " ")[1].prefix { $0.isNumber }
-        url = URL(string: "http://127.0.0.1:\(port)")!
+        process = try LoopbackProcess(
+            executable: "/usr/bin/env",
+            arguments: [
+                "python3", LoopbackProcess.testsFolder().appendingPathComponent("Server/fake_cvat.py").path,
+                LoopbackProcess.cvatSchema.path,
+            ]
+        )
+        url = process.url
     }
 
     /// Requests that broke an expectation since the last call (the server forgets them).

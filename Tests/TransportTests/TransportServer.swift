@@ -1,6 +1,7 @@
 import Foundation
 import SpecforgeAsyncHTTPClient
 import SpecforgeRuntime
+import TestSupport
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -23,32 +24,20 @@ final class TransportServer: Sendable {
     let mutualTLS: URL
     /// ca.pem, client.pem and client-key.pem.
     let certificates: URL
-    private let process: Process
-    private let input: Pipe
+    private let process: LoopbackProcess
 
     private init() throws {
-        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        process = Process()
-        input = Pipe()
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", tests.appendingPathComponent("Server/transport_server.py").path]
-        // The server stops when this process ends and the pipe closes.
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
-            line += chunk
-        }
-        let fields = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            .split(separator: " ").map(String.init)
-        http = URL(string: "http://127.0.0.1:\(fields[1])")!
-        https = URL(string: "https://127.0.0.1:\(fields[2])")!
-        mutualTLS = URL(string: "https://127.0.0.1:\(fields[3])")!
-        certificates = URL(fileURLWithPath: fields[4])
+        process = try LoopbackProcess(
+            executable: "/usr/bin/env",
+            arguments: [
+                "python3", LoopbackProcess.testsFolder().appendingPathComponent("Server/transport_server.py").path,
+            ]
+        )
+        let fields = process.announced
+        http = URL(string: "http://127.0.0.1:\(fields[0])")!
+        https = URL(string: "https://127.0.0.1:\(fields[1])")!
+        mutualTLS = URL(string: "https://127.0.0.1:\(fields[2])")!
+        certificates = URL(fileURLWithPath: fields[3])
     }
 
     var caBundle: URL { certificates.appendingPathComponent("ca.pem") }

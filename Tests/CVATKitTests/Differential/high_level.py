@@ -1,0 +1,58 @@
+"""The cvat_sdk.core side of CVATKit's differential test (HighLevelDifferentialTests.swift):
+one scenario, run with cvat-sdk 2.71.0 against the fake CVAT server on Django REST framework,
+whose request log and final state the Swift test compares with CVATKit's on the same scenario.
+
+Usage: high_level.py SCENARIO SERVER_URL FILE...   (the files of the local upload)
+
+cvat-sdk's upload limits are module constants (100 MiB per bulk request and TUS threshold,
+10 MiB TUS chunks); both sides use 1,000 bytes and 512 bytes here, so that small files exercise
+every path. Waiting polls every 10 ms (cvat-sdk's default period is 5 s).
+"""
+import sys
+
+from cvat_sdk import models
+from cvat_sdk.core import uploading
+from cvat_sdk.core.client import Client, Config
+from cvat_sdk.core.proxies.tasks import ResourceType
+
+uploading.DataUploader.__init__.__kwdefaults__["max_request_size"] = 1000
+uploading.TUS_CHUNK_SIZE = 512
+
+scenario, url, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+LABELS = [{"name": "car", "color": "#ff00ff", "attributes": [
+    {"name": "a", "mutable": True, "input_type": "number", "default_value": "5", "values": ["4", "5", "6"]}]}]
+
+with Client(url, config=Config(status_check_period=0.01)) as client:
+    client.login(("admin", "secret"))
+    if scenario == "local":
+        task = client.tasks.create_from_data(
+            spec={"name": "local", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files,
+            data_params={"image_quality": 80, "chunk_size": 4, "sorting_method": "natural"})
+        assert task.size == len(files), task.size
+    elif scenario == "remote":
+        task = client.tasks.create_from_data(
+            spec={"name": "remote", "labels": LABELS}, resource_type=ResourceType.REMOTE,
+            resources=["https://example.com/a.jpg", "https://example.com/b.jpg"], data_params={"image_quality": 90})
+    elif scenario == "share":
+        task = client.tasks.create_from_data(
+            spec={"name": "share", "labels": LABELS}, resource_type=ResourceType.SHARE,
+            resources=["images/a.jpg", "images/b.jpg", "images/c.jpg"],
+            data_params={"image_quality": 70, "frame_step": 2, "start_frame": 0, "stop_frame": 2})
+    elif scenario == "organization":
+        for index in range(12):
+            client.projects.create(models.ProjectWriteRequest(name=f"project {index}"))
+        client.organization_slug = "team"
+        assert len(client.projects.list()) == 12
+        client.organization_slug = None
+    elif scenario == "update-remove":
+        project = client.projects.create(models.ProjectWriteRequest(name="project", labels=[{"name": "dog"}]))
+        project.update({"name": "renamed"})
+        task = client.tasks.create(models.TaskWriteRequest(name="task", project_id=project.id))
+        task.update({"name": "renamed task", "subset": "train"})
+        task.fetch()
+        client.tasks.remove_by_ids([task.id, 9999])
+        project.remove()
+    else:
+        sys.exit(f"unknown scenario {scenario}")
+    # CVATKit's withClient logs out when it ends; cvat-sdk's context manager does not.
+    client.logout()

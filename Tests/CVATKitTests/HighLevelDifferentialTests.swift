@@ -1,0 +1,141 @@
+import CVAT
+import CVATKit
+import Foundation
+import SpecforgeRuntime
+import TestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The same scenarios through cvat_sdk.core (cvat-sdk 2.71.0, `Differential/high_level.py`)
+/// and through CVATKit, against the fake CVAT server on Django REST framework: the request
+/// sequences must be equivalent and leave the same server state (`Differential/compare.py`
+/// says what is compared and which differences are deliberate).
+extension FakeCVATServerSuites {
+    @Suite("CVATKit against cvat_sdk.core")
+    struct HighLevelDifferentialTests {
+        let server = DRFServer.shared
+
+        static let scenarios = ["local", "remote", "share", "organization", "update-remove"]
+
+        static var python: String {
+            ProcessInfo.processInfo.environment["CVAT_SDK_PYTHON"]
+                ?? FileManager.default.homeDirectoryForCurrentUser
+                .appendingPathComponent(".cache/specforge/cvat-sdk-2.71.0/bin/python").path
+        }
+
+        static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Differential"
+        )
+
+        @Test("the same requests and the same server state", arguments: scenarios)
+        func scenario(_ name: String) async throws {
+            let scratch = try Scratch()
+            // [300, 500, 400, 1200, 50] bytes under a 1,000-byte limit: two bulk requests and a TUS upload.
+            let files = try [300, 500, 400, 1200, 50].enumerated().map {
+                try scratch.file("img\($0.offset).jpg", size: $0.element)
+            }
+
+            try await server.reset()
+            let (status, output) = try runProgram(
+                Self.python,
+                [Self.folder.appendingPathComponent("high_level.py").path, name, server.url.absoluteString] + files
+            )
+            #expect(status == 0, "cvat-sdk failed: \(output)")
+            let theirs = try await snapshot(scratch, "theirs")
+
+            try await server.reset()
+            try await runWithCVATKit(name, files: files)
+            let ours = try await snapshot(scratch, "ours")
+
+            let (same, report) = try runProgram(
+                "/usr/bin/env",
+                ["python3", Self.folder.appendingPathComponent("compare.py").path, theirs, ours]
+            )
+            #expect(same == 0, "\(name): \(report)")
+        }
+
+        /// What `high_level.py` does, with CVATKit.
+        func runWithCVATKit(_ scenario: String, files: [String]) async throws {
+            let config = CVATConfig(
+                statusCheckPeriod: .milliseconds(10),
+                maximumStatusCheckPeriod: .milliseconds(10),
+                uploadRequestLimit: 1000,
+                tusChunkSize: 512
+            )
+            let labels = [
+                PatchedLabelRequest(
+                    name: "car",
+                    color: "#ff00ff",
+                    attributes: [
+                        AttributeRequest(
+                            name: "a",
+                            mutable: true,
+                            inputType: .number,
+                            defaultValue: "5",
+                            values: ["4", "5", "6"]
+                        )
+                    ]
+                )
+            ]
+            try await CVATClient.withClient(
+                host: server.url.absoluteString,
+                credentials: .password("admin", "secret"),
+                config: config
+            ) { client in
+                switch scenario {
+                case "local":
+                    let task = try await client.tasks.createFromData(
+                        spec: TaskWriteRequest(name: "local", labels: labels),
+                        resources: files,
+                        dataParams: DataParams(imageQuality: 80, chunkSize: 4, sortingMethod: .natural)
+                    )
+                    #expect(task.size == files.count)
+                case "remote":
+                    _ = try await client.tasks.createFromData(
+                        spec: TaskWriteRequest(name: "remote", labels: labels),
+                        resourceType: .remote,
+                        resources: ["https://example.com/a.jpg", "https://example.com/b.jpg"],
+                        dataParams: DataParams(imageQuality: 90)
+                    )
+                case "share":
+                    _ = try await client.tasks.createFromData(
+                        spec: TaskWriteRequest(name: "share", labels: labels),
+                        resourceType: .share,
+                        resources: ["images/a.jpg", "images/b.jpg", "images/c.jpg"],
+                        dataParams: DataParams(imageQuality: 70, startFrame: 0, stopFrame: 2, frameStep: 2)
+                    )
+                case "organization":
+                    for index in 0..<12 {
+                        _ = try await client.projects.create(ProjectWriteRequest(name: "project \(index)"))
+                    }
+                    let listed = try await client.withOrganization("team") { try await client.projects.list() }
+                    #expect(listed.count == 12)
+                case "update-remove":
+                    let project = try await client.projects.create(
+                        ProjectWriteRequest(name: "project", labels: [PatchedLabelRequest(name: "dog")])
+                    )
+                    try await project.update(json: ["name": "renamed"])
+                    let task = try await client.tasks.create(TaskWriteRequest(name: "task", projectId: project.id))
+                    try await task.update(json: ["name": "renamed task", "subset": "train"])
+                    try await task.fetch()
+                    try await client.tasks.remove(ids: [task.id, 9999])
+                    try await project.remove()
+                default:
+                    Issue.record("unknown scenario \(scenario)")
+                }
+            }
+        }
+
+        /// The server's log and state, written to a file for compare.py.
+        func snapshot(_ scratch: Scratch, _ name: String) async throws -> String {
+            let (log, _) = try await URLSession.shared.data(from: server.url.appendingPathComponent("__log"))
+            let (state, _) = try await URLSession.shared.data(from: server.url.appendingPathComponent("__state"))
+            let file = scratch.folder.appendingPathComponent("\(name).json")
+            try (Data(#"{"log": "#.utf8) + log + Data(#", "state": "#.utf8) + state + Data("}".utf8)).write(to: file)
+            return file.path
+        }
+    }
+}

@@ -1,0 +1,809 @@
+#!/usr/bin/env python3
+"""A fake CVAT server on Django + Django REST framework, for the high-level tests (CVATKit and
+the differential against cvat_sdk.core).
+
+Requests are parsed by DRF itself, through serializers that declare CVAT's fields the way
+`cvat/apps/engine/serializers.py` does (a nested `many=True` serializer reads a multipart list
+only under indexed names, `client_files[0]`; booleans, nulls and lists as DRF reads them), and
+served by Django's WSGI handler, which — like CVAT under WSGI — cannot read a chunked body. Task
+data arrives as CVAT's `UploadMixin` takes it: `Upload-Start`, `Upload-Multiple` bulk requests,
+TUS (`Upload-Length` to create, `PATCH` with `Upload-Offset`, `HEAD`), `Upload-Finish`; or JSON
+with `remote_files`/`server_files`. Background requests (`rq_id`) finish after as many polls as
+the test asks for (`POST /__control {"polls_before_finish": n}`). State lives in memory. Every
+response body is validated against the CVAT 2.72 schema before it is sent (fake_cvat.validate).
+
+Test routes: `GET /__log` (every request: method, path, query, the headers CVAT reads, the body
+as JSON, multipart parts or a digest), `POST /__reset`, `POST /__control`, `GET /__state`.
+
+Usage: cvat_drf.py SCHEMA.json   (prints "PORT <n>"; stops when stdin closes). Needs Django and
+djangorestframework (make fake-cvat: a virtualenv under ~/.cache/specforge).
+"""
+
+import base64
+import hashlib
+import itertools
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import threading
+import uuid
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+import django
+from django.conf import settings
+
+settings.configure(
+    DEBUG=False,
+    SECRET_KEY="fake-cvat",
+    ROOT_URLCONF=__name__,
+    ALLOWED_HOSTS=["*"],
+    INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "rest_framework"],
+    DATABASES={},
+    MIDDLEWARE=[],
+    APPEND_SLASH=False,
+    # Files over 256 KB go to disk while a request is parsed, as on a real server.
+    FILE_UPLOAD_MAX_MEMORY_SIZE=256 * 1024,
+    DATA_UPLOAD_MAX_MEMORY_SIZE=None,
+    DATA_UPLOAD_MAX_NUMBER_FIELDS=None,
+    USE_TZ=True,
+    REST_FRAMEWORK={
+        "DEFAULT_AUTHENTICATION_CLASSES": [],
+        "DEFAULT_PERMISSION_CLASSES": [],
+        "UNAUTHENTICATED_USER": None,
+        "DEFAULT_PARSER_CLASSES": [
+            "rest_framework.parsers.JSONParser",
+            "rest_framework.parsers.FormParser",
+            "rest_framework.parsers.MultiPartParser",
+        ],
+        # CVAT's renderer answers `application/vnd.cvat+json` (what its clients ask for first).
+        "DEFAULT_RENDERER_CLASSES": ["__main__.CVATJSONRenderer", "rest_framework.renderers.JSONRenderer"],
+        "EXCEPTION_HANDLER": "rest_framework.views.exception_handler",
+    },
+)
+django.setup()
+
+from django.http import HttpResponse, JsonResponse  # noqa: E402
+from django.urls import re_path  # noqa: E402
+from rest_framework.renderers import JSONRenderer  # noqa: E402
+
+
+class CVATJSONRenderer(JSONRenderer):
+    """Defined before the views are imported: DRF reads its renderer classes then."""
+
+    media_type = "application/vnd.cvat+json"
+
+
+from rest_framework import serializers  # noqa: E402
+from rest_framework.decorators import api_view  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fake_cvat  # noqa: E402  (the schema validator and the response shapes)
+
+LOCK = threading.RLock()
+UPLOADS = tempfile.mkdtemp(prefix="fake-cvat-uploads-")
+ADMIN = {"username": "admin", "password": "secret"}
+SESSION, CSRF, PAT = "session-" + uuid.uuid4().hex, "csrf-" + uuid.uuid4().hex, "pat-" + uuid.uuid4().hex
+
+
+def fresh_state():
+    return {
+        "log": [], "tasks": {}, "projects": {}, "jobs": {}, "requests": {}, "uploads": {},
+        "ids": itertools.count(1), "polls_before_finish": 2, "version": "2.72.0",
+        # PATCH numbers (1, 2, …) answered 500 without keeping the chunk, as when a proxy drops it.
+        "fail_patches": [], "patches": 0,
+    }
+
+
+STATE = fresh_state()
+
+
+# ---------------------------------------------------------------------------
+# Serializers: CVAT's fields, as serializers.py declares them
+
+
+class AttributeSerializer(serializers.Serializer):
+    id = serializers.IntegerField(required=False)
+    name = serializers.CharField(max_length=64)
+    mutable = serializers.BooleanField()
+    input_type = serializers.ChoiceField(choices=["checkbox", "radio", "number", "text", "select"])
+    default_value = serializers.CharField(max_length=128, allow_blank=True, required=False)
+    values = serializers.ListField(child=serializers.CharField(allow_blank=True, max_length=200), allow_empty=True)
+
+
+LABEL_TYPES = ["any", "cuboid", "ellipse", "mask", "points", "polygon", "polyline", "rectangle", "skeleton", "tag"]
+
+
+class SublabelSerializer(serializers.Serializer):
+    id = serializers.IntegerField(required=False)
+    name = serializers.CharField(max_length=64)
+    color = serializers.CharField(allow_blank=True, required=False)
+    attributes = AttributeSerializer(many=True, default=[])
+    type = serializers.ChoiceField(choices=LABEL_TYPES, required=False)
+
+
+class LabelSerializer(SublabelSerializer):
+    deleted = serializers.BooleanField(required=False, write_only=True)
+    sublabels = SublabelSerializer(many=True, required=False)
+
+
+class StorageSerializer(serializers.Serializer):
+    location = serializers.ChoiceField(choices=["cloud_storage", "local"], required=False)
+    cloud_storage_id = serializers.IntegerField(allow_null=True, required=False)
+
+
+class TaskWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=256)
+    project_id = serializers.IntegerField(required=False, allow_null=True)
+    owner_id = serializers.IntegerField(write_only=True, allow_null=True, required=False)
+    assignee_id = serializers.IntegerField(write_only=True, allow_null=True, required=False)
+    bug_tracker = serializers.CharField(max_length=2000, allow_blank=True, required=False)
+    overlap = serializers.IntegerField(min_value=0, allow_null=True, required=False)
+    segment_size = serializers.IntegerField(min_value=0, required=False)
+    labels = LabelSerializer(many=True, required=False)
+    subset = serializers.CharField(max_length=64, allow_blank=True, required=False)
+    target_storage = StorageSerializer(required=False)
+    source_storage = StorageSerializer(required=False)
+    consensus_replicas = serializers.IntegerField(min_value=0, required=False)
+
+
+class ProjectWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=256)
+    labels = LabelSerializer(many=True, default=[])
+    owner_id = serializers.IntegerField(write_only=True, allow_null=True, required=False)
+    assignee_id = serializers.IntegerField(write_only=True, allow_null=True, required=False)
+    bug_tracker = serializers.CharField(max_length=2000, allow_blank=True, required=False)
+    target_storage = StorageSerializer(required=False)
+    source_storage = StorageSerializer(required=False)
+
+
+class ClientFileSerializer(serializers.Serializer):
+    """An uploaded file; a list of them (`many=True`) is read from `client_files[0]`, … only."""
+
+    def to_internal_value(self, data):
+        return {"file": data}
+
+
+class PathSerializer(serializers.Serializer):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            raise serializers.ValidationError("Expected a string")
+        return {"file": data}
+
+
+class DataSerializer(serializers.Serializer):
+    chunk_size = serializers.IntegerField(min_value=0, allow_null=True, required=False)
+    image_quality = serializers.IntegerField(min_value=0, max_value=100)
+    start_frame = serializers.IntegerField(min_value=0, required=False)
+    stop_frame = serializers.IntegerField(min_value=0, required=False)
+    frame_filter = serializers.CharField(max_length=256, allow_blank=True, required=False)
+    client_files = ClientFileSerializer(many=True, default=[])
+    server_files = PathSerializer(many=True, default=[])
+    remote_files = PathSerializer(many=True, default=[])
+    use_zip_chunks = serializers.BooleanField(default=False)
+    server_files_exclude = serializers.ListField(child=serializers.CharField(max_length=1024), required=False, default=[])
+    cloud_storage_id = serializers.IntegerField(write_only=True, allow_null=True, required=False)
+    use_cache = serializers.BooleanField(default=False)
+    copy_data = serializers.BooleanField(default=False)
+    storage_method = serializers.ChoiceField(choices=["cache", "file_system"], required=False)
+    storage = serializers.ChoiceField(choices=["cloud_storage", "local", "share"], required=False)
+    sorting_method = serializers.ChoiceField(choices=["lexicographical", "natural", "predefined", "random"],
+                                             required=False)
+    filename_pattern = serializers.CharField(allow_null=True, required=False)
+    job_file_mapping = serializers.ListField(
+        child=serializers.ListField(child=serializers.CharField(max_length=1024), allow_empty=False),
+        allow_empty=False, required=False, write_only=True)
+    upload_file_order = serializers.ListField(child=serializers.CharField(max_length=1024), default=list,
+                                              allow_empty=True, write_only=True)
+
+    def validate_chunk_size(self, value):
+        if value is not None and value <= 0:
+            raise serializers.ValidationError("Chunk size must be a positive integer")
+        return value
+
+    def validate_frame_filter(self, value):
+        if value and not re.fullmatch(r"step\s*=\s*([1-9]\d*)", value):
+            raise serializers.ValidationError("Invalid frame filter expression")
+        return value
+
+    def validate(self, attrs):
+        if "start_frame" in attrs and "stop_frame" in attrs and attrs["start_frame"] > attrs["stop_frame"]:
+            raise serializers.ValidationError("Stop frame must be more or equal start frame")
+        return attrs
+
+
+class LoginSerializer(serializers.Serializer):
+    username = serializers.CharField(required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    password = serializers.CharField()
+
+
+# ---------------------------------------------------------------------------
+# Responses
+
+
+def base(request):
+    return f"http://{request.get_host()}"
+
+
+def respond(schema, body, status=200, headers=None):
+    """A JSON response, validated against the schema first (a 500 naming the problem if not)."""
+    if schema:
+        try:
+            fake_cvat.validate(body, fake_cvat.SCHEMAS[schema])
+        except fake_cvat.Mismatch as error:
+            return JsonResponse({"detail": f"fake server answered an invalid {schema}: {error}"}, status=500)
+    response = JsonResponse(body, status=status, safe=False, content_type="application/vnd.cvat+json")
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def errors(serializer):
+    return JsonResponse(serializer.errors, status=400, safe=False)
+
+
+def user(request):
+    return {"url": f"{base(request)}/api/users/1", "id": 1, "username": "admin", "first_name": "", "last_name": ""}
+
+
+def label_body(label, owner_key, owner_id, label_id):
+    return {
+        "id": label_id, "name": label["name"], "color": label.get("color") or "#33ddff", "attributes": [
+            {"id": index + 1, "name": a["name"], "mutable": a["mutable"], "input_type": a["input_type"],
+             "default_value": a.get("default_value", ""), "values": a["values"]}
+            for index, a in enumerate(label.get("attributes", []))],
+        "type": label.get("type", "any"), "svg": "", "sublabels": [], "has_parent": False, owner_key: owner_id,
+        "parent_id": None,
+    }
+
+
+def task_body(request, task):
+    fake_cvat.BASE = base(request)
+    body = fake_cvat.task(task["id"], task["size"], name=task["name"], project_id=task.get("project_id"),
+                          bug_tracker=task.get("bug_tracker", ""), subset=task.get("subset", ""),
+                          segment_size=task.get("segment_size", 0), overlap=task.get("overlap"),
+                          image_quality=task.get("image_quality", 70), status=task.get("status", "annotation"),
+                          data=task.get("data_id"), data_chunk_size=task.get("chunk_size"))
+    body["owner"] = user(request)
+    body["jobs"]["count"] = len([j for j in STATE["jobs"].values() if j["task_id"] == task["id"]])
+    return body
+
+
+def project_body(request, project):
+    fake_cvat.BASE = base(request)
+    body = fake_cvat.project(project["id"])
+    body.update(name=project["name"], bug_tracker=project.get("bug_tracker", ""), owner=user(request))
+    body["tasks"]["count"] = len([t for t in STATE["tasks"].values() if t.get("project_id") == project["id"]])
+    return body
+
+
+def page(request, schema, items, render):
+    """DRF's PageNumberPagination: `page` and `page_size` (default 10), `next`/`previous` links."""
+    try:
+        number = int(request.GET.get("page", 1))
+        size = int(request.GET.get("page_size", 10))
+    except ValueError:
+        return JsonResponse({"detail": "Invalid page."}, status=404)
+    start = (number - 1) * size
+    if number < 1 or (start >= len(items) and number != 1):
+        return JsonResponse({"detail": "Invalid page."}, status=404)
+
+    def link(n):
+        query = request.GET.copy()
+        query["page"] = n
+        return f"{base(request)}{request.path}?{query.urlencode()}"
+
+    body = {
+        "count": len(items),
+        "next": link(number + 1) if start + size < len(items) else None,
+        "previous": link(number - 1) if number > 1 else None,
+        "results": [render(item) for item in items[start:start + size]],
+    }
+    return respond(schema, body)
+
+
+# ---------------------------------------------------------------------------
+# Authentication, as CVAT's: basic, `Token`, `Bearer` (personal access tokens), or the session
+# cookie with the CSRF token echoed in `X-CSRFToken` on unsafe methods.
+
+
+def authenticated(request):
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if header == "Basic " + base64.b64encode(f"{ADMIN['username']}:{ADMIN['password']}".encode()).decode():
+        return True
+    if header in (f"Bearer {PAT}", f"Token {SESSION}"):
+        return True
+    if request.COOKIES.get("sessionid") == SESSION:
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        return request.META.get("HTTP_X_CSRFTOKEN") == request.COOKIES.get("csrftoken") == CSRF
+    return False
+
+
+def requires_auth(view):
+    def wrapped(request, *args, **kwargs):
+        if not authenticated(request):
+            return JsonResponse({"detail": "Authentication credentials were not provided."}, status=401)
+        return view(request, *args, **kwargs)
+    return wrapped
+
+
+# ---------------------------------------------------------------------------
+# Views
+
+
+@api_view(["GET"])
+def about(request):
+    return respond("About", {"name": "Computer Vision Annotation Tool", "description": "fake", "version":
+                             STATE["version"], "logo_url": "", "subtitle": ""})
+
+
+@api_view(["POST"])
+def login(request):
+    serializer = LoginSerializer(data=request.data)
+    if not serializer.is_valid():
+        return errors(serializer)
+    if serializer.validated_data.get("username") != ADMIN["username"] or \
+            serializer.validated_data["password"] != ADMIN["password"]:
+        return JsonResponse({"non_field_errors": ["Unable to log in with provided credentials."]}, status=400)
+    response = respond("Token", {"key": SESSION})
+    response.set_cookie("sessionid", SESSION, httponly=True, samesite="Lax")
+    response.set_cookie("csrftoken", CSRF, samesite="Lax")
+    return response
+
+
+@api_view(["POST"])
+@requires_auth
+def logout(request):
+    response = respond("RestAuthDetail", {"detail": "Successfully logged out."})
+    response.delete_cookie("sessionid")
+    response.delete_cookie("csrftoken")
+    return response
+
+
+@api_view(["GET"])
+@requires_auth
+def current_user(request):
+    return respond("MetaUser", fake_cvat.meta_user() | {"url": f"{base(request)}/api/users/1"})
+
+
+@api_view(["GET", "POST"])
+@requires_auth
+def projects(request):
+    if request.method == "GET":
+        with LOCK:
+            items = sorted(STATE["projects"].values(), key=lambda p: -p["id"])
+        return page(request, "PaginatedProjectReadList", items, lambda p: project_body(request, p))
+    serializer = ProjectWriteSerializer(data=request.data)
+    if not serializer.is_valid():
+        return errors(serializer)
+    with LOCK:
+        project = dict(serializer.validated_data, id=next(STATE["ids"]))
+        STATE["projects"][project["id"]] = project
+    return respond("ProjectRead", project_body(request, project), status=201)
+
+
+@api_view(["GET", "PATCH", "DELETE"])
+@requires_auth
+def project_detail(request, project_id):
+    with LOCK:
+        project = STATE["projects"].get(int(project_id))
+        if project is None:
+            return JsonResponse({"detail": "Not found."}, status=404)
+        if request.method == "DELETE":
+            del STATE["projects"][project["id"]]
+            for task in [t for t in STATE["tasks"].values() if t.get("project_id") == project["id"]]:
+                del STATE["tasks"][task["id"]]
+            return HttpResponse(status=204)
+        if request.method == "PATCH":
+            serializer = ProjectWriteSerializer(data=request.data, partial=True)
+            if not serializer.is_valid():
+                return errors(serializer)
+            project.update(serializer.validated_data)
+    return respond("ProjectRead", project_body(request, project))
+
+
+@api_view(["GET", "POST"])
+@requires_auth
+def tasks(request):
+    if request.method == "GET":
+        with LOCK:
+            items = sorted(STATE["tasks"].values(), key=lambda t: -t["id"])
+        if "project_id" in request.GET:
+            items = [t for t in items if str(t.get("project_id")) == request.GET["project_id"]]
+        return page(request, "PaginatedTaskReadList", items, lambda t: task_body(request, t))
+    serializer = TaskWriteSerializer(data=request.data)
+    if not serializer.is_valid():
+        return errors(serializer)
+    data = serializer.validated_data
+    if data.get("project_id") is not None and data.get("labels"):
+        return JsonResponse({"labels": ["Labels are taken from the project"]}, status=400)
+    with LOCK:
+        if data.get("project_id") is not None and data["project_id"] not in STATE["projects"]:
+            return JsonResponse({"project_id": ["Invalid project"]}, status=400)
+        task = dict(data, id=next(STATE["ids"]), size=0, files=[])
+        STATE["tasks"][task["id"]] = task
+    return respond("TaskRead", task_body(request, task), status=201)
+
+
+@api_view(["GET", "PATCH", "DELETE"])
+@requires_auth
+def task_detail(request, task_id):
+    with LOCK:
+        task = STATE["tasks"].get(int(task_id))
+        if task is None:
+            return JsonResponse({"detail": "Not found."}, status=404)
+        if request.method == "DELETE":
+            del STATE["tasks"][task["id"]]
+            for job_id in [j for j, job in STATE["jobs"].items() if job["task_id"] == task["id"]]:
+                del STATE["jobs"][job_id]
+            return HttpResponse(status=204)
+        if request.method == "PATCH":
+            serializer = TaskWriteSerializer(data=request.data, partial=True)
+            if not serializer.is_valid():
+                return errors(serializer)
+            task.update(serializer.validated_data)
+    return respond("TaskRead", task_body(request, task))
+
+
+# --- task data: UploadMixin ---------------------------------------------------------------------
+
+TUS_HEADERS = {"Tus-Resumable": "1.0.0", "Tus-Version": "1.0.0", "Tus-Extension": "", "Cache-Control": "no-store"}
+
+
+def task_upload_dir(task_id):
+    path = os.path.join(UPLOADS, f"task-{task_id}")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def tus_response(status, extra=None):
+    response = HttpResponse(status=status)
+    for name, value in {**TUS_HEADERS, **(extra or {})}.items():
+        response[name] = value
+    return response
+
+
+@api_view(["POST", "OPTIONS"])
+@requires_auth
+def task_data(request, task_id):
+    """UploadMixin.upload_data's dispatch: header presence decides, values are ignored."""
+    with LOCK:
+        task = STATE["tasks"].get(int(task_id))
+    if task is None:
+        return JsonResponse({"detail": "Not found."}, status=404)
+    headers = request.headers
+    if "Upload-Finish" in headers:
+        return finish_data(request, task)
+    if "Upload-Start" in headers:
+        with LOCK:
+            task["files"] = []
+        return HttpResponse(status=202)
+    if "Upload-Length" in headers or request.method == "OPTIONS":
+        return create_tus_upload(request, task)
+    if "Upload-Multiple" in headers:
+        serializer = DataSerializer(data=request.data)
+        if not serializer.is_valid():
+            return errors(serializer)
+        names = []
+        for item in serializer.validated_data["client_files"]:
+            uploaded = item["file"]
+            name = os.path.basename(uploaded.name)
+            with open(os.path.join(task_upload_dir(task["id"]), name), "ab+") as target:
+                for chunk in uploaded.chunks():
+                    target.write(chunk)
+            names.append(name)
+        with LOCK:
+            task["files"] += names
+        return HttpResponse(status=200)
+    return finish_data(request, task)
+
+
+def create_tus_upload(request, task):
+    if request.method == "OPTIONS":
+        return tus_response(204)
+    metadata = {}
+    for item in request.headers.get("Upload-Metadata", "").split(","):
+        key, _, value = item.strip().partition(" ")
+        if key:
+            metadata[key] = base64.b64decode(value).decode() if value else ""
+    if "filename" not in metadata:
+        return JsonResponse({"detail": "Metadata is expected to contain 'filename' key"}, status=400)
+    filename = metadata["filename"]
+    if os.path.basename(filename) != filename or filename in ("", ".", ".."):
+        return JsonResponse({"detail": f"File name {filename} is not allowed"}, status=400)
+    directory = task_upload_dir(task["id"])
+    if os.path.exists(os.path.join(directory, filename)):
+        return JsonResponse({"detail": "File with same name already exists"}, status=409)
+    file_id = f"1_{uuid.uuid4()}"
+    size = int(request.headers["Upload-Length"])
+    with open(os.path.join(directory, file_id), "wb") as sparse:
+        sparse.truncate(size)
+    with LOCK:
+        STATE["uploads"][file_id] = {"size": size, "offset": 0, "filename": filename, "task": task["id"]}
+    # Location is `Origin + path + file_id`, as CVAT builds it: the POST must end with a slash.
+    origin = request.headers.get("Origin")
+    if not origin:
+        return JsonResponse({"detail": "Origin header is required"}, status=500)
+    return tus_response(201, {"Location": origin + request.path + file_id, "Upload-Filename": filename})
+
+
+@api_view(["HEAD", "PATCH"])
+@requires_auth
+def task_data_chunk(request, task_id, file_id):
+    with LOCK:
+        upload = STATE["uploads"].get(file_id)
+    if upload is None or upload["task"] != int(task_id):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    if request.method == "HEAD":
+        return tus_response(200, {"Upload-Offset": str(upload["offset"]), "Upload-Length": str(upload["size"])})
+    if request.content_type != "application/offset+octet-stream":
+        return JsonResponse({"detail": f"Unsupported media type {request.content_type}"}, status=415)
+    with LOCK:
+        STATE["patches"] += 1
+        if STATE["patches"] in STATE["fail_patches"]:
+            return tus_response(500)
+    offset = int(request.headers.get("Upload-Offset", -1))
+    if offset != upload["offset"]:
+        return tus_response(409, {"Upload-Offset": str(upload["offset"])})
+    chunk = request.body
+    if offset + len(chunk) > upload["size"]:
+        return tus_response(413)
+    directory = task_upload_dir(int(task_id))
+    with open(os.path.join(directory, file_id), "r+b") as target:
+        target.seek(offset)
+        target.write(chunk)
+    with LOCK:
+        upload["offset"] = offset + len(chunk)
+        if upload["offset"] == upload["size"]:
+            os.replace(os.path.join(directory, file_id), os.path.join(directory, upload["filename"]))
+            STATE["tasks"][int(task_id)]["files"].append(upload["filename"])
+            del STATE["uploads"][file_id]
+    return tus_response(204, {"Upload-Offset": str(offset + len(chunk))})
+
+
+def finish_data(request, task):
+    serializer = DataSerializer(data=request.data)
+    if not serializer.is_valid():
+        return errors(serializer)
+    data = serializer.validated_data
+    with LOCK:
+        uploaded = list(task["files"]) + [os.path.basename(i["file"].name) for i in data["client_files"]]
+        for item in data["client_files"]:
+            with open(os.path.join(task_upload_dir(task["id"]), os.path.basename(item["file"].name)), "wb") as target:
+                for chunk in item["file"].chunks():
+                    target.write(chunk)
+        files = uploaded + [i["file"] for i in data["server_files"]] + [i["file"] for i in data["remote_files"]]
+        rq_id = f"create:task-{task['id']}"
+        message = "" if files else "No media data found"
+        STATE["requests"][rq_id] = {"polls": 0, "message": message, "task": task["id"], "type": "create",
+                                    "target": "task", "result_id": None}
+        task["pending"] = {"files": files, "image_quality": data["image_quality"],
+                           "chunk_size": data.get("chunk_size"), "frame_filter": data.get("frame_filter", "")}
+    return respond("DataResponse", {"rq_id": rq_id}, status=202)
+
+
+def complete(rq_id):
+    """What finishing a background request does to the state."""
+    request = STATE["requests"][rq_id]
+    if request["type"] == "create" and not request["message"]:
+        task = STATE["tasks"].get(request["task"])
+        if task and "pending" in task:
+            pending = task.pop("pending")
+            step = int(pending["frame_filter"].split("=")[1]) if pending["frame_filter"] else 1
+            task.update(size=len(pending["files"][::step]), image_quality=pending["image_quality"],
+                        chunk_size=pending["chunk_size"], data_id=task["id"], media=pending["files"])
+            segment = task.get("segment_size") or task["size"] or 1
+            for start in range(0, task["size"], segment):
+                job_id = next(STATE["ids"])
+                STATE["jobs"][job_id] = {"id": job_id, "task_id": task["id"], "start": start,
+                                         "stop": min(start + segment, task["size"]) - 1}
+
+
+@api_view(["GET"])
+@requires_auth
+def request_detail(request, rq_id):
+    with LOCK:
+        record = STATE["requests"].get(rq_id)
+        if record is None:
+            return JsonResponse({"detail": "Not found."}, status=404)
+        record["polls"] += 1
+        if record["polls"] > STATE["polls_before_finish"] and record.get("status") not in ("finished", "failed"):
+            record["status"] = "failed" if record["message"] else "finished"
+            if record["status"] == "finished":
+                complete(rq_id)
+        status = record.get("status") or ("queued" if record["polls"] == 1 else "started")
+        body = fake_cvat.request_status(rq_id, status)
+        body["operation"].update(type=record["type"], target=record["target"], task_id=record["task"])
+        body["message"] = record["message"] if status == "failed" else ""
+        body["result_id"] = record["result_id"]
+    return respond("Request", body)
+
+
+@api_view(["GET", "PATCH"])
+@requires_auth
+def task_meta(request, task_id):
+    with LOCK:
+        task = STATE["tasks"].get(int(task_id))
+        if task is None or "data_id" not in task:
+            return JsonResponse({"detail": "Not found."}, status=404)
+        if request.method == "PATCH":
+            deleted = request.data.get("deleted_frames", [])
+            task["deleted_frames"] = sorted(set(deleted))
+        frames = [{"width": 640, "height": 480, "name": name, "related_files": 0, "has_related_context": False}
+                  for name in task["media"]]
+        body = {"chunks_updated_date": "2026-11-23T10:00:00Z", "chunk_size": task.get("chunk_size") or 72,
+                "size": task["size"], "image_quality": task["image_quality"], "start_frame": 0,
+                "stop_frame": max(task["size"] - 1, 0), "frame_filter": "", "frames": frames,
+                "deleted_frames": task.get("deleted_frames", []), "included_frames": None}
+    return respond("DataMetaRead", body)
+
+
+@api_view(["GET"])
+@requires_auth
+def jobs(request):
+    with LOCK:
+        items = sorted(STATE["jobs"].values(), key=lambda j: -j["id"])
+    if "task_id" in request.GET:
+        items = [j for j in items if str(j["task_id"]) == request.GET["task_id"]]
+
+    def render(job):
+        task = STATE["tasks"][job["task_id"]]
+        return {"url": f"{base(request)}/api/jobs/{job['id']}", "id": job["id"], "task_id": job["task_id"],
+                "project_id": task.get("project_id"), "assignee": None, "guide_id": None, "dimension": "2d",
+                "bug_tracker": "", "status": "annotation", "stage": "annotation", "state": "new", "mode":
+                "annotation", "frame_count": job["stop"] - job["start"] + 1, "start_frame": job["start"],
+                "stop_frame": job["stop"], "data_chunk_size": None, "data_compressed_chunk_type": "imageset",
+                "data_original_chunk_type": "imageset", "created_date": "2026-11-23T10:00:00Z",
+                "updated_date": "2026-11-23T10:00:00Z", "issues": {"url": f"{base(request)}/api/issues?job_id="
+                                                                          f"{job['id']}", "count": 0},
+                "labels": {"url": f"{base(request)}/api/labels?job_id={job['id']}"}, "type": "annotation",
+                "organization": None, "target_storage": None, "source_storage": None,
+                "assignee_updated_date": None, "parent_job_id": None, "consensus_replicas": 0}
+    return page(request, "PaginatedJobReadList", items, render)
+
+
+@api_view(["GET"])
+@requires_auth
+def labels(request):
+    with LOCK:
+        if "task_id" in request.GET:
+            task = STATE["tasks"].get(int(request.GET["task_id"]))
+            source = (task or {}).get("labels", [])
+            owner = ("task_id", int(request.GET["task_id"]))
+        else:
+            project = STATE["projects"].get(int(request.GET.get("project_id", 0)))
+            source = (project or {}).get("labels", [])
+            owner = ("project_id", int(request.GET.get("project_id", 0)))
+        items = [label_body(label, owner[0], owner[1], index + 1) for index, label in enumerate(source)]
+    return page(request, "PaginatedLabelList", items, lambda label: label)
+
+
+# --- test routes -------------------------------------------------------------------------------
+
+
+def reset(request):
+    global STATE
+    with LOCK:
+        STATE = fresh_state()
+        for entry in os.listdir(UPLOADS):
+            shutil.rmtree(os.path.join(UPLOADS, entry), ignore_errors=True)
+    return JsonResponse({})
+
+
+def control(request):
+    settings_ = json.loads(request.body or b"{}")
+    with LOCK:
+        STATE.update({k: v for k, v in settings_.items() if k in ("polls_before_finish", "version", "fail_patches")})
+    return JsonResponse({})
+
+
+def log(request):
+    with LOCK:
+        return JsonResponse(list(STATE["log"]), safe=False)
+
+
+def state(request):
+    with LOCK:
+        return JsonResponse({
+            "tasks": {str(k): {"name": t["name"], "size": t["size"], "files": sorted(t.get("media", [])),
+                               "image_quality": t.get("image_quality"), "project_id": t.get("project_id"),
+                               "labels": [label["name"] for label in t.get("labels", [])]}
+                      for k, t in STATE["tasks"].items()},
+            "projects": {str(k): {"name": p["name"]} for k, p in STATE["projects"].items()},
+            "jobs": len(STATE["jobs"]),
+        })
+
+
+urlpatterns = [
+    re_path(r"^api/server/about$", about),
+    re_path(r"^api/auth/login$", login),
+    re_path(r"^api/auth/logout$", logout),
+    re_path(r"^api/users/self$", current_user),
+    re_path(r"^api/projects$", projects),
+    re_path(r"^api/projects/(?P<project_id>\d+)$", project_detail),
+    re_path(r"^api/tasks$", tasks),
+    re_path(r"^api/tasks/(?P<task_id>\d+)$", task_detail),
+    re_path(r"^api/tasks/(?P<task_id>\d+)/data/?$", task_data),
+    re_path(r"^api/tasks/(?P<task_id>\d+)/data/meta$", task_meta),
+    re_path(r"^api/tasks/(?P<task_id>\d+)/data/(?P<file_id>\d+_[0-9a-f-]{36})$", task_data_chunk),
+    re_path(r"^api/requests/(?P<rq_id>[^/]+)$", request_detail),
+    re_path(r"^api/jobs$", jobs),
+    re_path(r"^api/labels$", labels),
+    re_path(r"^__reset$", reset),
+    re_path(r"^__control$", control),
+    re_path(r"^__log$", log),
+    re_path(r"^__state$", state),
+]
+
+
+# ---------------------------------------------------------------------------
+# Recording: what a differential compares, taken from the WSGI environment before Django reads it
+
+
+RECORDED_HEADERS = ("HTTP_ACCEPT", "CONTENT_TYPE", "HTTP_X_ORGANIZATION", "HTTP_UPLOAD_START", "HTTP_UPLOAD_MULTIPLE",
+                    "HTTP_UPLOAD_FINISH", "HTTP_UPLOAD_LENGTH", "HTTP_UPLOAD_METADATA", "HTTP_UPLOAD_OFFSET",
+                    "HTTP_TUS_RESUMABLE", "HTTP_X_CSRFTOKEN", "HTTP_AUTHORIZATION", "CONTENT_LENGTH",
+                    "HTTP_TRANSFER_ENCODING")
+
+
+def recording(application):
+    def wrapped(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path.startswith("/__"):
+            return application(environ, start_response)
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else b""
+        environ["wsgi.input"] = __import__("io").BytesIO(body)
+        entry = {
+            "method": environ["REQUEST_METHOD"], "path": path, "query": environ.get("QUERY_STRING", ""),
+            "headers": {name: environ[name] for name in RECORDED_HEADERS if name in environ},
+            "length": len(body), "sha256": hashlib.sha256(body).hexdigest(),
+        }
+        content_type = environ.get("CONTENT_TYPE", "")
+        if content_type.startswith("application/json") or content_type.startswith("application/vnd.cvat+json"):
+            try:
+                entry["json"] = json.loads(body) if body else None
+            except ValueError:
+                entry["json"] = "<invalid JSON>"
+        elif content_type.startswith("multipart/form-data"):
+            entry["parts"] = [[name, filename, part_type, hashlib.sha256(payload).hexdigest()]
+                              for name, filename, part_type, payload in fake_cvat.parse_multipart(content_type, body)]
+
+        def start(status, headers, exc_info=None):
+            entry["status"] = int(status.split()[0])
+            return start_response(status, headers, exc_info)
+
+        with LOCK:
+            STATE["log"].append(entry)
+        return application(environ, start)
+    return wrapped
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class ThreadedServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+def main():
+    with open(sys.argv[1]) as schema_file:
+        fake_cvat.SCHEMAS.update(json.load(schema_file)["components"]["schemas"])
+    from django.core.wsgi import get_wsgi_application
+    server = make_server("127.0.0.1", 0, recording(get_wsgi_application()), server_class=ThreadedServer,
+                         handler_class=QuietHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"PORT {server.server_address[1]}", flush=True)
+    sys.stdin.read()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
