@@ -270,6 +270,8 @@ public enum CVATError: Error, Sendable, CustomStringConvertible, Equatable {
     case timeout(id: String, waited: Duration)
     /// A local file that cannot be read.
     case unreadableFile(String)
+    /// A download's destination that exists already (it is not overwritten).
+    case fileExists(String)
     /// The server answered an upload in a way the protocol does not allow.
     case protocolViolation(String)
 
@@ -281,6 +283,7 @@ public enum CVATError: Error, Sendable, CustomStringConvertible, Equatable {
         case .requestFailed(let id, let message): "Request \(id) failed: \(message)"
         case .timeout(let id, let waited): "Request \(id) did not finish within \(waited)"
         case .unreadableFile(let message): "Cannot read \(message)"
+        case .fileExists(let path): "\(path) exists already"
         case .protocolViolation(let message): message
         }
     }

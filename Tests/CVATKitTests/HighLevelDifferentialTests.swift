@@ -18,7 +18,10 @@ extension FakeCVATServerSuites {
     struct HighLevelDifferentialTests {
         let server = DRFServer.shared
 
-        static let scenarios = ["local", "remote", "share", "organization", "update-remove"]
+        static let scenarios = [
+            "local", "remote", "share", "export", "backup-restore", "import-annotations", "frames", "organization",
+            "update-remove",
+        ]
 
         static var python: String {
             ProcessInfo.processInfo.environment["CVAT_SDK_PYTHON"]
@@ -38,6 +41,9 @@ extension FakeCVATServerSuites {
                 try scratch.file("img\($0.offset).jpg", size: $0.element)
             }
 
+            let annotations = try scratch.file("annotations.xml", size: 1500)
+            setenv("OUTPUT", scratch.folder.path, 1)
+            setenv("ANNOTATIONS", annotations, 1)
             try await server.reset()
             let (status, output) = try runProgram(
                 Self.python,
@@ -47,7 +53,7 @@ extension FakeCVATServerSuites {
             let theirs = try await snapshot(scratch, "theirs")
 
             try await server.reset()
-            try await runWithCVATKit(name, files: files)
+            try await runWithCVATKit(name, files: files, output: scratch.folder, annotations: annotations)
             let ours = try await snapshot(scratch, "ours")
 
             let (same, report) = try runProgram(
@@ -58,7 +64,11 @@ extension FakeCVATServerSuites {
         }
 
         /// What `high_level.py` does, with CVATKit.
-        func runWithCVATKit(_ scenario: String, files: [String]) async throws {
+        func runWithCVATKit(_ scenario: String, files: [String], output: URL, annotations: String) async throws {
+            try FileManager.default.createDirectory(
+                at: output.appendingPathComponent("ours"),
+                withIntermediateDirectories: true
+            )
             let config = CVATConfig(
                 statusCheckPeriod: .milliseconds(10),
                 maximumStatusCheckPeriod: .milliseconds(10),
@@ -107,6 +117,37 @@ extension FakeCVATServerSuites {
                         resources: ["images/a.jpg", "images/b.jpg", "images/c.jpg"],
                         dataParams: DataParams(imageQuality: 70, startFrame: 0, stopFrame: 2, frameStep: 2)
                     )
+                case "export":
+                    let task = try await client.tasks.createFromData(
+                        spec: TaskWriteRequest(name: "exported", labels: labels),
+                        resources: Array(files.prefix(2))
+                    )
+                    let ours = output.appendingPathComponent("ours/dataset.zip")
+                    try await task.exportDataset(format: "CVAT for images 1.1", to: ours)
+                    let theirs = try Data(contentsOf: output.appendingPathComponent("theirs/dataset.zip"))
+                    #expect(try Data(contentsOf: ours) == theirs, "the same file downloaded")
+                case "backup-restore":
+                    let task = try await client.tasks.createFromData(
+                        spec: TaskWriteRequest(name: "backed up", labels: labels),
+                        resources: Array(files.prefix(2))
+                    )
+                    let backup = output.appendingPathComponent("ours/backup.zip")
+                    try await task.downloadBackup(to: backup)
+                    let restored = try await client.tasks.createFromBackup(backup)
+                    #expect(restored.size == 2)
+                case "import-annotations":
+                    let task = try await client.tasks.createFromData(
+                        spec: TaskWriteRequest(name: "annotated", labels: labels),
+                        resources: Array(files.prefix(1))
+                    )
+                    try await task.importAnnotations(format: "CVAT 1.1", file: URL(fileURLWithPath: annotations))
+                case "frames":
+                    let task = try await client.tasks.createFromData(
+                        spec: TaskWriteRequest(name: "frames", labels: labels),
+                        resources: Array(files.prefix(2))
+                    )
+                    _ = try await task.frame(0, quality: .original)
+                    _ = try await task.frame(1, quality: .compressed)
                 case "organization":
                     for index in 0..<12 {
                         _ = try await client.projects.create(ProjectWriteRequest(name: "project \(index)"))

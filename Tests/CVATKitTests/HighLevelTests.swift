@@ -236,6 +236,31 @@ extension FakeCVATServerSuites {
             }
         }
 
+        @Test("exports stream to a new file and never overwrite one; frames are written by number")
+        func exportsAndFrames() async throws {
+            try await server.reset()
+            try await server.control(["export_size": 3 << 20])
+            let scratch = try Scratch()
+            let client = try await connect()
+            let task = try await client.tasks.createFromData(
+                spec: TaskWriteRequest(name: "exported", labels: [PatchedLabelRequest(name: "car")]),
+                resources: [try scratch.file("a.jpg", size: 100), try scratch.file("b.jpg", size: 100)]
+            )
+            let destination = scratch.folder.appendingPathComponent("dataset.zip")
+            try await task.exportDataset(format: "CVAT for images 1.1", to: destination, includeImages: true)
+            let size = try FileManager.default.attributesOfItem(atPath: destination.path)[.size] as? NSNumber
+            #expect(size?.intValue == 3 << 20)
+            let before = try await server.log().count
+            await #expect(throws: CVATError.fileExists(destination.path)) {
+                try await task.exportDataset(format: "CVAT for images 1.1", to: destination)
+            }
+            #expect(try await server.log().count == before, "refused before asking the server")
+
+            let frames = try await task.downloadFrames([0, 1], to: scratch.folder.appendingPathComponent("frames"))
+            #expect(frames.map(\.lastPathComponent) == ["frame_000000.jpg", "frame_000001.jpg"])
+            #expect(try Data(contentsOf: frames[0]) == (try await task.frame(0, quality: .original)))
+        }
+
         @Test("a host without a scheme is probed: https first, then http")
         func probing() async throws {
             try await server.reset()

@@ -29,6 +29,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import urllib.parse
 import uuid
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -62,6 +63,8 @@ settings.configure(
         # CVAT's renderer answers `application/vnd.cvat+json` (what its clients ask for first).
         "DEFAULT_RENDERER_CLASSES": ["__main__.CVATJSONRenderer", "rest_framework.renderers.JSONRenderer"],
         "EXCEPTION_HANDLER": "rest_framework.views.exception_handler",
+        # As CVAT's settings: `?format=` names an annotation format, not a renderer.
+        "URL_FORMAT_OVERRIDE": None,
     },
 )
 django.setup()
@@ -94,7 +97,7 @@ def fresh_state():
         "log": [], "tasks": {}, "projects": {}, "jobs": {}, "requests": {}, "uploads": {},
         "ids": itertools.count(1), "polls_before_finish": 2, "version": "2.72.0",
         # PATCH numbers (1, 2, …) answered 500 without keeping the chunk, as when a proxy drops it.
-        "fail_patches": [], "patches": 0,
+        "fail_patches": [], "patches": 0, "export_size": 64 * 1024,
     }
 
 
@@ -468,14 +471,21 @@ def tus_response(status, extra=None):
     return response
 
 
-@api_view(["POST", "OPTIONS"])
+@api_view(["GET", "POST", "OPTIONS"])
 @requires_auth
 def task_data(request, task_id):
-    """UploadMixin.upload_data's dispatch: header presence decides, values are ignored."""
+    """GET: a frame or chunk. POST: UploadMixin.upload_data's dispatch, where header presence
+    decides and values are ignored."""
     with LOCK:
         task = STATE["tasks"].get(int(task_id))
     if task is None:
         return JsonResponse({"detail": "Not found."}, status=404)
+    if request.method == "GET":
+        kind, number = request.GET.get("type"), request.GET.get("number")
+        quality = request.GET.get("quality", "compressed")
+        if kind != "frame" or number is None or not number.isdigit() or int(number) >= task["size"]:
+            return JsonResponse({"detail": "Invalid frame request"}, status=400)
+        return HttpResponse(frame_bytes(task["id"], int(number), quality), content_type="image/jpeg")
     headers = request.headers
     if "Upload-Finish" in headers:
         return finish_data(request, task)
@@ -484,7 +494,7 @@ def task_data(request, task_id):
             task["files"] = []
         return HttpResponse(status=202)
     if "Upload-Length" in headers or request.method == "OPTIONS":
-        return create_tus_upload(request, task)
+        return create_tus_upload(request, f"data-{task['id']}", task_upload_dir(task["id"]), keeps_name=True)
     if "Upload-Multiple" in headers:
         serializer = DataSerializer(data=request.data)
         if not serializer.is_valid():
@@ -503,7 +513,10 @@ def task_data(request, task_id):
     return finish_data(request, task)
 
 
-def create_tus_upload(request, task):
+def create_tus_upload(request, scope, directory, keeps_name):
+    """UploadMixin.init_tus_upload: a sparse file of Upload-Length bytes, 201 with Location
+    (Origin + path + file id) and Upload-Filename (the file's name for task data, whose files
+    keep theirs; the upload's id otherwise)."""
     if request.method == "OPTIONS":
         return tus_response(204)
     metadata = {}
@@ -516,28 +529,27 @@ def create_tus_upload(request, task):
     filename = metadata["filename"]
     if os.path.basename(filename) != filename or filename in ("", ".", ".."):
         return JsonResponse({"detail": f"File name {filename} is not allowed"}, status=400)
-    directory = task_upload_dir(task["id"])
-    if os.path.exists(os.path.join(directory, filename)):
+    if keeps_name and os.path.exists(os.path.join(directory, filename)):
         return JsonResponse({"detail": "File with same name already exists"}, status=409)
     file_id = f"1_{uuid.uuid4()}"
     size = int(request.headers["Upload-Length"])
     with open(os.path.join(directory, file_id), "wb") as sparse:
         sparse.truncate(size)
     with LOCK:
-        STATE["uploads"][file_id] = {"size": size, "offset": 0, "filename": filename, "task": task["id"]}
-    # Location is `Origin + path + file_id`, as CVAT builds it: the POST must end with a slash.
+        STATE["uploads"][file_id] = {"size": size, "offset": 0, "filename": filename, "scope": scope,
+                                     "directory": directory, "keeps_name": keeps_name}
     origin = request.headers.get("Origin")
     if not origin:
         return JsonResponse({"detail": "Origin header is required"}, status=500)
-    return tus_response(201, {"Location": origin + request.path + file_id, "Upload-Filename": filename})
+    return tus_response(201, {"Location": origin + request.path + file_id,
+                              "Upload-Filename": filename if keeps_name else file_id})
 
 
-@api_view(["HEAD", "PATCH"])
-@requires_auth
-def task_data_chunk(request, task_id, file_id):
+def append_tus_chunk(request, scope, file_id):
+    """UploadMixin.append_tus_chunk: HEAD tells the offset; PATCH writes at it (409 elsewhere)."""
     with LOCK:
         upload = STATE["uploads"].get(file_id)
-    if upload is None or upload["task"] != int(task_id):
+    if upload is None or upload["scope"] != scope:
         return JsonResponse({"detail": "Not found."}, status=404)
     if request.method == "HEAD":
         return tus_response(200, {"Upload-Offset": str(upload["offset"]), "Upload-Length": str(upload["size"])})
@@ -553,17 +565,24 @@ def task_data_chunk(request, task_id, file_id):
     chunk = request.body
     if offset + len(chunk) > upload["size"]:
         return tus_response(413)
-    directory = task_upload_dir(int(task_id))
-    with open(os.path.join(directory, file_id), "r+b") as target:
+    with open(os.path.join(upload["directory"], file_id), "r+b") as target:
         target.seek(offset)
         target.write(chunk)
     with LOCK:
         upload["offset"] = offset + len(chunk)
         if upload["offset"] == upload["size"]:
-            os.replace(os.path.join(directory, file_id), os.path.join(directory, upload["filename"]))
-            STATE["tasks"][int(task_id)]["files"].append(upload["filename"])
-            del STATE["uploads"][file_id]
+            if upload["keeps_name"]:
+                os.replace(os.path.join(upload["directory"], file_id),
+                           os.path.join(upload["directory"], upload["filename"]))
+                STATE["tasks"][int(scope.split("-")[1])]["files"].append(upload["filename"])
+            upload["complete"] = True
     return tus_response(204, {"Upload-Offset": str(offset + len(chunk))})
+
+
+@api_view(["HEAD", "PATCH"])
+@requires_auth
+def task_data_chunk(request, task_id, file_id):
+    return append_tus_chunk(request, f"data-{task_id}", file_id)
 
 
 def finish_data(request, task):
@@ -587,9 +606,22 @@ def finish_data(request, task):
     return respond("DataResponse", {"rq_id": rq_id}, status=202)
 
 
+def background(rq_id, kind, target, task_id, on_finish=None, message=""):
+    """Records a background request (`rq_id`) that finishes after `polls_before_finish` polls,
+    doing `on_finish()` then; one already running with the same id is 409, as in CVAT."""
+    existing = STATE["requests"].get(rq_id)
+    if existing and existing.get("status") not in ("finished", "failed"):
+        return JsonResponse({"rq_id": rq_id}, status=409)
+    STATE["requests"][rq_id] = {"polls": 0, "message": message, "task": task_id, "type": kind, "target": target,
+                                "result_id": None, "on_finish": on_finish, "result_url": None}
+    return respond("RqId", {"rq_id": rq_id}, status=202)
+
+
 def complete(rq_id):
     """What finishing a background request does to the state."""
     request = STATE["requests"][rq_id]
+    if request.get("on_finish"):
+        request["on_finish"](request)
     if request["type"] == "create" and not request["message"]:
         task = STATE["tasks"].get(request["task"])
         if task and "pending" in task:
@@ -621,6 +653,8 @@ def request_detail(request, rq_id):
         body["operation"].update(type=record["type"], target=record["target"], task_id=record["task"])
         body["message"] = record["message"] if status == "failed" else ""
         body["result_id"] = record["result_id"]
+        if status == "finished" and record.get("result_url"):
+            body["result_url"] = f"{base(request)}{record['result_url']}"
     return respond("Request", body)
 
 
@@ -683,6 +717,140 @@ def labels(request):
     return page(request, "PaginatedLabelList", items, lambda label: label)
 
 
+
+# --- export, backup, import, frames ----------------------------------------------------------
+
+
+def export_content(record):
+    """The file a finished export holds: what the task was, so a restore can rebuild it; its
+    size is `export_size` bytes (a control setting), padded."""
+    task = STATE["tasks"].get(record["task"], {})
+    content = json.dumps({"kind": record["kind"], "format": record.get("format"), "name": task.get("name"),
+                          "labels": task.get("labels", []), "media": task.get("media", []),
+                          "image_quality": task.get("image_quality", 70)}).encode()
+    return content + b" " * max(0, STATE["export_size"] - len(content))
+
+
+def start_export(task_id, rq_id, kind, fmt, filename):
+    """An export as CVAT runs one: a background request whose result is downloaded from
+    `/api/requests/{rq_id}/download`."""
+    with LOCK:
+        if int(task_id) not in STATE["tasks"]:
+            return JsonResponse({"detail": "Not found."}, status=404)
+
+        def finish(record):
+            record["result_url"] = f"/api/requests/{urllib.parse.quote(rq_id)}/download"
+            record["file"] = export_content(dict(record, kind=kind, format=fmt))
+            record["filename"] = filename
+        return background(rq_id, "export", "task", int(task_id), finish)
+
+
+@api_view(["POST"])
+@requires_auth
+def task_dataset_export(request, task_id):
+    fmt = request.GET.get("format")
+    if not fmt:
+        return JsonResponse({"format": ["This field is required."]}, status=400)
+    images = request.GET.get("save_images", "false").lower() in ("true", "1")
+    rq_id = f"export:task-{task_id}-dataset-{fmt.replace(' ', '_')}{'-with-images' if images else ''}"
+    return start_export(task_id, rq_id, "dataset", fmt, f"task_{task_id}_dataset.zip")
+
+
+@api_view(["POST"])
+@requires_auth
+def task_backup_export(request, task_id):
+    return start_export(task_id, f"export:task-{task_id}-backup", "backup", None, f"task_{task_id}_backup.zip")
+
+
+@api_view(["GET"])
+@requires_auth
+def request_download(request, rq_id):
+    with LOCK:
+        record = STATE["requests"].get(rq_id)
+        if record is None or "file" not in record:
+            return JsonResponse({"detail": "Not found."}, status=404)
+        content, filename = record["file"], record["filename"]
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def upload_flow(request, scope, directory, on_finish_upload):
+    """UploadMixin for a single file (annotations, backups): Upload-Start, TUS, Upload-Finish
+    with `?filename=` the name the server gave (Upload-Filename), or one multipart request."""
+    headers = request.headers
+    if "Upload-Finish" in headers:
+        filename = request.GET.get("filename", "")
+        with LOCK:
+            upload = next((u for i, u in STATE["uploads"].items()
+                           if i == filename and u["scope"] == scope and u.get("complete")), None)
+        if upload is None:
+            return JsonResponse({"detail": f"No uploaded file {filename!r}"}, status=400)
+        with open(os.path.join(directory, filename), "rb") as uploaded:
+            return on_finish_upload(uploaded.read())
+    if "Upload-Start" in headers:
+        return HttpResponse(status=202)
+    if "Upload-Length" in headers or request.method == "OPTIONS":
+        return create_tus_upload(request, scope, directory, keeps_name=False)
+    return JsonResponse({"detail": "Expected Upload-Start, TUS or Upload-Finish"}, status=400)
+
+
+@api_view(["POST", "OPTIONS"])
+@requires_auth
+def task_annotations(request, task_id):
+    with LOCK:
+        task = STATE["tasks"].get(int(task_id))
+    if task is None:
+        return JsonResponse({"detail": "Not found."}, status=404)
+    fmt = request.GET.get("format")
+    if request.method == "POST" and ("Upload-Start" in request.headers or "Upload-Finish" in request.headers) \
+            and not fmt:
+        return JsonResponse({"format": ["This field is required."]}, status=400)
+
+    def imported(content):
+        with LOCK:
+            def finish(record):
+                task["annotations"] = {"format": fmt, "sha256": hashlib.sha256(content).hexdigest()}
+            return background(f"import:task-{task_id}-annotations", "import", "task", task["id"], finish)
+    return upload_flow(request, f"annotations-{task_id}", task_upload_dir(f"{task_id}-annotations"), imported)
+
+
+@api_view(["HEAD", "PATCH"])
+@requires_auth
+def task_annotations_chunk(request, task_id, file_id):
+    return append_tus_chunk(request, f"annotations-{task_id}", file_id)
+
+
+@api_view(["POST", "OPTIONS"])
+@requires_auth
+def task_backup_import(request):
+    def restored(content):
+        with LOCK:
+            rq_id = f"import:task-backup-{hashlib.sha256(content).hexdigest()[:12]}"
+
+            def finish(record):
+                backup = json.loads(content.decode().rstrip())
+                task = {"id": next(STATE["ids"]), "name": backup["name"], "labels": backup["labels"], "files": [],
+                        "size": len(backup["media"]), "media": backup["media"], "data_id": 0,
+                        "image_quality": backup["image_quality"]}
+                task["data_id"] = task["id"]
+                STATE["tasks"][task["id"]] = task
+                record["result_id"] = task["id"]
+            return background(rq_id, "import", "task", None, finish)
+    return upload_flow(request, "backup", task_upload_dir("backup"), restored)
+
+
+@api_view(["HEAD", "PATCH"])
+@requires_auth
+def task_backup_chunk(request, file_id):
+    return append_tus_chunk(request, "backup", file_id)
+
+
+def frame_bytes(task_id, number, quality):
+    """A deterministic stand-in for a frame: a JPEG header, then bytes from the frame's identity."""
+    seed = hashlib.sha256(f"{task_id}/{number}/{quality}".encode()).digest()
+    return b"\xff\xd8\xff\xe0" + seed * (8 if quality == "original" else 2)
+
 # --- test routes -------------------------------------------------------------------------------
 
 
@@ -698,7 +866,7 @@ def reset(request):
 def control(request):
     settings_ = json.loads(request.body or b"{}")
     with LOCK:
-        STATE.update({k: v for k, v in settings_.items() if k in ("polls_before_finish", "version", "fail_patches")})
+        STATE.update({k: v for k, v in settings_.items() if k in ("polls_before_finish", "version", "fail_patches", "export_size")})
     return JsonResponse({})
 
 
@@ -712,7 +880,8 @@ def state(request):
         return JsonResponse({
             "tasks": {str(k): {"name": t["name"], "size": t["size"], "files": sorted(t.get("media", [])),
                                "image_quality": t.get("image_quality"), "project_id": t.get("project_id"),
-                               "labels": [label["name"] for label in t.get("labels", [])]}
+                               "labels": [label["name"] for label in t.get("labels", [])],
+                               "annotations": t.get("annotations")}
                       for k, t in STATE["tasks"].items()},
             "projects": {str(k): {"name": p["name"]} for k, p in STATE["projects"].items()},
             "jobs": len(STATE["jobs"]),
@@ -731,6 +900,13 @@ urlpatterns = [
     re_path(r"^api/tasks/(?P<task_id>\d+)/data/?$", task_data),
     re_path(r"^api/tasks/(?P<task_id>\d+)/data/meta$", task_meta),
     re_path(r"^api/tasks/(?P<task_id>\d+)/data/(?P<file_id>\d+_[0-9a-f-]{36})$", task_data_chunk),
+    re_path(r"^api/tasks/(?P<task_id>\d+)/dataset/export$", task_dataset_export),
+    re_path(r"^api/tasks/(?P<task_id>\d+)/backup/export$", task_backup_export),
+    re_path(r"^api/tasks/(?P<task_id>\d+)/annotations/?$", task_annotations),
+    re_path(r"^api/tasks/(?P<task_id>\d+)/annotations/(?P<file_id>\d+_[0-9a-f-]{36})$", task_annotations_chunk),
+    re_path(r"^api/tasks/backup/?$", task_backup_import),
+    re_path(r"^api/tasks/backup/(?P<file_id>\d+_[0-9a-f-]{36})$", task_backup_chunk),
+    re_path(r"^api/requests/(?P<rq_id>[^/]+)/download$", request_download),
     re_path(r"^api/requests/(?P<rq_id>[^/]+)$", request_detail),
     re_path(r"^api/jobs$", jobs),
     re_path(r"^api/labels$", labels),

@@ -5,7 +5,7 @@ left. Prints each difference and exits 1 when there is one.
 Usage: compare.py THEIRS.json OURS.json   (each {"log": [...], "state": {...}})
 
 What is compared of each request: the method; the path, with the id of a TUS upload replaced
-by `{upload}`; the query as a multiset; the headers that mean something to CVAT (the presence
+by `{upload}` (in a `filename` query too); the query as a multiset; the headers that mean something to CVAT (the presence
 of Upload-Start, Upload-Multiple and Upload-Finish — CVAT reads nothing else of them —, the
 values of Upload-Length, Upload-Metadata, Upload-Offset, Tus-Resumable and X-Organization, the
 media type of a body that has one); the body: JSON as parsed JSON, multipart part by part (name,
@@ -37,6 +37,7 @@ def normal(entry):
     for key, value in urllib.parse.parse_qsl(entry["query"], keep_blank_values=True):
         if value in ("True", "False"):
             value = value.lower()
+        value = re.sub(r"^\d+_[0-9a-f-]{36}$", "{upload}", value)
         if key == "page" and value == "1" and entry["method"] == "GET":
             continue
         query.append((key, value))

@@ -2,12 +2,14 @@
 one scenario, run with cvat-sdk 2.71.0 against the fake CVAT server on Django REST framework,
 whose request log and final state the Swift test compares with CVATKit's on the same scenario.
 
-Usage: high_level.py SCENARIO SERVER_URL FILE...   (the files of the local upload)
+Usage: high_level.py SCENARIO SERVER_URL FILE...   (the files of the local upload; downloads go
+to theirs/ in the folder OUTPUT names; ANNOTATIONS names the file to import)
 
 cvat-sdk's upload limits are module constants (100 MiB per bulk request and TUS threshold,
 10 MiB TUS chunks); both sides use 1,000 bytes and 512 bytes here, so that small files exercise
 every path. Waiting polls every 10 ms (cvat-sdk's default period is 5 s).
 """
+import os
 import sys
 
 from cvat_sdk import models
@@ -22,6 +24,7 @@ scenario, url, files = sys.argv[1], sys.argv[2], sys.argv[3:]
 LABELS = [{"name": "car", "color": "#ff00ff", "attributes": [
     {"name": "a", "mutable": True, "input_type": "number", "default_value": "5", "values": ["4", "5", "6"]}]}]
 
+os.makedirs(os.path.join(os.environ.get("OUTPUT", "."), "theirs"), exist_ok=True)
 with Client(url, config=Config(status_check_period=0.01)) as client:
     client.login(("admin", "secret"))
     if scenario == "local":
@@ -38,6 +41,27 @@ with Client(url, config=Config(status_check_period=0.01)) as client:
             spec={"name": "share", "labels": LABELS}, resource_type=ResourceType.SHARE,
             resources=["images/a.jpg", "images/b.jpg", "images/c.jpg"],
             data_params={"image_quality": 70, "frame_step": 2, "start_frame": 0, "stop_frame": 2})
+    elif scenario == "export":
+        task = client.tasks.create_from_data(
+            spec={"name": "exported", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:2])
+        task.export_dataset("CVAT for images 1.1", os.path.join(os.environ["OUTPUT"], "theirs", "dataset.zip"),
+                            include_images=False)
+    elif scenario == "backup-restore":
+        task = client.tasks.create_from_data(
+            spec={"name": "backed up", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:2])
+        backup = os.path.join(os.environ["OUTPUT"], "theirs", "backup.zip")
+        task.download_backup(backup)
+        restored = client.tasks.create_from_backup(backup)
+        assert restored.size == 2, restored.size
+    elif scenario == "import-annotations":
+        task = client.tasks.create_from_data(
+            spec={"name": "annotated", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:1])
+        task.import_annotations("CVAT 1.1", os.environ["ANNOTATIONS"])
+    elif scenario == "frames":
+        task = client.tasks.create_from_data(
+            spec={"name": "frames", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:2])
+        task.get_frame(0, quality="original")
+        task.get_frame(1, quality="compressed")
     elif scenario == "organization":
         for index in range(12):
             client.projects.create(models.ProjectWriteRequest(name=f"project {index}"))

@@ -1,0 +1,172 @@
+import CVAT
+import Foundation
+import SpecforgeRuntime
+
+/// Uploads one file the way cvat-sdk's `Uploader.upload_file` does, for annotations, datasets
+/// and backups: `Upload-Start` (`POST path?query`), the file through TUS, then `Upload-Finish`
+/// with `filename` set to the name the server gave the upload; the server answers with the
+/// background request that imports it.
+struct FileUploader {
+    let client: CVATClient
+    /// Ends with `/` (`/api/tasks/5/annotations/`).
+    let path: String
+    /// Query items in order; `filename` is added (the local name, then the server's).
+    let query: [(name: String, value: String)]
+    let progress: (any ProgressReporter)?
+
+    func upload(_ file: URL) async throws -> String {
+        guard FileManager.default.isReadableFile(atPath: file.path) else {
+            throw CVATError.unreadableFile(file.path)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value
+        let _: ApiResponse<Void> = try await client.api.session.send(
+            endpoint(flag: "Upload-Start"),
+            arguments(filename: file.lastPathComponent),
+            options: RequestOptions()
+        )
+        progress?.start(total: size, description: "Uploading data", unit: .bytes)
+        let serverName = try await TUSUpload(
+            client: client,
+            createPath: path,
+            file: file,
+            chunkSize: client.config.tusChunkSize,
+            progress: progress
+        ).run()
+        progress?.finish()
+        let finished: ApiResponse<RqId> = try await client.api.session.send(
+            endpoint(flag: "Upload-Finish"),
+            arguments(filename: serverName),
+            options: RequestOptions()
+        )
+        return try finished.body().rqId
+    }
+
+    /// `POST path?query&filename=…` with `flag` set: the generated endpoints of these operations
+    /// do not declare the upload headers. `Upload-Start` is answered with an empty 202,
+    /// `Upload-Finish` with the request id.
+    private func endpoint(flag: String) -> Endpoint {
+        Endpoint(
+            id: "upload_file",
+            method: .post,
+            path: path,
+            parameters: (query.map(\.name) + ["filename"]).map { .init($0, in: .query, type: "String", required: true) }
+                + [.init(flag, in: .header, type: "Bool", required: true)],
+            responses: [
+                .init(
+                    "202",
+                    contentType: flag == "Upload-Finish" ? "application/vnd.cvat+json" : nil,
+                    type: "RqId",
+                    isPrimary: flag == "Upload-Finish"
+                )
+            ],
+            security: ApiClient.commonSecurity
+        )
+    }
+
+    private func arguments(filename: String) -> [any ParameterValue] {
+        query.map(\.value) + [filename, true]
+    }
+}
+
+extension TaskEntity {
+    /// Exports the task's annotations (and images, with `includeImages`) in `format` (one of the
+    /// server's export formats, `"CVAT for images 1.1"`) and streams the file to `destination`;
+    /// throws `CVATError.fileExists` when something is there already, before asking the server.
+    public func exportDataset(
+        format: String,
+        to destination: URL,
+        includeImages: Bool = false,
+        progress: (any ProgressReporter)? = nil
+    ) async throws {
+        try client.ensureAbsent(destination)
+        let request = try await client.api.tasksApi.createDatasetExport(
+            id: id,
+            format: format,
+            saveImages: includeImages
+        )
+        .body()
+        try await client.downloadResult(of: request.rqId, to: destination, progress: progress)
+    }
+
+    /// Downloads a backup of the task (its data, annotations and settings) to `destination`.
+    public func downloadBackup(to destination: URL, progress: (any ProgressReporter)? = nil) async throws {
+        try client.ensureAbsent(destination)
+        let request = try await client.api.tasksApi.createBackupExport(id: id, lightweight: false).body()
+        try await client.downloadResult(of: request.rqId, to: destination, progress: progress)
+    }
+
+    /// Imports annotations from `file` in `format` (`"CVAT 1.1"`) and waits until they are in.
+    public func importAnnotations(format: String, file: URL, progress: (any ProgressReporter)? = nil) async throws {
+        let request = try await FileUploader(
+            client: client,
+            path: "/api/tasks/\(id)/annotations/",
+            query: [("format", format)],
+            progress: progress
+        ).upload(file)
+        try await client.waitForCompletion(request, progress: progress)
+    }
+
+    /// One frame's image, as the server stores it (`original`) or recompressed (`compressed`).
+    public func frame(_ number: Int, quality: TasksRetrieveDataQuality? = nil) async throws -> Data {
+        try await client.api.tasksApi.retrieveData(id: id, type: .frame, number: number, quality: quality).response.body
+    }
+
+    /// Writes frames to `folder` as `frame_000012.jpg` (the extension from the image's type).
+    public func downloadFrames(
+        _ numbers: [Int],
+        to folder: URL,
+        quality: TasksRetrieveDataQuality = .original
+    ) async throws -> [URL] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var written: [URL] = []
+        for number in numbers {
+            let response = try await client.api.tasksApi.retrieveData(
+                id: id,
+                type: .frame,
+                number: number,
+                quality: quality
+            )
+            .response
+            let type = response.headers["Content-Type"]?.split(separator: ";").first.map(String.init) ?? ""
+            let fileExtension = ["image/png": "png", "image/bmp": "bmp", "image/webp": "webp"][type] ?? "jpg"
+            let file = folder.appendingPathComponent(String(format: "frame_%06d.%@", number, fileExtension))
+            try response.body.write(to: file)
+            written.append(file)
+        }
+        return written
+    }
+}
+
+extension TasksRepository {
+    /// Restores a task from a backup file and returns it.
+    public func createFromBackup(_ file: URL, progress: (any ProgressReporter)? = nil) async throws -> TaskEntity {
+        let request = try await FileUploader(client: client, path: "/api/tasks/backup/", query: [], progress: progress)
+            .upload(file)
+        let finished = try await client.waitForCompletion(request, progress: progress)
+        guard case .some(.some(let taskId)) = finished.resultId else {
+            throw CVATError.protocolViolation("The restore finished without a task id")
+        }
+        return try await retrieve(taskId)
+    }
+}
+
+extension CVATClient {
+    /// Waits for an export and streams its file from the result URL to `destination`.
+    func downloadResult(of requestId: String, to destination: URL, progress: (any ProgressReporter)?) async throws {
+        let finished = try await waitForCompletion(requestId, progress: progress)
+        guard case .some(.some(let link)) = finished.resultUrl, let url = URL(string: link) else {
+            throw CVATError.protocolViolation("The export finished without a result URL")
+        }
+        progress?.start(total: nil, description: "Downloading", unit: .bytes)
+        try await api.session.download(absoluteURL: url, endpoint: TasksApi.retrieveEndpoint, to: destination)
+        let size = (try? FileManager.default.attributesOfItem(atPath: destination.path)[.size] as? NSNumber)?.int64Value
+        progress?.advance(by: size ?? 0)
+        progress?.finish()
+    }
+
+    func ensureAbsent(_ destination: URL) throws {
+        if FileManager.default.fileExists(atPath: destination.path) {
+            throw CVATError.fileExists(destination.path)
+        }
+    }
+}
