@@ -30,11 +30,13 @@ Measured:
      (Benchmarks/file_creation.py);
  11. the production runtime: client-side validation against encoding, per call; peak memory
      uploading 200 MB through the fake CVAT server, before and after streamed uploads; both
-     transports' loopback throughput (Benchmarks/production.py).
+     transports' loopback throughput (Benchmarks/production.py);
+ 12. CVATKit against cvat-sdk: a 200 MB task upload through TUS and a 200 MB dataset export,
+     memory and time (Benchmarks/cvatkit.py).
 
 Environment: BENCH_ROUNDS (default 5), BENCH_SKIP_BUILDS=1 skips parts 4, 6 and 9, BENCH_ONLY=diff
 runs part 7 alone, BENCH_ONLY=generate parts 1 and 8 for specforge alone, BENCH_ONLY=incremental
-part 9 alone, BENCH_ONLY=files part 10 alone, BENCH_ONLY=production part 11 alone (BENCH_LOAD_TREES trees load the file system,
+part 9 alone, BENCH_ONLY=files part 10 alone, BENCH_ONLY=production part 11 alone, BENCH_ONLY=cvatkit part 12 alone (BENCH_LOAD_TREES trees load the file system,
 default 30), SHARED (../shared).
 """
 import copy
@@ -48,6 +50,7 @@ import time
 
 from file_creation import file_creation, report_file_creation
 from incremental import incremental, report_incremental
+from cvatkit import cvatkit, report_cvatkit
 from production import production, report_production
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -482,6 +485,9 @@ def main():
     if os.environ.get("BENCH_ONLY") == "files":
         report_file_creation(file_creation(SPECFORGE, SHARED, WORK, ROUNDS, log))
         return
+    if os.environ.get("BENCH_ONLY") == "cvatkit":
+        report_cvatkit(cvatkit(REPO, SHARED, WORK, log))
+        return
     if os.environ.get("BENCH_ONLY") == "production":
         report_production(production(REPO, SHARED, WORK, log))
         return
@@ -508,6 +514,7 @@ def main():
     diff_rows = diffs()
     files_result = file_creation(SPECFORGE, SHARED, WORK, ROUNDS, log)
     production_result = production(REPO, SHARED, WORK, log)
+    cvatkit_rows = cvatkit(REPO, SHARED, WORK, log)
     report(generated, no_op_times, growth_rows, build_rows, coding_table, tools, layout_rows, plugin_times)
     report_diffs(diff_rows)
     report_docs(generated)
@@ -515,6 +522,7 @@ def main():
         report_incremental(incremental_rows)
     report_file_creation(files_result)
     report_production(production_result)
+    report_cvatkit(cvatkit_rows)
 
 
 if __name__ == "__main__":

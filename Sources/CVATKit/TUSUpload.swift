@@ -20,29 +20,26 @@ struct TUSUpload {
     private var session: APISession { client.api.session }
 
     func run() async throws -> String {
-        let handle: FileHandle
         let length: Int64
         do {
-            handle = try FileHandle(forReadingFrom: file)
-            length = Int64(try handle.seekToEnd())
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+            length = (attributes[.size] as? NSNumber)?.int64Value ?? 0
         } catch {
             throw CVATError.unreadableFile("\(file.path): \(error.localizedDescription)")
         }
-        defer { try? handle.close() }
         let (location, serverName) = try await create(length: length)
         var offset: Int64 = 0
         var errors = 0
         while true {
-            try handle.seek(toOffset: UInt64(offset))
-            let chunk = try handle.read(upToCount: chunkSize) ?? Data()
+            let chunkLength = min(Int64(chunkSize), length - offset)
             var next: Int64?
             do {
-                let response = try await patch(location, offset: offset, chunk: chunk)
+                let response = try await patch(location, offset: offset, length: chunkLength)
                 if response.isSuccess {
                     guard let reported = response.headers["Upload-Offset"].flatMap({ Int64($0) }) else {
                         throw CVATError.protocolViolation("Server did not send Upload-Offset after chunk upload")
                     }
-                    guard reported >= offset + Int64(chunk.count) else {
+                    guard reported >= offset + chunkLength else {
                         throw CVATError.protocolViolation("Server reported unexpected Upload-Offset")
                     }
                     next = reported
@@ -107,7 +104,9 @@ struct TUSUpload {
         return (url.path, serverName)
     }
 
-    private func patch(_ path: String, offset: Int64, chunk: Data) async throws -> HTTPResponse {
+    /// Sends `length` bytes of the file from `offset`, read from disk as they are sent (a 10 MiB
+    /// chunk is never held in memory whole).
+    private func patch(_ path: String, offset: Int64, length: Int64) async throws -> HTTPResponse {
         let endpoint = Endpoint(
             id: "tus_append",
             method: .patch,
@@ -120,6 +119,14 @@ struct TUSUpload {
             responses: [.init("204")],
             security: ApiClient.commonSecurity
         )
+        let file = self.file
+        let chunk = UploadFile(
+            fileName: file.lastPathComponent,
+            contentType: "application/offset+octet-stream",
+            length: length
+        ) {
+            FileRangeReader.chunks(of: file, from: offset, length: length)
+        }
         let response: ApiResponse<Void> = try await session.send(
             endpoint,
             ["1.0.0", offset],
@@ -148,5 +155,48 @@ struct TUSUpload {
     /// `scheme://host[:port]`.
     static func origin(of url: URL) -> String {
         "\(url.scheme ?? "https")://\(url.host ?? "")" + (url.port.map { ":\($0)" } ?? "")
+    }
+}
+
+/// A stretch of a file as a stream of 256 KiB chunks, read as they are asked for.
+enum FileRangeReader {
+    static func chunks(of file: URL, from offset: Int64, length: Int64) -> AsyncThrowingStream<Data, any Error> {
+        let reader = Reader(file: file, offset: offset, length: length)
+        return AsyncThrowingStream(unfolding: { try reader.next() })
+    }
+
+    private final class Reader: @unchecked Sendable {
+        // `@unchecked`: the stream's unfolding closure calls `next()` one call at a time.
+        private let file: URL
+        private var position: Int64
+        private var remaining: Int64
+        private var handle: FileHandle?
+
+        init(file: URL, offset: Int64, length: Int64) {
+            self.file = file
+            self.position = offset
+            self.remaining = length
+        }
+
+        deinit {
+            try? handle?.close()
+        }
+
+        func next() throws -> Data? {
+            guard remaining > 0 else { return nil }
+            if handle == nil {
+                do {
+                    handle = try FileHandle(forReadingFrom: file)
+                    try handle?.seek(toOffset: UInt64(position))
+                } catch {
+                    throw CVATError.unreadableFile("\(file.path): \(error.localizedDescription)")
+                }
+            }
+            let data = try handle?.read(upToCount: Int(min(remaining, 256 * 1024))) ?? Data()
+            guard !data.isEmpty else { throw CVATError.unreadableFile("\(file.path) is shorter than it was") }
+            remaining -= Int64(data.count)
+            position += Int64(data.count)
+            return data
+        }
     }
 }
