@@ -170,3 +170,54 @@ extension CVATClient {
         }
     }
 }
+
+extension TaskEntity {
+    /// The task's annotations: tags, shapes and tracks.
+    public func annotations() async throws -> LabeledData {
+        try await client.api.tasksApi.retrieveAnnotations(id: id).body()
+    }
+
+    /// Replaces every annotation of the task with `data`.
+    public func setAnnotations(_ data: LabeledDataRequest) async throws {
+        _ = try await client.api.tasksApi.updateAnnotations(id: id, labeledDataRequest: data)
+    }
+
+    /// Adds (`.create`), changes (`.update`, by id) or deletes (`.delete`, by id) annotations.
+    public func updateAnnotations(
+        _ data: PatchedLabeledDataRequest,
+        action: TasksPartialUpdateAnnotationsAction = .update
+    ) async throws {
+        _ = try await client.api.tasksApi.partialUpdateAnnotations(
+            id: id,
+            action: action,
+            patchedLabeledDataRequest: data
+        )
+    }
+
+    /// Removes the annotations with these ids — read first, then sent back whole with
+    /// `action=delete`, as cvat-sdk does — or, without ids, all of them.
+    public func removeAnnotations(ids: [Int]? = nil) async throws {
+        guard let ids, !ids.isEmpty else {
+            _ = try await client.api.tasksApi.destroyAnnotations(id: id)
+            return
+        }
+        guard var current = try await annotations().jsonObject() as? [String: Any] else { return }
+        let wanted = Set(ids)
+        for kind in ["tags", "shapes", "tracks"] {
+            let items = current[kind] as? [[String: Any]] ?? []
+            current[kind] = items.filter { ($0["id"] as? Int).map(wanted.contains) ?? false }
+        }
+        current.removeValue(forKey: "version")
+        current.removeValue(forKey: "intervals")
+        try await updateAnnotations(PatchedLabeledDataRequest(jsonObject: current), action: .delete)
+    }
+
+    /// Removes frames from the task (they stay in its data, marked deleted); the list replaces
+    /// the frames removed before.
+    public func removeFrames(ids: [Int]) async throws {
+        _ = try await client.api.tasksApi.partialUpdateDataMeta(
+            id: id,
+            patchedDataMetaWriteRequest: PatchedDataMetaWriteRequest(deletedFrames: ids)
+        )
+    }
+}

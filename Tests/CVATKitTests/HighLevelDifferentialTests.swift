@@ -19,7 +19,8 @@ extension FakeCVATServerSuites {
         let server = DRFServer.shared
 
         static let scenarios = [
-            "local", "remote", "share", "export", "backup-restore", "import-annotations", "frames", "organization",
+            "local", "remote", "share", "export", "backup-restore", "import-annotations", "frames", "annotations",
+            "organization",
             "update-remove",
         ]
 
@@ -148,6 +149,25 @@ extension FakeCVATServerSuites {
                     )
                     _ = try await task.frame(0, quality: .original)
                     _ = try await task.frame(1, quality: .compressed)
+                case "annotations":
+                    let task = try await client.tasks.createFromData(
+                        spec: TaskWriteRequest(name: "annotations", labels: labels),
+                        resources: Array(files.prefix(3))
+                    )
+                    try await task.setAnnotations(
+                        LabeledDataRequest(shapes: [
+                            LabeledShapeRequest(type: .rectangle, points: [1, 2, 30, 40], labelId: 1, frame: 0),
+                            LabeledShapeRequest(type: .polygon, points: [0, 0, 5, 0, 5, 5], labelId: 1, frame: 1),
+                        ])
+                    )
+                    try await task.updateAnnotations(
+                        PatchedLabeledDataRequest(tags: [LabeledImageRequest(labelId: 1, frame: 2)]),
+                        action: .create
+                    )
+                    let shapes = try await task.annotations().shapes ?? []
+                    try await task.removeAnnotations(ids: [shapes[0].id ?? 0].compactMap { $0 })
+                    try await task.removeFrames(ids: [1])
+                    try await task.removeAnnotations()
                 case "organization":
                     for index in 0..<12 {
                         _ = try await client.projects.create(ProjectWriteRequest(name: "project \(index)"))

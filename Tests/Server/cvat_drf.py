@@ -218,6 +218,39 @@ class DataSerializer(serializers.Serializer):
         return attrs
 
 
+class AttributeValueSerializer(serializers.Serializer):
+    spec_id = serializers.IntegerField()
+    value = serializers.CharField(max_length=4096, allow_blank=True)
+
+
+class AnnotationSerializer(serializers.Serializer):
+    id = serializers.IntegerField(required=False, allow_null=True)
+    frame = serializers.IntegerField(min_value=0)
+    label_id = serializers.IntegerField(min_value=0)
+    group = serializers.IntegerField(min_value=0, allow_null=True, required=False)
+    source = serializers.CharField(default="manual")
+    attributes = AttributeValueSerializer(many=True, default=[])
+
+
+SHAPE_TYPES = ["rectangle", "polygon", "polyline", "points", "ellipse", "cuboid", "mask", "skeleton"]
+
+
+class ShapeSerializer(AnnotationSerializer):
+    type = serializers.ChoiceField(choices=SHAPE_TYPES)
+    occluded = serializers.BooleanField(default=False)
+    outside = serializers.BooleanField(default=False)
+    z_order = serializers.IntegerField(default=0)
+    rotation = serializers.FloatField(default=0, min_value=0, max_value=360)
+    points = serializers.ListField(child=serializers.FloatField(), required=False, default=list)
+
+
+class LabeledDataSerializer(serializers.Serializer):
+    version = serializers.IntegerField(default=0)
+    tags = AnnotationSerializer(many=True, default=[])
+    shapes = ShapeSerializer(many=True, default=[])
+    tracks = serializers.ListField(child=serializers.DictField(), default=list)
+
+
 class LoginSerializer(serializers.Serializer):
     username = serializers.CharField(required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -795,13 +828,51 @@ def upload_flow(request, scope, directory, on_finish_upload):
     return JsonResponse({"detail": "Expected Upload-Start, TUS or Upload-Finish"}, status=400)
 
 
-@api_view(["POST", "OPTIONS"])
+@api_view(["GET", "PUT", "PATCH", "DELETE", "POST", "OPTIONS"])
 @requires_auth
 def task_annotations(request, task_id):
+    """GET, PUT (replace), PATCH `?action=create|update|delete`, DELETE (all) of a task's
+    annotations; POST imports a file (UploadMixin)."""
     with LOCK:
         task = STATE["tasks"].get(int(task_id))
     if task is None:
         return JsonResponse({"detail": "Not found."}, status=404)
+    if request.method in ("POST", "OPTIONS"):
+        return import_annotations(request, task)
+    with LOCK:
+        stored = task.setdefault("labeled", {"version": 0, "tags": [], "shapes": [], "tracks": []})
+        if request.method == "DELETE":
+            task["labeled"] = {"version": stored["version"] + 1, "tags": [], "shapes": [], "tracks": []}
+            return HttpResponse(status=204)
+        if request.method in ("PUT", "PATCH"):
+            serializer = LabeledDataSerializer(data=request.data)
+            if not serializer.is_valid():
+                return errors(serializer)
+            incoming = json.loads(json.dumps(serializer.validated_data))
+            action = request.GET.get("action") if request.method == "PATCH" else "put"
+            if action not in ("put", "create", "update", "delete"):
+                return JsonResponse({"action": ["Please specify a correct 'action' for the request"]}, status=400)
+            for kind in ("tags", "shapes", "tracks"):
+                if action == "put":
+                    stored[kind] = []
+                ids = {item.get("id") for item in incoming[kind]}
+                if action == "delete":
+                    stored[kind] = [item for item in stored[kind] if item["id"] not in ids]
+                    continue
+                if action == "update":
+                    stored[kind] = [item for item in stored[kind] if item["id"] not in ids]
+                for item in incoming[kind]:
+                    if action != "update" or item.get("id") is None:
+                        item["id"] = next(STATE["ids"])
+                    stored[kind].append(item)
+                stored[kind].sort(key=lambda item: item["id"])
+            stored["version"] += 1
+        body = dict(stored)
+    return respond("LabeledData", body)
+
+
+def import_annotations(request, task):
+    task_id = task["id"]
     fmt = request.GET.get("format")
     if request.method == "POST" and ("Upload-Start" in request.headers or "Upload-Finish" in request.headers) \
             and not fmt:
@@ -881,7 +952,7 @@ def state(request):
             "tasks": {str(k): {"name": t["name"], "size": t["size"], "files": sorted(t.get("media", [])),
                                "image_quality": t.get("image_quality"), "project_id": t.get("project_id"),
                                "labels": [label["name"] for label in t.get("labels", [])],
-                               "annotations": t.get("annotations")}
+                               "annotations": t.get("annotations"), "labeled": t.get("labeled")}
                       for k, t in STATE["tasks"].items()},
             "projects": {str(k): {"name": p["name"]} for k, p in STATE["projects"].items()},
             "jobs": len(STATE["jobs"]),

@@ -15,6 +15,7 @@ import sys
 from cvat_sdk import models
 from cvat_sdk.core import uploading
 from cvat_sdk.core.client import Client, Config
+from cvat_sdk.core.proxies.annotations import AnnotationUpdateAction
 from cvat_sdk.core.proxies.tasks import ResourceType
 
 uploading.DataUploader.__init__.__kwdefaults__["max_request_size"] = 1000
@@ -62,6 +63,18 @@ with Client(url, config=Config(status_check_period=0.01)) as client:
             spec={"name": "frames", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:2])
         task.get_frame(0, quality="original")
         task.get_frame(1, quality="compressed")
+    elif scenario == "annotations":
+        task = client.tasks.create_from_data(
+            spec={"name": "annotations", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:3])
+        task.set_annotations(models.LabeledDataRequest(shapes=[
+            models.LabeledShapeRequest(type="rectangle", frame=0, label_id=1, points=[1.0, 2.0, 30.0, 40.0]),
+            models.LabeledShapeRequest(type="polygon", frame=1, label_id=1, points=[0.0, 0.0, 5.0, 0.0, 5.0, 5.0])]))
+        task.update_annotations(models.PatchedLabeledDataRequest(tags=[models.LabeledImageRequest(frame=2, label_id=1)]),
+                                action=AnnotationUpdateAction.CREATE)
+        shapes = task.get_annotations().shapes
+        task.remove_annotations(ids=[shapes[0].id])
+        task.remove_frames_by_ids([1])
+        task.remove_annotations()
     elif scenario == "organization":
         for index in range(12):
             client.projects.create(models.ProjectWriteRequest(name=f"project {index}"))
