@@ -261,6 +261,49 @@ extension FakeCVATServerSuites {
             #expect(try Data(contentsOf: frames[0]) == (try await task.frame(0, quality: .original)))
         }
 
+        @Test("the server reads a multipart list as DRF does: indexed names only, a repeated name is ignored")
+        func multipartListsAsDRFReadsThem() async throws {
+            try await server.reset()
+            let client = try await connect()
+            let task = try await client.tasks.create(
+                TaskWriteRequest(name: "lists", labels: [PatchedLabelRequest(name: "car")])
+            )
+            let file = UploadFile(data: Data("jpeg".utf8), fileName: "a.jpg")
+            for (style, expected) in [(FormEncoding.ArrayStyle.repeated, 0), (.indexed, 1)] {
+                let endpoint = Endpoint(
+                    id: "tasks_create_data",
+                    method: .post,
+                    path: "/api/tasks/\(task.id)/data/",
+                    requestContentTypes: ["multipart/form-data"],
+                    formEncoding: FormEncoding(arrayStyle: style),
+                    responses: [
+                        .init("202", contentType: "application/vnd.cvat+json", type: "DataResponse", isPrimary: true)
+                    ],
+                    security: ApiClient.commonSecurity
+                )
+                let response: ApiResponse<DataResponse> = try await client.api.session.send(
+                    endpoint,
+                    [],
+                    body: DataRequest(imageQuality: 70, clientFiles: [file]),
+                    options: RequestOptions()
+                )
+                guard case .rqId(let request)? = response.data else {
+                    Issue.record("no request id")
+                    return
+                }
+                if expected == 0 {
+                    // `client_files` repeated: DRF's nested list reads none of them.
+                    await #expect(throws: CVATError.requestFailed(id: request.rqId, message: "No media data found")) {
+                        try await client.waitForCompletion(request.rqId)
+                    }
+                } else {
+                    try await client.waitForCompletion(request.rqId)
+                    try await task.fetch()
+                    #expect(task.size == expected)
+                }
+            }
+        }
+
         @Test("a host without a scheme is probed: https first, then http")
         func probing() async throws {
             try await server.reset()
