@@ -41,7 +41,11 @@ case "export":
     let task = try await client.tasks.createFromData(spec: spec, resourceType: .share, resources: ["a.jpg"])
     let baseline = memory("VmRSS")
     let start = clock.now
-    try await task.exportDataset(format: "CVAT for images 1.1", to: URL(fileURLWithPath: arguments[3]))
+    try await task.exportDataset(
+        format: "CVAT for images 1.1",
+        to: URL(fileURLWithPath: arguments[3]),
+        includeImages: false
+    )
     let elapsed = clock.now - start
     print("baseline \(baseline) peak \(memory("VmHWM")) seconds \(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)")
 default:

@@ -3,7 +3,7 @@ import Foundation
 import SpecforgeRuntime
 
 /// The high-level CVAT SDK: a session with a server, its repositories (`tasks`, `projects`,
-/// `jobs`, `users`) and the long operations of the seed's high-level API, on the generated
+/// `jobs`, `users`, `organizations`, `issues`, `comments`) and the long operations of the seed's high-level API, on the generated
 /// `CVAT` client (reachable as `api`).
 ///
 /// ```swift
@@ -34,7 +34,13 @@ public final class CVATClient: Sendable {
         config: CVATConfig = CVATConfig(),
         transport: any HTTPTransport = URLSessionTransport()
     ) throws {
-        self.api = ApiClient(configuration: Configuration(host: try Self.normalized(url)), transport: transport)
+        self.api = ApiClient(
+            configuration: Configuration(
+                host: try Self.normalized(url),
+                middlewares: [OrganizationHeaderMiddleware()]
+            ),
+            transport: transport
+        )
         self.config = config
     }
 
@@ -211,6 +217,9 @@ public final class CVATClient: Sendable {
     public var projects: ProjectsRepository { ProjectsRepository(client: self) }
     public var jobs: JobsRepository { JobsRepository(client: self) }
     public var users: UsersRepository { UsersRepository(client: self) }
+    public var organizations: OrganizationsRepository { OrganizationsRepository(client: self) }
+    public var issues: IssuesRepository { IssuesRepository(client: self) }
+    public var comments: CommentsRepository { CommentsRepository(client: self) }
 }
 
 /// How to log in.

@@ -21,7 +21,7 @@ extension FakeCVATServerSuites {
         static let scenarios = [
             "local", "remote", "share", "export", "backup-restore", "import-annotations", "frames", "annotations",
             "organization",
-            "update-remove",
+            "update-remove", "project", "jobs", "issues",
         ]
 
         static var python: String {
@@ -124,7 +124,7 @@ extension FakeCVATServerSuites {
                         resources: Array(files.prefix(2))
                     )
                     let ours = output.appendingPathComponent("ours/dataset.zip")
-                    try await task.exportDataset(format: "CVAT for images 1.1", to: ours)
+                    try await task.exportDataset(format: "CVAT for images 1.1", to: ours, includeImages: false)
                     let theirs = try Data(contentsOf: output.appendingPathComponent("theirs/dataset.zip"))
                     #expect(try Data(contentsOf: ours) == theirs, "the same file downloaded")
                 case "backup-restore":
@@ -139,9 +139,15 @@ extension FakeCVATServerSuites {
                 case "import-annotations":
                     let task = try await client.tasks.createFromData(
                         spec: TaskWriteRequest(name: "annotated", labels: labels),
-                        resources: Array(files.prefix(1))
+                        resources: Array(files.prefix(1)),
+                        annotationPath: URL(fileURLWithPath: annotations),
+                        annotationFormat: "CVAT 1.1"
                     )
-                    try await task.importAnnotations(format: "CVAT 1.1", file: URL(fileURLWithPath: annotations))
+                    try await task.importAnnotations(
+                        format: "COCO 1.0",
+                        file: URL(fileURLWithPath: annotations),
+                        convertMasksToPolygons: false
+                    )
                 case "frames":
                     let task = try await client.tasks.createFromData(
                         spec: TaskWriteRequest(name: "frames", labels: labels),
@@ -184,10 +190,131 @@ extension FakeCVATServerSuites {
                     try await task.fetch()
                     try await client.tasks.remove(ids: [task.id, 9999])
                     try await project.remove()
+                case "project":
+                    try await projectScenario(
+                        client,
+                        labels: labels,
+                        files: files,
+                        output: output,
+                        annotations: annotations
+                    )
+                case "jobs":
+                    try await jobsScenario(
+                        client,
+                        labels: labels,
+                        files: files,
+                        output: output,
+                        annotations: annotations
+                    )
+                case "issues":
+                    try await issuesScenario(client, labels: labels, files: files)
                 default:
                     Issue.record("unknown scenario \(scenario)")
                 }
             }
+        }
+
+        func projectScenario(
+            _ client: CVATClient,
+            labels: [PatchedLabelRequest],
+            files: [String],
+            output: URL,
+            annotations: String
+        ) async throws {
+            let project = try await client.projects.createFromDataset(
+                spec: ProjectWriteRequest(name: "from a dataset", labels: labels),
+                datasetFile: URL(fileURLWithPath: annotations),
+                datasetFormat: "COCO 1.0",
+                convertMasksToPolygons: false
+            )
+            _ = try await client.tasks.createFromData(
+                spec: TaskWriteRequest(name: "inside", projectId: project.id),
+                resources: Array(files.prefix(1))
+            )
+            #expect(try await project.tasks().map(\.name) == ["inside"])
+            #expect(try await project.labels().map(\.name) == ["car"])
+            _ = try await project.preview()
+            let exported = output.appendingPathComponent("ours/project.zip")
+            try await project.exportDataset(format: "COCO 1.0", to: exported)
+            #expect(
+                try Data(contentsOf: exported) == Data(contentsOf: output.appendingPathComponent("theirs/project.zip"))
+            )
+            let backup = output.appendingPathComponent("ours/project-backup.zip")
+            try await project.downloadBackup(to: backup)
+            let restored = try await client.projects.createFromBackup(backup)
+            #expect(restored.name == "from a dataset")
+        }
+
+        func jobsScenario(
+            _ client: CVATClient,
+            labels: [PatchedLabelRequest],
+            files: [String],
+            output: URL,
+            annotations: String
+        ) async throws {
+            let task = try await client.tasks.createFromData(
+                spec: TaskWriteRequest(name: "segmented", segmentSize: 2, labels: labels),
+                resources: Array(files.prefix(3))
+            )
+            _ = try await task.preview()
+            _ = try await task.meta()
+            let chunk = output.appendingPathComponent("ours/chunk.zip")
+            try await task.downloadChunk(0, to: chunk, quality: .original)
+            #expect(try Data(contentsOf: chunk) == Data(contentsOf: output.appendingPathComponent("theirs/chunk.zip")))
+            let jobs = try await task.jobs()
+            #expect(jobs.count == 2)
+            let job = try await client.jobs.retrieve(jobs.last?.id ?? 0)
+            #expect(try await job.framesInfo().map(\.name) == ["img0.jpg", "img1.jpg"])
+            #expect(try await job.labels().map(\.name) == ["car"])
+            _ = try await job.frame(1, quality: .compressed)
+            _ = try await job.preview()
+            try await job.setAnnotations(
+                LabeledDataRequest(shapes: [LabeledShapeRequest(type: .points, points: [1, 2], labelId: 1, frame: 0)])
+            )
+            try await job.updateAnnotations(
+                PatchedLabeledDataRequest(tags: [LabeledImageRequest(labelId: 1, frame: 1)]),
+                action: .create
+            )
+            let tags = try await job.annotations().tags ?? []
+            let firstTag: Int? = tags.first?.id ?? nil
+            try await job.removeAnnotations(ids: firstTag.map { [$0] } ?? [])
+            try await job.importAnnotations(
+                format: "CVAT 1.1",
+                file: URL(fileURLWithPath: annotations),
+                convertMasksToPolygons: true,
+                importMode: "append"
+            )
+            try await job.exportDataset(
+                format: "CVAT for images 1.1",
+                to: output.appendingPathComponent("ours/job.zip"),
+                includeImages: false
+            )
+            try await job.removeFrames(ids: [0])
+            try await job.update(json: ["stage": "validation", "state": "in progress"])
+            #expect(job.stage == .validation)
+        }
+
+        func issuesScenario(_ client: CVATClient, labels: [PatchedLabelRequest], files: [String]) async throws {
+            let task = try await client.tasks.createFromData(
+                spec: TaskWriteRequest(name: "reviewed", labels: labels),
+                resources: Array(files.prefix(2))
+            )
+            let job = try #require(try await task.jobs().first)
+            let issue = try await client.issues.create(
+                IssueWriteRequest(frame: 1, position: [1, 2, 3, 4], job: job.id, message: "a missing box")
+            )
+            try await issue.update(PatchedIssueWriteRequest(resolved: true))
+            let comment = try await client.comments.create(json: ["issue": issue.id, "message": "fixed"])
+            #expect(try await issue.comments().map(\.message) == ["fixed", "a missing box"])
+            try await comment.update(PatchedCommentWriteRequest(message: "fixed now"))
+            #expect(try await job.issues().map(\.id) == [issue.id])
+            #expect(try await client.issues.list().count == 1)
+            try await client.comments.retrieve(comment.id).remove()
+            try await issue.remove()
+            let organization = try await client.organizations.create(OrganizationWriteRequest(slug: "lab", name: "Lab"))
+            try await organization.update(json: ["description": "the lab"])
+            #expect(try await client.organizations.list().map(\.slug) == ["lab"])
+            try await organization.remove()
         }
 
         /// The server's log and state, written to a file for compare.py.

@@ -209,6 +209,30 @@ extension FakeCVATServerSuites {
             #expect(me.username == "admin")
         }
 
+        @Test("an object's children are listed in the object's organization, whatever the client's")
+        func childrenInTheirOrganization() async throws {
+            try await server.reset()
+            let scratch = try Scratch()
+            let client = try await connect()
+            let task = try await client.tasks.createFromData(
+                spec: TaskWriteRequest(name: "personal", segmentSize: 2, labels: [PatchedLabelRequest(name: "car")]),
+                resources: try ["a.jpg", "b.jpg", "c.jpg"].map { try scratch.file($0, size: 100) }
+            )
+            let jobs = try await client.withOrganization("team") { try await task.jobs() }
+            #expect(jobs.count == 2)
+            let listing = try await server.log().filter { $0.path == "/api/jobs" }
+            #expect(!listing.isEmpty && listing.allSatisfy { $0.headers["HTTP_X_ORGANIZATION"] == nil })
+            #expect(listing.allSatisfy { $0.query.split(separator: "&").contains("org=") }, "the personal workspace")
+
+            let job = try #require(jobs.last)
+            let frames = try await job.downloadFrames([1, 0], to: scratch.folder.appendingPathComponent("job"))
+            #expect(frames.map(\.lastPathComponent) == ["frame_000001.jpg", "frame_000000.jpg"])
+            #expect(try Data(contentsOf: frames[0]) == (try await task.frame(1, quality: .original)))
+            await #expect(throws: APIError.self, "frame 0 is outside the second job") {
+                _ = try await jobs[0].frame(0)
+            }
+        }
+
         @Test("logging in with a token sends it as Bearer; logout forgets it; an unsupported server warns or fails")
         func authenticationAndVersions() async throws {
             try await server.reset()

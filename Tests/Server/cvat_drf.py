@@ -95,6 +95,7 @@ SESSION, CSRF, PAT = "session-" + uuid.uuid4().hex, "csrf-" + uuid.uuid4().hex, 
 def fresh_state():
     return {
         "log": [], "tasks": {}, "projects": {}, "jobs": {}, "requests": {}, "uploads": {},
+        "issues": {}, "comments": {}, "organizations": {},
         "ids": itertools.count(1), "polls_before_finish": 2, "version": "2.72.0",
         # PATCH numbers (1, 2, …) answered 500 without keeping the chunk, as when a proxy drops it.
         "fail_patches": [], "patches": 0, "export_size": 64 * 1024,
@@ -249,6 +250,34 @@ class LabeledDataSerializer(serializers.Serializer):
     tags = AnnotationSerializer(many=True, default=[])
     shapes = ShapeSerializer(many=True, default=[])
     tracks = serializers.ListField(child=serializers.DictField(), default=list)
+
+
+class JobWriteSerializer(serializers.Serializer):
+    """PATCH /api/jobs/{id}: JobWriteSerializer's changeable fields."""
+    assignee = serializers.IntegerField(allow_null=True, required=False)
+    stage = serializers.ChoiceField(choices=["annotation", "validation", "acceptance"], required=False)
+    state = serializers.ChoiceField(choices=["new", "in progress", "completed", "rejected"], required=False)
+
+
+class IssueWriteSerializer(serializers.Serializer):
+    frame = serializers.IntegerField(min_value=0)
+    position = serializers.ListField(child=serializers.FloatField(), allow_empty=False)
+    job = serializers.IntegerField()
+    assignee = serializers.IntegerField(allow_null=True, required=False)
+    message = serializers.CharField()
+    resolved = serializers.BooleanField(required=False)
+
+
+class CommentWriteSerializer(serializers.Serializer):
+    issue = serializers.IntegerField()
+    message = serializers.CharField(allow_blank=True, required=False)
+
+
+class OrganizationWriteSerializer(serializers.Serializer):
+    slug = serializers.RegexField(r"^[-a-zA-Z0-9_]+$", max_length=16)
+    name = serializers.CharField(max_length=64, allow_blank=True, required=False)
+    description = serializers.CharField(allow_blank=True, required=False)
+    contact = serializers.DictField(required=False)
 
 
 class LoginSerializer(serializers.Serializer):
@@ -516,6 +545,9 @@ def task_data(request, task_id):
     if request.method == "GET":
         kind, number = request.GET.get("type"), request.GET.get("number")
         quality = request.GET.get("quality", "compressed")
+        chunk_size = task.get("chunk_size") or 72
+        if kind == "chunk" and number is not None and number.isdigit() and int(number) * chunk_size < task["size"]:
+            return HttpResponse(chunk_bytes(task["id"], int(number), quality), content_type="application/zip")
         if kind != "frame" or number is None or not number.isdigit() or int(number) >= task["size"]:
             return JsonResponse({"detail": "Invalid frame request"}, status=400)
         return HttpResponse(frame_bytes(task["id"], int(number), quality), content_type="image/jpeg")
@@ -691,6 +723,15 @@ def request_detail(request, rq_id):
     return respond("Request", body)
 
 
+def meta_body(task, media, start, stop, deleted):
+    frames = [{"width": 640, "height": 480, "name": name, "related_files": 0, "has_related_context": False}
+              for name in media]
+    return {"chunks_updated_date": "2026-11-23T10:00:00Z", "chunk_size": task.get("chunk_size") or 72,
+            "size": len(media), "image_quality": task["image_quality"], "start_frame": start,
+            "stop_frame": stop, "frame_filter": "", "frames": frames, "deleted_frames": deleted,
+            "included_frames": None}
+
+
 @api_view(["GET", "PATCH"])
 @requires_auth
 def task_meta(request, task_id):
@@ -701,12 +742,7 @@ def task_meta(request, task_id):
         if request.method == "PATCH":
             deleted = request.data.get("deleted_frames", [])
             task["deleted_frames"] = sorted(set(deleted))
-        frames = [{"width": 640, "height": 480, "name": name, "related_files": 0, "has_related_context": False}
-                  for name in task["media"]]
-        body = {"chunks_updated_date": "2026-11-23T10:00:00Z", "chunk_size": task.get("chunk_size") or 72,
-                "size": task["size"], "image_quality": task["image_quality"], "start_frame": 0,
-                "stop_frame": max(task["size"] - 1, 0), "frame_filter": "", "frames": frames,
-                "deleted_frames": task.get("deleted_frames", []), "included_frames": None}
+        body = meta_body(task, task["media"], 0, max(task["size"] - 1, 0), task.get("deleted_frames", []))
     return respond("DataMetaRead", body)
 
 
@@ -718,27 +754,20 @@ def jobs(request):
     if "task_id" in request.GET:
         items = [j for j in items if str(j["task_id"]) == request.GET["task_id"]]
 
-    def render(job):
-        task = STATE["tasks"][job["task_id"]]
-        return {"url": f"{base(request)}/api/jobs/{job['id']}", "id": job["id"], "task_id": job["task_id"],
-                "project_id": task.get("project_id"), "assignee": None, "guide_id": None, "dimension": "2d",
-                "bug_tracker": "", "status": "annotation", "stage": "annotation", "state": "new", "mode":
-                "annotation", "frame_count": job["stop"] - job["start"] + 1, "start_frame": job["start"],
-                "stop_frame": job["stop"], "data_chunk_size": None, "data_compressed_chunk_type": "imageset",
-                "data_original_chunk_type": "imageset", "created_date": "2026-11-23T10:00:00Z",
-                "updated_date": "2026-11-23T10:00:00Z", "issues": {"url": f"{base(request)}/api/issues?job_id="
-                                                                          f"{job['id']}", "count": 0},
-                "labels": {"url": f"{base(request)}/api/labels?job_id={job['id']}"}, "type": "annotation",
-                "organization": None, "target_storage": None, "source_storage": None,
-                "assignee_updated_date": None, "parent_job_id": None, "consensus_replicas": 0}
-    return page(request, "PaginatedJobReadList", items, render)
+    return page(request, "PaginatedJobReadList", items, lambda job: job_body(request, job))
 
 
 @api_view(["GET"])
 @requires_auth
 def labels(request):
     with LOCK:
-        if "task_id" in request.GET:
+        if "job_id" in request.GET:
+            job = STATE["jobs"].get(int(request.GET["job_id"]))
+            task = STATE["tasks"].get(job["task_id"]) if job else None
+            owner_project = STATE["projects"].get((task or {}).get("project_id"))
+            source = (owner_project or task or {}).get("labels", [])
+            owner = ("project_id", owner_project["id"]) if owner_project else ("task_id", (task or {}).get("id"))
+        elif "task_id" in request.GET:
             task = STATE["tasks"].get(int(request.GET["task_id"]))
             source = (task or {}).get("labels", [])
             owner = ("task_id", int(request.GET["task_id"]))
@@ -755,44 +784,60 @@ def labels(request):
 
 
 def export_content(record):
-    """The file a finished export holds: what the task was, so a restore can rebuild it; its
+    """The file a finished export holds: what was exported, so a restore can rebuild it; its
     size is `export_size` bytes (a control setting), padded."""
-    task = STATE["tasks"].get(record["task"], {})
-    content = json.dumps({"kind": record["kind"], "format": record.get("format"), "name": task.get("name"),
-                          "labels": task.get("labels", []), "media": task.get("media", []),
-                          "image_quality": task.get("image_quality", 70)}).encode()
+    if record["target"] == "project":
+        project = STATE["projects"].get(record["project"], {})
+        described = {"name": project.get("name"), "labels": project.get("labels", []),
+                     "tasks": sorted(t["name"] for t in STATE["tasks"].values()
+                                     if t.get("project_id") == record["project"])}
+    else:
+        task = STATE["tasks"].get(record["task"], {})
+        described = {"name": task.get("name"), "labels": task.get("labels", []), "media": task.get("media", []),
+                     "image_quality": task.get("image_quality", 70)}
+        if record["target"] == "job":
+            described["job"] = record["job"]
+    content = json.dumps(dict(described, kind=record["kind"], format=record.get("format"))).encode()
     return content + b" " * max(0, STATE["export_size"] - len(content))
 
 
-def start_export(task_id, rq_id, kind, fmt, filename):
+EXPORTABLE = {"task": "tasks", "project": "projects", "job": "jobs"}
+
+
+def start_export(target, object_id, kind, fmt):
     """An export as CVAT runs one: a background request whose result is downloaded from
-    `/api/requests/{rq_id}/download`."""
+    `/api/requests/{rq_id}/download`; CVAT's id names the object, the kind and the format."""
+    object_id = int(object_id)
+    suffix = f"{kind}-{fmt.replace(' ', '_')}" if kind != "backup" else "backup"
+    rq_id = f"export:{target}-{object_id}-{suffix}"
     with LOCK:
-        if int(task_id) not in STATE["tasks"]:
+        if object_id not in STATE[EXPORTABLE[target]]:
             return JsonResponse({"detail": "Not found."}, status=404)
+        task_id = STATE["jobs"][object_id]["task_id"] if target == "job" else \
+            object_id if target == "task" else None
 
         def finish(record):
             record["result_url"] = f"/api/requests/{urllib.parse.quote(rq_id)}/download"
-            record["file"] = export_content(dict(record, kind=kind, format=fmt))
-            record["filename"] = filename
-        return background(rq_id, "export", "task", int(task_id), finish)
+            record["file"] = export_content(dict(record, kind=kind, format=fmt, project=object_id, job=object_id))
+            record["filename"] = f"{target}_{object_id}_{kind}.zip"
+        return background(rq_id, "export", target, task_id, finish)
 
 
-@api_view(["POST"])
-@requires_auth
-def task_dataset_export(request, task_id):
-    fmt = request.GET.get("format")
-    if not fmt:
-        return JsonResponse({"format": ["This field is required."]}, status=400)
-    images = request.GET.get("save_images", "false").lower() in ("true", "1")
-    rq_id = f"export:task-{task_id}-dataset-{fmt.replace(' ', '_')}{'-with-images' if images else ''}"
-    return start_export(task_id, rq_id, "dataset", fmt, f"task_{task_id}_dataset.zip")
-
-
-@api_view(["POST"])
-@requires_auth
-def task_backup_export(request, task_id):
-    return start_export(task_id, f"export:task-{task_id}-backup", "backup", None, f"task_{task_id}_backup.zip")
+def export_view(target, kind):
+    """POST /api/{target}s/{id}/dataset/export?format=…&save_images=… or …/backup/export."""
+    @api_view(["POST"])
+    @requires_auth
+    def view(request, object_id):
+        fmt = request.GET.get("format")
+        if kind != "backup":
+            if not fmt:
+                return JsonResponse({"format": ["This field is required."]}, status=400)
+            images = request.GET.get("save_images", "false").lower() in ("true", "1")
+            kind_ = "dataset" if images else "annotations"
+        else:
+            kind_, fmt = "backup", None
+        return start_export(target, object_id, kind_, fmt)
+    return view
 
 
 @api_view(["GET"])
@@ -839,10 +884,20 @@ def task_annotations(request, task_id):
         return JsonResponse({"detail": "Not found."}, status=404)
     if request.method in ("POST", "OPTIONS"):
         return import_annotations(request, task)
+    return annotations_crud(request, task, None)
+
+
+def annotations_crud(request, task, frames):
+    """The annotations of a task, or of a job's `frames` (a range) of it: both read and write
+    the task's store, as CVAT's job annotations are the task's within the job's frames."""
+    def inside(item):
+        return frames is None or item["frame"] in frames
     with LOCK:
         stored = task.setdefault("labeled", {"version": 0, "tags": [], "shapes": [], "tracks": []})
         if request.method == "DELETE":
-            task["labeled"] = {"version": stored["version"] + 1, "tags": [], "shapes": [], "tracks": []}
+            for kind in ("tags", "shapes", "tracks"):
+                stored[kind] = [item for item in stored[kind] if not inside(item)]
+            stored["version"] += 1
             return HttpResponse(status=204)
         if request.method in ("PUT", "PATCH"):
             serializer = LabeledDataSerializer(data=request.data)
@@ -854,7 +909,7 @@ def task_annotations(request, task_id):
                 return JsonResponse({"action": ["Please specify a correct 'action' for the request"]}, status=400)
             for kind in ("tags", "shapes", "tracks"):
                 if action == "put":
-                    stored[kind] = []
+                    stored[kind] = [item for item in stored[kind] if not inside(item)]
                 ids = {item.get("id") for item in incoming[kind]}
                 if action == "delete":
                     stored[kind] = [item for item in stored[kind] if item["id"] not in ids]
@@ -867,60 +922,257 @@ def task_annotations(request, task_id):
                     stored[kind].append(item)
                 stored[kind].sort(key=lambda item: item["id"])
             stored["version"] += 1
-        body = dict(stored)
+        body = {kind: [item for item in stored[kind] if inside(item)] for kind in ("tags", "shapes", "tracks")}
+        body["version"] = stored["version"]
     return respond("LabeledData", body)
 
 
 def import_annotations(request, task):
-    task_id = task["id"]
+    return import_file(request, "task", task, "annotations", task["id"])
+
+
+def import_file(request, target, holder, what, task_id):
+    """POST /api/{target}s/{id}/annotations/ or /api/projects/{id}/dataset/ (UploadMixin with
+    `?format=`, and `conv_mask_to_poly` read as DRF reads a boolean): the imported file's
+    format and digest are kept in `holder[what]` when the background request finishes."""
     fmt = request.GET.get("format")
     if request.method == "POST" and ("Upload-Start" in request.headers or "Upload-Finish" in request.headers) \
             and not fmt:
         return JsonResponse({"format": ["This field is required."]}, status=400)
+    convert = request.GET.get("conv_mask_to_poly")
+    if convert is not None and convert.lower() not in ("true", "false", "1", "0"):
+        return JsonResponse({"conv_mask_to_poly": ["Must be a valid boolean."]}, status=400)
+    scope = f"{what}-{target}-{holder['id']}"
 
     def imported(content):
         with LOCK:
             def finish(record):
-                task["annotations"] = {"format": fmt, "sha256": hashlib.sha256(content).hexdigest()}
-            return background(f"import:task-{task_id}-annotations", "import", "task", task["id"], finish)
-    return upload_flow(request, f"annotations-{task_id}", task_upload_dir(f"{task_id}-annotations"), imported)
+                holder[what] = {"format": fmt, "sha256": hashlib.sha256(content).hexdigest(),
+                                "conv_mask_to_poly": convert}
+            return background(f"import:{target}-{holder['id']}-{what}", "import", target, task_id, finish)
+    return upload_flow(request, scope, task_upload_dir(scope), imported)
 
 
-@api_view(["HEAD", "PATCH"])
-@requires_auth
-def task_annotations_chunk(request, task_id, file_id):
-    return append_tus_chunk(request, f"annotations-{task_id}", file_id)
+def chunk_view(scope_of):
+    """HEAD/PATCH of a TUS upload under a resource (`…/{file_id}`)."""
+    @api_view(["HEAD", "PATCH"])
+    @requires_auth
+    def view(request, file_id, object_id=None):
+        return append_tus_chunk(request, scope_of(object_id), file_id)
+    return view
 
 
-@api_view(["POST", "OPTIONS"])
-@requires_auth
-def task_backup_import(request):
-    def restored(content):
-        with LOCK:
-            rq_id = f"import:task-backup-{hashlib.sha256(content).hexdigest()[:12]}"
+def restore_view(target):
+    """POST /api/{target}s/backup/: the backup uploaded (UploadMixin), then a background
+    request that makes a new task or project from it and gives its id as `result_id`."""
+    @api_view(["POST", "OPTIONS"])
+    @requires_auth
+    def view(request):
+        def restored(content):
+            with LOCK:
+                rq_id = f"import:{target}-backup-{hashlib.sha256(content).hexdigest()[:12]}"
 
-            def finish(record):
-                backup = json.loads(content.decode().rstrip())
-                task = {"id": next(STATE["ids"]), "name": backup["name"], "labels": backup["labels"], "files": [],
-                        "size": len(backup["media"]), "media": backup["media"], "data_id": 0,
-                        "image_quality": backup["image_quality"]}
-                task["data_id"] = task["id"]
-                STATE["tasks"][task["id"]] = task
-                record["result_id"] = task["id"]
-            return background(rq_id, "import", "task", None, finish)
-    return upload_flow(request, "backup", task_upload_dir("backup"), restored)
-
-
-@api_view(["HEAD", "PATCH"])
-@requires_auth
-def task_backup_chunk(request, file_id):
-    return append_tus_chunk(request, "backup", file_id)
+                def finish(record):
+                    backup = json.loads(content.decode().rstrip())
+                    made = {"id": next(STATE["ids"]), "name": backup["name"], "labels": backup["labels"]}
+                    if target == "task":
+                        made.update(files=[], size=len(backup["media"]), media=backup["media"], data_id=made["id"],
+                                    image_quality=backup["image_quality"])
+                    STATE[EXPORTABLE[target]][made["id"]] = made
+                    record["result_id"] = made["id"]
+                return background(rq_id, "import", target, None, finish)
+        return upload_flow(request, f"backup-{target}", task_upload_dir(f"backup-{target}"), restored)
+    return view
 
 
 def frame_bytes(task_id, number, quality):
     """A deterministic stand-in for a frame: a JPEG header, then bytes from the frame's identity."""
     seed = hashlib.sha256(f"{task_id}/{number}/{quality}".encode()).digest()
     return b"\xff\xd8\xff\xe0" + seed * (8 if quality == "original" else 2)
+
+def preview_view(collection):
+    """GET /api/{tasks|projects|jobs}/{id}/preview: a JPEG of the first frame."""
+    @api_view(["GET"])
+    @requires_auth
+    def view(request, object_id):
+        with LOCK:
+            if int(object_id) not in STATE[collection]:
+                return JsonResponse({"detail": "Not found."}, status=404)
+        return HttpResponse(frame_bytes(f"{collection}-{object_id}", 0, "preview"), content_type="image/jpeg")
+    return view
+
+
+def chunk_bytes(task_id, number, quality):
+    """A deterministic stand-in for a chunk: a zip's signature, then bytes from its identity."""
+    return b"PK\x03\x04" + hashlib.sha256(f"chunk {task_id}/{number}/{quality}".encode()).digest() * 16
+
+
+# --- projects: datasets -------------------------------------------------------------------------
+
+
+@api_view(["POST", "OPTIONS"])
+@requires_auth
+def project_dataset_import(request, project_id):
+    with LOCK:
+        project = STATE["projects"].get(int(project_id))
+    if project is None:
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return import_file(request, "project", project, "dataset", None)
+
+
+# --- jobs ---------------------------------------------------------------------------------------
+
+
+def job_body(request, job):
+    task = STATE["tasks"][job["task_id"]]
+    return {"url": f"{base(request)}/api/jobs/{job['id']}", "id": job["id"], "task_id": job["task_id"],
+            "project_id": task.get("project_id"), "assignee": None, "guide_id": None, "dimension": "2d",
+            "bug_tracker": "", "status": "annotation", "stage": job.get("stage", "annotation"),
+            "state": job.get("state", "new"), "mode": "annotation", "frame_count": job["stop"] - job["start"] + 1,
+            "start_frame": job["start"], "stop_frame": job["stop"], "data_chunk_size": None,
+            "data_compressed_chunk_type": "imageset", "data_original_chunk_type": "imageset",
+            "created_date": "2026-11-23T10:00:00Z", "updated_date": "2026-11-23T10:00:00Z",
+            "issues": {"url": f"{base(request)}/api/issues?job_id={job['id']}",
+                       "count": len([i for i in STATE["issues"].values() if i["job"] == job["id"]])},
+            "labels": {"url": f"{base(request)}/api/labels?job_id={job['id']}"}, "type": "annotation",
+            "organization": None, "target_storage": None, "source_storage": None,
+            "assignee_updated_date": None, "parent_job_id": None, "consensus_replicas": 0}
+
+
+def job_and_task(job_id):
+    job = STATE["jobs"].get(int(job_id))
+    return (job, STATE["tasks"][job["task_id"]]) if job else (None, None)
+
+
+@api_view(["GET", "PATCH"])
+@requires_auth
+def job_detail(request, job_id):
+    with LOCK:
+        job, _ = job_and_task(job_id)
+        if job is None:
+            return JsonResponse({"detail": "Not found."}, status=404)
+        if request.method == "PATCH":
+            serializer = JobWriteSerializer(data=request.data, partial=True)
+            if not serializer.is_valid():
+                return errors(serializer)
+            job.update(serializer.validated_data)
+        return respond("JobRead", job_body(request, job))
+
+
+@api_view(["GET", "PUT", "PATCH", "DELETE", "POST", "OPTIONS"])
+@requires_auth
+def job_annotations(request, job_id):
+    with LOCK:
+        job, task = job_and_task(job_id)
+    if job is None:
+        return JsonResponse({"detail": "Not found."}, status=404)
+    if request.method in ("POST", "OPTIONS"):
+        return import_file(request, "job", job, "annotations", task["id"])
+    return annotations_crud(request, task, range(job["start"], job["stop"] + 1))
+
+
+@api_view(["GET"])
+@requires_auth
+def job_data(request, job_id):
+    with LOCK:
+        job, task = job_and_task(job_id)
+    if job is None:
+        return JsonResponse({"detail": "Not found."}, status=404)
+    kind, number = request.GET.get("type"), request.GET.get("number")
+    quality = request.GET.get("quality", "compressed")
+    if kind != "frame" or number is None or not number.isdigit() \
+            or not job["start"] <= int(number) <= job["stop"]:
+        return JsonResponse({"detail": "Invalid frame request"}, status=400)
+    return HttpResponse(frame_bytes(task["id"], int(number), quality), content_type="image/jpeg")
+
+
+@api_view(["GET", "PATCH"])
+@requires_auth
+def job_meta(request, job_id):
+    with LOCK:
+        job, task = job_and_task(job_id)
+        if job is None:
+            return JsonResponse({"detail": "Not found."}, status=404)
+        if request.method == "PATCH":
+            job["deleted_frames"] = sorted(set(request.data.get("deleted_frames", [])))
+        media = task["media"][job["start"]:job["stop"] + 1]
+        body = meta_body(task, media, job["start"], job["stop"], job.get("deleted_frames", []))
+    return respond("DataMetaRead", body)
+
+
+# --- issues, comments, organizations: plain CRUD as CVAT's viewsets ---------------------------
+
+
+def crud_view(collection, schema, serializer_class, render, write_once=(), filters=()):
+    """List (filtered by `filters` query parameters, paginated) and create; retrieve, PATCH and
+    DELETE by id. `write_once` fields are ignored on PATCH, as CVAT's WriteOnceMixin makes them."""
+    @api_view(["GET", "POST"])
+    @requires_auth
+    def listing(request):
+        if request.method == "GET":
+            with LOCK:
+                items = sorted(STATE[collection].values(), key=lambda item: -item["id"])
+            for name in filters:
+                if name in request.GET:
+                    items = [item for item in items if str(item.get(name.removesuffix("_id"))) == request.GET[name]]
+            return page(request, f"Paginated{schema}List", items, lambda item: render(request, item))
+        serializer = serializer_class(data=request.data)
+        if not serializer.is_valid():
+            return errors(serializer)
+        with LOCK:
+            item = dict(serializer.validated_data, id=next(STATE["ids"]))
+            STATE[collection][item["id"]] = item
+            if collection == "issues":
+                comment = {"id": next(STATE["ids"]), "issue": item["id"], "message": item.pop("message")}
+                STATE["comments"][comment["id"]] = comment
+        return respond(schema, render(request, item), status=201)
+
+    @api_view(["GET", "PATCH", "DELETE"])
+    @requires_auth
+    def detail(request, object_id):
+        with LOCK:
+            item = STATE[collection].get(int(object_id))
+            if item is None:
+                return JsonResponse({"detail": "Not found."}, status=404)
+            if request.method == "DELETE":
+                del STATE[collection][item["id"]]
+                return HttpResponse(status=204)
+            if request.method == "PATCH":
+                serializer = serializer_class(data=request.data, partial=True)
+                if not serializer.is_valid():
+                    return errors(serializer)
+                item.update({k: v for k, v in serializer.validated_data.items() if k not in write_once})
+            return respond(schema, render(request, item))
+    return listing, detail
+
+
+def issue_body(request, issue):
+    return {"id": issue["id"], "frame": issue["frame"], "position": issue["position"], "job": issue["job"],
+            "owner": user(request), "assignee": None, "created_date": "2026-11-23T10:00:00Z",
+            "updated_date": "2026-11-23T10:00:00Z", "resolved": issue.get("resolved", False),
+            "comments": {"count": len([c for c in STATE["comments"].values() if c["issue"] == issue["id"]]),
+                         "url": f"{base(request)}/api/comments?issue_id={issue['id']}"}}
+
+
+def comment_body(request, comment):
+    return {"id": comment["id"], "issue": comment["issue"], "owner": user(request),
+            "message": comment.get("message", ""), "created_date": "2026-11-23T10:00:00Z",
+            "updated_date": "2026-11-23T10:00:00Z"}
+
+
+def organization_body(request, organization):
+    return {"id": organization["id"], "slug": organization["slug"], "name": organization.get("name", ""),
+            "description": organization.get("description", ""), "created_date": "2026-11-23T10:00:00Z",
+            "updated_date": "2026-11-23T10:00:00Z", "contact": organization.get("contact", {}),
+            "owner": user(request)}
+
+
+issues, issue_detail = crud_view("issues", "IssueRead", IssueWriteSerializer, issue_body,
+                                 write_once=("frame", "job", "message"), filters=("job_id",))
+comments, comment_detail = crud_view("comments", "CommentRead", CommentWriteSerializer, comment_body,
+                                     write_once=("issue",), filters=("issue_id",))
+organizations, organization_detail = crud_view("organizations", "OrganizationRead", OrganizationWriteSerializer,
+                                               organization_body)
 
 # --- test routes -------------------------------------------------------------------------------
 
@@ -954,8 +1206,15 @@ def state(request):
                                "labels": [label["name"] for label in t.get("labels", [])],
                                "annotations": t.get("annotations"), "labeled": t.get("labeled")}
                       for k, t in STATE["tasks"].items()},
-            "projects": {str(k): {"name": p["name"]} for k, p in STATE["projects"].items()},
-            "jobs": len(STATE["jobs"]),
+            "projects": {str(k): {"name": p["name"], "labels": [label["name"] for label in p.get("labels", [])],
+                                  "dataset": p.get("dataset")}
+                         for k, p in STATE["projects"].items()},
+            "jobs": {str(k): {key: j.get(key) for key in ("task_id", "start", "stop", "stage", "state",
+                                                          "deleted_frames", "annotations")}
+                     for k, j in STATE["jobs"].items()},
+            "issues": {str(k): dict(i) for k, i in STATE["issues"].items()},
+            "comments": {str(k): dict(c) for k, c in STATE["comments"].items()},
+            "organizations": {str(k): dict(o) for k, o in STATE["organizations"].items()},
         })
 
 
@@ -971,15 +1230,39 @@ urlpatterns = [
     re_path(r"^api/tasks/(?P<task_id>\d+)/data/?$", task_data),
     re_path(r"^api/tasks/(?P<task_id>\d+)/data/meta$", task_meta),
     re_path(r"^api/tasks/(?P<task_id>\d+)/data/(?P<file_id>\d+_[0-9a-f-]{36})$", task_data_chunk),
-    re_path(r"^api/tasks/(?P<task_id>\d+)/dataset/export$", task_dataset_export),
-    re_path(r"^api/tasks/(?P<task_id>\d+)/backup/export$", task_backup_export),
+    re_path(r"^api/tasks/(?P<object_id>\d+)/dataset/export$", export_view("task", "dataset")),
+    re_path(r"^api/tasks/(?P<object_id>\d+)/backup/export$", export_view("task", "backup")),
     re_path(r"^api/tasks/(?P<task_id>\d+)/annotations/?$", task_annotations),
-    re_path(r"^api/tasks/(?P<task_id>\d+)/annotations/(?P<file_id>\d+_[0-9a-f-]{36})$", task_annotations_chunk),
-    re_path(r"^api/tasks/backup/?$", task_backup_import),
-    re_path(r"^api/tasks/backup/(?P<file_id>\d+_[0-9a-f-]{36})$", task_backup_chunk),
+    re_path(r"^api/tasks/(?P<object_id>\d+)/annotations/(?P<file_id>\d+_[0-9a-f-]{36})$",
+            chunk_view(lambda i: f"annotations-task-{i}")),
+    re_path(r"^api/tasks/backup/?$", restore_view("task")),
+    re_path(r"^api/tasks/backup/(?P<file_id>\d+_[0-9a-f-]{36})$", chunk_view(lambda i: "backup-task")),
     re_path(r"^api/requests/(?P<rq_id>[^/]+)/download$", request_download),
     re_path(r"^api/requests/(?P<rq_id>[^/]+)$", request_detail),
+    re_path(r"^api/tasks/(?P<object_id>\d+)/preview$", preview_view("tasks")),
+    re_path(r"^api/projects/(?P<object_id>\d+)/preview$", preview_view("projects")),
+    re_path(r"^api/projects/(?P<project_id>\d+)/dataset/?$", project_dataset_import),
+    re_path(r"^api/projects/(?P<object_id>\d+)/dataset/(?P<file_id>\d+_[0-9a-f-]{36})$",
+            chunk_view(lambda i: f"dataset-project-{i}")),
+    re_path(r"^api/projects/(?P<object_id>\d+)/dataset/export$", export_view("project", "dataset")),
+    re_path(r"^api/projects/(?P<object_id>\d+)/backup/export$", export_view("project", "backup")),
+    re_path(r"^api/projects/backup/?$", restore_view("project")),
+    re_path(r"^api/projects/backup/(?P<file_id>\d+_[0-9a-f-]{36})$", chunk_view(lambda i: "backup-project")),
     re_path(r"^api/jobs$", jobs),
+    re_path(r"^api/jobs/(?P<job_id>\d+)$", job_detail),
+    re_path(r"^api/jobs/(?P<job_id>\d+)/annotations/?$", job_annotations),
+    re_path(r"^api/jobs/(?P<object_id>\d+)/annotations/(?P<file_id>\d+_[0-9a-f-]{36})$",
+            chunk_view(lambda i: f"annotations-job-{i}")),
+    re_path(r"^api/jobs/(?P<job_id>\d+)/data$", job_data),
+    re_path(r"^api/jobs/(?P<job_id>\d+)/data/meta$", job_meta),
+    re_path(r"^api/jobs/(?P<object_id>\d+)/dataset/export$", export_view("job", "dataset")),
+    re_path(r"^api/jobs/(?P<object_id>\d+)/preview$", preview_view("jobs")),
+    re_path(r"^api/issues$", issues),
+    re_path(r"^api/issues/(?P<object_id>\d+)$", issue_detail),
+    re_path(r"^api/comments$", comments),
+    re_path(r"^api/comments/(?P<object_id>\d+)$", comment_detail),
+    re_path(r"^api/organizations$", organizations),
+    re_path(r"^api/organizations/(?P<object_id>\d+)$", organization_detail),
     re_path(r"^api/labels$", labels),
     re_path(r"^__reset$", reset),
     re_path(r"^__control$", control),

@@ -56,8 +56,9 @@ with Client(url, config=Config(status_check_period=0.01)) as client:
         assert restored.size == 2, restored.size
     elif scenario == "import-annotations":
         task = client.tasks.create_from_data(
-            spec={"name": "annotated", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:1])
-        task.import_annotations("CVAT 1.1", os.environ["ANNOTATIONS"])
+            spec={"name": "annotated", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:1],
+            annotation_path=os.environ["ANNOTATIONS"], annotation_format="CVAT 1.1")
+        task.import_annotations("COCO 1.0", os.environ["ANNOTATIONS"], conv_mask_to_poly=False)
     elif scenario == "frames":
         task = client.tasks.create_from_data(
             spec={"name": "frames", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:2])
@@ -89,6 +90,64 @@ with Client(url, config=Config(status_check_period=0.01)) as client:
         task.fetch()
         client.tasks.remove_by_ids([task.id, 9999])
         project.remove()
+    elif scenario == "project":
+        project = client.projects.create_from_dataset(
+            {"name": "from a dataset", "labels": LABELS}, dataset_path=os.environ["ANNOTATIONS"],
+            dataset_format="COCO 1.0", conv_mask_to_poly=False)
+        client.tasks.create_from_data(spec={"name": "inside", "project_id": project.id},
+                                      resource_type=ResourceType.LOCAL, resources=files[:1])
+        assert [t.name for t in project.get_tasks()] == ["inside"]
+        assert [label.name for label in project.get_labels()] == ["car"]
+        project.get_preview()
+        project.export_dataset("COCO 1.0", os.path.join(os.environ["OUTPUT"], "theirs", "project.zip"))
+        backup = os.path.join(os.environ["OUTPUT"], "theirs", "project-backup.zip")
+        project.download_backup(backup)
+        restored = client.projects.create_from_backup(backup)
+        assert restored.name == "from a dataset", restored.name
+    elif scenario == "jobs":
+        task = client.tasks.create_from_data(
+            spec={"name": "segmented", "labels": LABELS, "segment_size": 2}, resource_type=ResourceType.LOCAL,
+            resources=files[:3])
+        task.get_preview()
+        task.get_meta()
+        with open(os.path.join(os.environ["OUTPUT"], "theirs", "chunk.zip"), "wb") as chunk:
+            task.download_chunk(0, chunk, quality="original")
+        jobs = task.get_jobs()
+        assert len(jobs) == 2, len(jobs)
+        job = client.jobs.retrieve(jobs[-1].id)
+        assert [frame.name for frame in job.get_frames_info()] == ["img0.jpg", "img1.jpg"]
+        assert [label.name for label in job.get_labels()] == ["car"]
+        job.get_frame(1, quality="compressed")
+        job.get_preview()
+        job.set_annotations(models.LabeledDataRequest(shapes=[
+            models.LabeledShapeRequest(type="points", frame=0, label_id=1, points=[1.0, 2.0])]))
+        job.update_annotations(models.PatchedLabeledDataRequest(tags=[models.LabeledImageRequest(frame=1, label_id=1)]),
+                               action=AnnotationUpdateAction.CREATE)
+        job.remove_annotations(ids=[job.get_annotations().tags[0].id])
+        job.import_annotations("CVAT 1.1", os.environ["ANNOTATIONS"], conv_mask_to_poly=True, import_mode="append")
+        job.export_dataset("CVAT for images 1.1", os.path.join(os.environ["OUTPUT"], "theirs", "job.zip"),
+                           include_images=False)
+        job.remove_frames_by_ids([0])
+        job.update({"stage": "validation", "state": "in progress"})
+        assert job.stage == "validation"
+    elif scenario == "issues":
+        task = client.tasks.create_from_data(
+            spec={"name": "reviewed", "labels": LABELS}, resource_type=ResourceType.LOCAL, resources=files[:2])
+        job = task.get_jobs()[0]
+        issue = client.issues.create(models.IssueWriteRequest(
+            frame=1, position=[1.0, 2.0, 3.0, 4.0], job=job.id, message="a missing box"))
+        issue.update({"resolved": True})
+        comment = client.comments.create({"issue": issue.id, "message": "fixed"})
+        assert [c.message for c in issue.get_comments()] == ["fixed", "a missing box"]
+        comment.update({"message": "fixed now"})
+        assert [i.id for i in job.get_issues()] == [issue.id]
+        assert len(client.issues.list()) == 1
+        client.comments.retrieve(comment.id).remove()
+        issue.remove()
+        organization = client.organizations.create(models.OrganizationWriteRequest(slug="lab", name="Lab"))
+        organization.update({"description": "the lab"})
+        assert [o.slug for o in client.organizations.list()] == ["lab"]
+        organization.remove()
     else:
         sys.exit(f"unknown scenario {scenario}")
     # CVATKit's withClient logs out when it ends; cvat-sdk's context manager does not.
