@@ -34,6 +34,8 @@ let package = Package(
         .library(name: "CVAT", targets: ["CVAT"]),
         // The high-level CVAT SDK on the generated client (the seed's `cvat_sdk.core`).
         .library(name: "CVATKit", targets: ["CVATKit"]),
+        // The seed's command-line tool (cvat-cli's twin) on CVATKit.
+        .executable(name: "cvat", targets: ["cvat"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -162,6 +164,17 @@ let package = Package(
             path: "Sources/CVATKit",
             swiftSettings: strict
         ),
+        // `cvat`, the command-line tool: swift-argument-parser on CVATKit, sending through
+        // AsyncHTTPClient (streamed uploads, `--insecure`).
+        .executableTarget(
+            name: "cvat",
+            dependencies: [
+                "CVATKit", "CVAT", "SpecforgeRuntime", "SpecforgeAsyncHTTPClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/CVATCLI",
+            swiftSettings: strict
+        ),
         // The CVAT 2.61 client, for the forward-compatibility tests only.
         .target(name: "CVAT261", dependencies: ["SpecforgeRuntime"], path: "Generated/CVAT261", swiftSettings: strict),
         .testTarget(
@@ -194,9 +207,9 @@ let package = Package(
         // CVATKit against the fake CVAT server on Django REST framework, and against cvat_sdk.core.
         .testTarget(
             name: "CVATKitTests",
-            dependencies: ["CVATKit", "CVAT", "SpecforgeRuntime", "TestSupport"],
+            dependencies: ["CVATKit", "CVAT", "SpecforgeRuntime", "TestSupport", "cvat"],
             path: "Tests/CVATKitTests",
-            exclude: ["Differential"],
+            exclude: ["Differential", "CLI"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -98,9 +98,19 @@ extension JobEntity: HasFrames, ExportsDatasets {
         try await api.jobsApi.retrievePreview(id: id).response
     }
 
-    public static func startDatasetExport(of id: Int, format: String, includeImages: Bool, in api: ApiClient)
-        async throws -> RqId
-    {
-        try await api.jobsApi.createDatasetExport(id: id, format: format, saveImages: includeImages).body()
+    public static func startDatasetExport(
+        of id: Int,
+        format: String,
+        includeImages: Bool,
+        location: ExportLocation?,
+        in api: ApiClient
+    ) async throws -> RqId {
+        try await api.jobsApi.createDatasetExport(
+            id: id,
+            format: format,
+            location: location.map { JobsCreateDatasetExportLocation(rawValue: $0.rawValue) },
+            saveImages: includeImages
+        )
+        .body()
     }
 }

@@ -41,13 +41,14 @@ extension HasFrames {
         try await Self.frame(number, quality: quality, of: id, in: client.api).body
     }
 
-    /// Writes frames to `folder` as `frame_000012.jpg` (cvat-sdk's file names; the extension
-    /// from the image's type) and returns the files.
+    /// Writes frames to `folder`, named by `fileName` from the frame number and an extension
+    /// from the image's type (cvat-sdk's default, `frame_000012.jpg`), and returns the files.
     @discardableResult
     public func downloadFrames(
         _ numbers: [Int],
         to folder: URL,
-        quality: FrameQuality = .original
+        quality: FrameQuality = .original,
+        fileName: (_ frame: Int, _ fileExtension: String) -> String = { String(format: "frame_%06d.%@", $0, $1) }
     ) async throws -> [URL] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written: [URL] = []
@@ -55,7 +56,7 @@ extension HasFrames {
             let response = try await Self.frame(number, quality: quality, of: id, in: client.api)
             let type = response.headers["Content-Type"]?.split(separator: ";").first.map(String.init) ?? ""
             let fileExtension = ["image/png": "png", "image/bmp": "bmp", "image/webp": "webp"][type] ?? "jpg"
-            let file = folder.appendingPathComponent(String(format: "frame_%06d.%@", number, fileExtension))
+            let file = folder.appendingPathComponent(fileName(number, fileExtension))
             try response.body.write(to: file)
             written.append(file)
         }

@@ -78,14 +78,31 @@ extension ProjectEntity: HasPreview, ExportsDatasets, BacksUp {
         try await api.projectsApi.retrievePreview(id: id).response
     }
 
-    public static func startDatasetExport(of id: Int, format: String, includeImages: Bool, in api: ApiClient)
-        async throws -> RqId
-    {
-        try await api.projectsApi.createDatasetExport(id: id, format: format, saveImages: includeImages).body()
+    public static func startDatasetExport(
+        of id: Int,
+        format: String,
+        includeImages: Bool,
+        location: ExportLocation?,
+        in api: ApiClient
+    ) async throws -> RqId {
+        try await api.projectsApi.createDatasetExport(
+            id: id,
+            format: format,
+            location: location.map { ProjectsCreateDatasetExportLocation(rawValue: $0.rawValue) },
+            saveImages: includeImages
+        )
+        .body()
     }
 
-    public static func startBackupExport(of id: Int, in api: ApiClient) async throws -> RqId {
-        try await api.projectsApi.createBackupExport(id: id, lightweight: false).body()
+    public static func startBackupExport(of id: Int, location: ExportLocation?, in api: ApiClient) async throws
+        -> RqId
+    {
+        try await api.projectsApi.createBackupExport(
+            id: id,
+            lightweight: false,
+            location: location.map { ProjectsCreateBackupExportLocation(rawValue: $0.rawValue) }
+        )
+        .body()
     }
 
     public static var restoreEndpoint: Endpoint { ProjectsApi.createBackupEndpoint }

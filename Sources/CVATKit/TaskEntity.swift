@@ -148,14 +148,31 @@ extension TaskEntity: HasFrames {
 }
 
 extension TaskEntity: ExportsDatasets, BacksUp {
-    public static func startDatasetExport(of id: Int, format: String, includeImages: Bool, in api: ApiClient)
-        async throws -> RqId
-    {
-        try await api.tasksApi.createDatasetExport(id: id, format: format, saveImages: includeImages).body()
+    public static func startDatasetExport(
+        of id: Int,
+        format: String,
+        includeImages: Bool,
+        location: ExportLocation?,
+        in api: ApiClient
+    ) async throws -> RqId {
+        try await api.tasksApi.createDatasetExport(
+            id: id,
+            format: format,
+            location: location.map { TasksCreateDatasetExportLocation(rawValue: $0.rawValue) },
+            saveImages: includeImages
+        )
+        .body()
     }
 
-    public static func startBackupExport(of id: Int, in api: ApiClient) async throws -> RqId {
-        try await api.tasksApi.createBackupExport(id: id, lightweight: false).body()
+    public static func startBackupExport(of id: Int, location: ExportLocation?, in api: ApiClient) async throws
+        -> RqId
+    {
+        try await api.tasksApi.createBackupExport(
+            id: id,
+            lightweight: false,
+            location: location.map { TasksCreateBackupExportLocation(rawValue: $0.rawValue) }
+        )
+        .body()
     }
 
     public static var restoreEndpoint: Endpoint { TasksApi.createBackupEndpoint }

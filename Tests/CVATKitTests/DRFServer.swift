@@ -71,6 +71,15 @@ final class DRFServer: Sendable {
         return try JSONDecoder().decode([Logged].self, from: data)
     }
 
+    /// The request log and the state, written to `folder/name.json` for `compare.py`.
+    func snapshot(into folder: URL, _ name: String) async throws -> String {
+        let (log, _) = try await URLSession.shared.data(from: url.appendingPathComponent("__log"))
+        let (state, _) = try await URLSession.shared.data(from: url.appendingPathComponent("__state"))
+        let file = folder.appendingPathComponent("\(name).json")
+        try (Data(#"{"log": "#.utf8) + log + Data(#", "state": "#.utf8) + state + Data("}".utf8)).write(to: file)
+        return file.path
+    }
+
     /// The server's state as `/__state` summarises it.
     func state() async throws -> [String: Any] {
         let (data, _) = try await URLSession.shared.data(from: url.appendingPathComponent("__state"))

@@ -51,11 +51,11 @@ extension FakeCVATServerSuites {
                 [Self.folder.appendingPathComponent("high_level.py").path, name, server.url.absoluteString] + files
             )
             #expect(status == 0, "cvat-sdk failed: \(output)")
-            let theirs = try await snapshot(scratch, "theirs")
+            let theirs = try await server.snapshot(into: scratch.folder, "theirs")
 
             try await server.reset()
             try await runWithCVATKit(name, files: files, output: scratch.folder, annotations: annotations)
-            let ours = try await snapshot(scratch, "ours")
+            let ours = try await server.snapshot(into: scratch.folder, "ours")
 
             let (same, report) = try runProgram(
                 "/usr/bin/env",
@@ -317,13 +317,5 @@ extension FakeCVATServerSuites {
             try await organization.remove()
         }
 
-        /// The server's log and state, written to a file for compare.py.
-        func snapshot(_ scratch: Scratch, _ name: String) async throws -> String {
-            let (log, _) = try await URLSession.shared.data(from: server.url.appendingPathComponent("__log"))
-            let (state, _) = try await URLSession.shared.data(from: server.url.appendingPathComponent("__state"))
-            let file = scratch.folder.appendingPathComponent("\(name).json")
-            try (Data(#"{"log": "#.utf8) + log + Data(#", "state": "#.utf8) + state + Data("}".utf8)).write(to: file)
-            return file.path
-        }
     }
 }

@@ -724,7 +724,7 @@ def request_detail(request, rq_id):
 
 
 def meta_body(task, media, start, stop, deleted):
-    frames = [{"width": 640, "height": 480, "name": name, "related_files": 0, "has_related_context": False}
+    frames = [{"width": FRAME_SIZE[0], "height": FRAME_SIZE[1], "name": name, "related_files": 0, "has_related_context": False}
               for name in media]
     return {"chunks_updated_date": "2026-11-23T10:00:00Z", "chunk_size": task.get("chunk_size") or 72,
             "size": len(media), "image_quality": task["image_quality"], "start_frame": start,
@@ -985,10 +985,27 @@ def restore_view(target):
     return view
 
 
+# A 64×48 JPEG, made once with Pillow (`Image.new("RGB", (64, 48), (200, 120, 40))`, quality 50).
+FRAME_JPEG = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19i"
+    "Z2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2Nj"
+    "Y2NjY2NjY2P/wAARCAAwAEADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUF"
+    "BAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVW"
+    "V1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi"
+    "4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAEC"
+    "AxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVm"
+    "Z2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq"
+    "8vP09fb3+Pn6/9oADAMBAAIRAxEAPwCSiiivGPWCiiigAooooAKKKKACiiigAooooAKKKKACiiigAooooAKKKKACiiigAooooA//"
+    "2Q=="
+)
+FRAME_SIZE = (64, 48)
+
+
 def frame_bytes(task_id, number, quality):
-    """A deterministic stand-in for a frame: a JPEG header, then bytes from the frame's identity."""
-    seed = hashlib.sha256(f"{task_id}/{number}/{quality}".encode()).digest()
-    return b"\xff\xd8\xff\xe0" + seed * (8 if quality == "original" else 2)
+    """A frame: a real JPEG (decoders read it — cvat-cli re-encodes frames with Pillow), told
+    apart per frame and quality by a comment segment (COM) holding the frame's identity."""
+    seed = hashlib.sha256(f"{task_id}/{number}/{quality}".encode()).digest() * (8 if quality == "original" else 2)
+    return FRAME_JPEG[:2] + b"\xff\xfe" + (len(seed) + 2).to_bytes(2, "big") + seed + FRAME_JPEG[2:]
 
 def preview_view(collection):
     """GET /api/{tasks|projects|jobs}/{id}/preview: a JPEG of the first frame."""

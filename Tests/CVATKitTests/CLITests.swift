@@ -1,0 +1,190 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `cvat`, the command-line tool, run as a subprocess against the fake CVAT server on Django
+/// REST framework: what it prints, its exit status, and the requests it makes.
+extension FakeCVATServerSuites {
+    @Suite("cvat, the command-line tool")
+    struct CLITests {
+        let server = DRFServer.shared
+
+        var serverOptions: [String] { ["--server-host", "http://127.0.0.1", "--server-port", String(server.port)] }
+        var login: [String] { serverOptions + ["--auth", "admin:secret"] }
+        let labels = #"[{"name": "car", "attributes": []}]"#
+
+        func cvat(_ arguments: [String], in scratch: Scratch, environment: [String: String?] = [:]) throws
+            -> CLIProgram.Run
+        {
+            try CLIProgram.run(CLIProgram.cvat, arguments, in: scratch.folder, environment: environment)
+        }
+
+        @Test("task create, ls, ls --json and delete: ids on stdout, JSON a script can parse, the log on stderr")
+        func taskLifecycle() async throws {
+            try await server.reset()
+            try await server.control(["polls_before_finish": 0])
+            let scratch = try Scratch()
+            let files = try [scratch.file("a.jpg", size: 300), scratch.file("b.jpg", size: 500)]
+            let created = try cvat(
+                login + ["task", "create", "new task", "--labels", labels, "--image_quality", "80", "local"] + files,
+                in: scratch
+            )
+            #expect(created.status == 0, "\(created.stderr)")
+            #expect(created.stdout == "1\n")
+            let upload = try await server.log().filter { $0.path == "/api/tasks/1/data/" }
+            #expect(upload.map(\.method) == ["POST", "POST", "POST"], "Upload-Start, one bulk request, Upload-Finish")
+
+            let listed = try cvat(login + ["task", "ls"], in: scratch)
+            #expect(listed.stdout == "1\n")
+            let json = try cvat(["task", "ls", "--json"] + login, in: scratch)
+            let objects = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+            #expect(objects?.map { $0["name"] as? String } == ["new task"])
+            #expect(objects?.first?["size"] as? Int == 2)
+
+            let deleted = try cvat(login + ["task", "delete", "1", "7"], in: scratch)
+            #expect(deleted.status == 0)
+            #expect(deleted.stderr.contains("INFO: Task #1 deleted"))
+            #expect(deleted.stderr.contains("INFO: Task #7 not found"))
+            #expect(try cvat(login + ["task", "ls"], in: scratch).stdout == "")
+        }
+
+        @Test("a server error is exit status 1 and one line with the server's message; a bad command line is 2")
+        func errors() async throws {
+            try await server.reset()
+            let scratch = try Scratch()
+            let file = try scratch.file("a.jpg", size: 10)
+            let refused = try cvat(login + ["task", "create", "t", "--project_id", "999", "local", file], in: scratch)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("CRITICAL: Status Code: 400"))
+            #expect(refused.stderr.contains("Invalid project"), "the server's message: \(refused.stderr)")
+            #expect(!refused.stderr.contains("Fatal error") && !refused.stderr.contains("Stack"))
+
+            let wrongPassword = try cvat(serverOptions + ["--auth", "admin:wrong", "task", "ls"], in: scratch)
+            #expect(wrongPassword.status == 1)
+            #expect(wrongPassword.stderr.contains("CRITICAL:"))
+
+            let usage = try cvat(["task", "create", "t", "nowhere", "x"], in: scratch)
+            #expect(usage.status == 2)
+            #expect(usage.stderr.contains("nowhere"))
+            let version = try cvat(["--version"], in: scratch)
+            #expect(version.stdout == "2.71.0\n" && version.status == 0)
+        }
+
+        @Test("the password: from --auth, from PASS, or typed at a prompt that does not echo it")
+        func passwords() async throws {
+            try await server.reset()
+            let scratch = try Scratch()
+            let fromEnvironment = try cvat(
+                serverOptions + ["--auth", "admin", "task", "ls"],
+                in: scratch,
+                environment: ["PASS": "secret"]
+            )
+            #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+
+            let typed = try runProgram(
+                "/usr/bin/env",
+                [
+                    "python3",
+                    HighLevelDifferentialTests.folder.deletingLastPathComponent()
+                        .appendingPathComponent("CLI/with_tty.py").path,
+                    "secret", CLIProgram.cvat,
+                ] + serverOptions + ["--auth", "admin", "task", "ls"]
+            )
+            #expect(typed.status == 0, "\(typed.output)")
+            #expect(typed.output.contains("Password for admin at http://127.0.0.1:\(server.port): "))
+            #expect(!typed.output.contains("secret"), "the password is not echoed")
+            let logins = try await server.log().filter { $0.path == "/api/auth/login" }
+            #expect(logins.count == 2 && logins.allSatisfy { $0.status == 200 })
+
+            let token = try cvat(
+                serverOptions + ["task", "ls"],
+                in: scratch,
+                environment: ["CVAT_ACCESS_TOKEN": "wrong"]
+            )
+            #expect(token.status == 1, "a personal access token from CVAT_ACCESS_TOKEN, sent as Bearer")
+            let bearer = try await server.log().last { $0.path == "/api/server/about" || $0.path == "/api/tasks" }
+            #expect(bearer?.headers["HTTP_AUTHORIZATION"] == "Bearer wrong")
+        }
+
+        @Test("config default-server is saved where cvat-cli keeps it and used without --server-host")
+        func defaultServer() async throws {
+            try await server.reset()
+            let scratch = try Scratch()
+            #expect(try cvat(["config", "default-server"], in: scratch).stdout == "(no default server set)\n")
+            let url = "http://127.0.0.1:\(server.port)"
+            #expect(
+                try cvat(["config", "default-server", url], in: scratch).stdout == "Default server is now '\(url)'.\n"
+            )
+            let file = scratch.folder.appendingPathComponent(".config/cvat-sdk/auth.json")
+            let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+            #expect(saved?["default_server"] as? String == url)
+            let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            let listed = try cvat(["--auth", "admin:secret", "task", "ls"], in: scratch)
+            #expect(listed.status == 0, "\(listed.stderr)")
+            #expect(
+                try cvat(["config", "default-server", "--unset"], in: scratch).stdout == "Default server cleared.\n"
+            )
+            let both = try cvat(["config", "default-server", url, "--unset"], in: scratch)
+            #expect(both.status == 1 && both.stderr.contains("Cannot combine a server value with --unset."))
+        }
+
+        @Test("frames, export, import, backup and restore; a deprecated alias warns; --org sets the organization")
+        func fileCommands() async throws {
+            try await server.reset()
+            try await server.control(["polls_before_finish": 0])
+            let scratch = try Scratch()
+            let files = try [scratch.file("a.jpg", size: 300), scratch.file("b.jpg", size: 500)]
+            _ = try cvat(login + ["task", "create", "t", "--labels", labels, "local"] + files, in: scratch)
+
+            let frames = try cvat(login + ["task", "frames", "1", "0", "1", "--outdir", "out"], in: scratch)
+            #expect(frames.status == 0, "\(frames.stderr)")
+            let written = try FileManager.default.contentsOfDirectory(
+                atPath: scratch.folder.appendingPathComponent("out").path
+            )
+            #expect(written.sorted() == ["task_1_frame_000000.jpg", "task_1_frame_000001.jpg"])
+
+            let exported = try cvat(
+                login + ["task", "export-dataset", "1", "exports/", "--with-images", "yes"],
+                in: scratch
+            )
+            #expect(exported.status == 0, "\(exported.stderr)")
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: scratch.folder.appendingPathComponent("exports/task_1_dataset.zip").path
+                ),
+                "a folder gets the server's file name"
+            )
+            let exportRequest = try await server.log().first { $0.path == "/api/tasks/1/dataset/export" }
+            #expect(exportRequest?.query.contains("save_images=true") == true)
+            #expect(exportRequest?.query.contains("location=local") == true)
+            let again = try cvat(
+                login + ["task", "export-dataset", "1", "exports/", "--with-images", "yes"],
+                in: scratch
+            )
+            #expect(again.status == 1 && again.stderr.contains("exists already"), "never overwritten")
+
+            let annotations = try scratch.file("annotations.xml", size: 700)
+            let imported = try cvat(
+                login + ["task", "import-dataset", "1", annotations, "--format", "CVAT 1.1"],
+                in: scratch
+            )
+            #expect(imported.status == 0, "\(imported.stderr)")
+
+            let backedUp = try cvat(login + ["export", "1", "backup.zip"], in: scratch)
+            #expect(backedUp.status == 0, "\(backedUp.stderr)")
+            #expect(backedUp.stderr.contains(#"WARNING: This command is deprecated. Use "task backup" instead."#))
+            let restored = try cvat(login + ["task", "create-from-backup", "backup.zip"], in: scratch)
+            let restoredId = restored.stdout.trimmingCharacters(in: .newlines)
+            #expect(restored.status == 0 && Int(restoredId) != nil, "\(restored.stderr)")
+
+            _ = try cvat(login + ["--org", "team", "project", "ls"], in: scratch)
+            let inTeam = try await server.log().last { $0.path == "/api/projects" }
+            #expect(inTeam?.headers["HTTP_X_ORGANIZATION"] == "team")
+            let state = try await server.state()
+            let tasks = state["tasks"] as? [String: [String: Any]]
+            #expect((tasks?["1"]?["annotations"] as? [String: Any])?["format"] as? String == "CVAT 1.1")
+            #expect(tasks?[restoredId]?["name"] as? String == "t", "the restored task")
+        }
+    }
+}
