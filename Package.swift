@@ -46,6 +46,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libyaml, the system library (Debian: libyaml-dev).
@@ -157,10 +158,11 @@ let package = Package(
         ),
         // The generated CVAT client (regenerate with `make generate`).
         .target(name: "CVAT", dependencies: ["SpecforgeRuntime"], path: "Generated/CVAT", swiftSettings: strict),
-        // Hand-written, on the generated client and the runtime only.
+        // Hand-written, on the generated client and the runtime; ZIPFoundation reads the
+        // image-set chunks a dataset caches.
         .target(
             name: "CVATKit",
-            dependencies: ["CVAT", "SpecforgeRuntime"],
+            dependencies: ["CVAT", "SpecforgeRuntime", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/CVATKit",
             swiftSettings: strict
         ),

@@ -246,6 +246,9 @@ public struct CVATConfig: Sendable {
     public var tusChunkSize: Int
     /// Where warnings go (unsupported server); standard error by default.
     public var warn: @Sendable (String) -> Void
+    /// Where datasets keep what they download (`TaskDataset`); cvat-sdk's folder by default,
+    /// so both share one cache.
+    public var cacheFolder: URL
 
     public init(
         allowUnsupportedServer: Bool = true,
@@ -256,8 +259,10 @@ public struct CVATConfig: Sendable {
         tusChunkSize: Int = 10 << 20,
         warn: @escaping @Sendable (String) -> Void = {
             FileHandle.standardError.write(Data(("warning: " + $0 + "\n").utf8))
-        }
+        },
+        cacheFolder: URL = CVATConfig.defaultCacheFolder
     ) {
+        self.cacheFolder = cacheFolder
         self.allowUnsupportedServer = allowUnsupportedServer
         self.statusCheckPeriod = statusCheckPeriod
         self.maximumStatusCheckPeriod = maximumStatusCheckPeriod

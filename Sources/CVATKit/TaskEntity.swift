@@ -24,7 +24,13 @@ public final class TaskEntity: Entity<TaskRead>, @unchecked Sendable {
     /// `destination`.
     public func downloadChunk(_ number: Int, to destination: URL, quality: FrameQuality? = nil) async throws {
         try client.ensureAbsent(destination)
-        _ = try await client.api.tasksApi.retrieveData(
+        try await Self.downloadChunk(number, of: id, to: destination, quality: quality, in: client.api)
+    }
+
+    static func downloadChunk(_ number: Int, of id: Int, to destination: URL, quality: FrameQuality?, in api: ApiClient)
+        async throws
+    {
+        _ = try await api.tasksApi.retrieveData(
             id: id,
             type: .chunk,
             number: number,

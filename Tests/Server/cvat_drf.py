@@ -20,7 +20,9 @@ djangorestframework (make fake-cvat: a virtualenv under ~/.cache/specforge).
 """
 
 import base64
+import datetime
 import hashlib
+import io
 import itertools
 import json
 import os
@@ -31,6 +33,7 @@ import tempfile
 import threading
 import urllib.parse
 import uuid
+import zipfile
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -92,10 +95,18 @@ ADMIN = {"username": "admin", "password": "secret"}
 SESSION, CSRF, PAT = "session-" + uuid.uuid4().hex, "csrf-" + uuid.uuid4().hex, "pat-" + uuid.uuid4().hex
 
 
+def touch(task):
+    """What CVAT does to a task that changes (its fields, data or annotations): a later
+    `updated_date`, which clients' caches compare."""
+    STATE["clock"] += 1
+    moment = datetime.datetime(2026, 11, 23, 10, 0, 1) + datetime.timedelta(seconds=STATE["clock"])
+    task["updated_date"] = moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def fresh_state():
     return {
         "log": [], "tasks": {}, "projects": {}, "jobs": {}, "requests": {}, "uploads": {},
-        "issues": {}, "comments": {}, "organizations": {},
+        "issues": {}, "comments": {}, "organizations": {}, "clock": 0,
         "ids": itertools.count(1), "polls_before_finish": 2, "version": "2.72.0",
         # PATCH numbers (1, 2, …) answered 500 without keeping the chunk, as when a proxy drops it.
         "fail_patches": [], "patches": 0, "export_size": 64 * 1024,
@@ -332,7 +343,9 @@ def task_body(request, task):
                           bug_tracker=task.get("bug_tracker", ""), subset=task.get("subset", ""),
                           segment_size=task.get("segment_size", 0), overlap=task.get("overlap"),
                           image_quality=task.get("image_quality", 70), status=task.get("status", "annotation"),
-                          data=task.get("data_id"), data_chunk_size=task.get("chunk_size"))
+                          data=task.get("data_id"),
+                          data_chunk_size=(task.get("chunk_size") or 72) if "data_id" in task else None,
+                          updated_date=task.get("updated_date", "2026-11-23T10:00:01Z"))
     body["owner"] = user(request)
     body["jobs"]["count"] = len([j for j in STATE["jobs"].values() if j["task_id"] == task["id"]])
     return body
@@ -512,6 +525,7 @@ def task_detail(request, task_id):
             if not serializer.is_valid():
                 return errors(serializer)
             task.update(serializer.validated_data)
+            touch(task)
     return respond("TaskRead", task_body(request, task))
 
 
@@ -547,7 +561,7 @@ def task_data(request, task_id):
         quality = request.GET.get("quality", "compressed")
         chunk_size = task.get("chunk_size") or 72
         if kind == "chunk" and number is not None and number.isdigit() and int(number) * chunk_size < task["size"]:
-            return HttpResponse(chunk_bytes(task["id"], int(number), quality), content_type="application/zip")
+            return HttpResponse(chunk_bytes(task, int(number), quality), content_type="application/zip")
         if kind != "frame" or number is None or not number.isdigit() or int(number) >= task["size"]:
             return JsonResponse({"detail": "Invalid frame request"}, status=400)
         return HttpResponse(frame_bytes(task["id"], int(number), quality), content_type="image/jpeg")
@@ -694,6 +708,7 @@ def complete(rq_id):
             step = int(pending["frame_filter"].split("=")[1]) if pending["frame_filter"] else 1
             task.update(size=len(pending["files"][::step]), image_quality=pending["image_quality"],
                         chunk_size=pending["chunk_size"], data_id=task["id"], media=pending["files"])
+            touch(task)
             segment = task.get("segment_size") or task["size"] or 1
             for start in range(0, task["size"], segment):
                 job_id = next(STATE["ids"])
@@ -742,6 +757,7 @@ def task_meta(request, task_id):
         if request.method == "PATCH":
             deleted = request.data.get("deleted_frames", [])
             task["deleted_frames"] = sorted(set(deleted))
+            touch(task)
         body = meta_body(task, task["media"], 0, max(task["size"] - 1, 0), task.get("deleted_frames", []))
     return respond("DataMetaRead", body)
 
@@ -768,9 +784,11 @@ def labels(request):
             source = (owner_project or task or {}).get("labels", [])
             owner = ("project_id", owner_project["id"]) if owner_project else ("task_id", (task or {}).get("id"))
         elif "task_id" in request.GET:
+            # A task in a project has the project's labels, as CVAT's label filter reads them.
             task = STATE["tasks"].get(int(request.GET["task_id"]))
-            source = (task or {}).get("labels", [])
-            owner = ("task_id", int(request.GET["task_id"]))
+            owner_project = STATE["projects"].get((task or {}).get("project_id"))
+            source = (owner_project or task or {}).get("labels", [])
+            owner = ("project_id", owner_project["id"]) if owner_project else ("task_id", int(request.GET["task_id"]))
         else:
             project = STATE["projects"].get(int(request.GET.get("project_id", 0)))
             source = (project or {}).get("labels", [])
@@ -898,6 +916,7 @@ def annotations_crud(request, task, frames):
             for kind in ("tags", "shapes", "tracks"):
                 stored[kind] = [item for item in stored[kind] if not inside(item)]
             stored["version"] += 1
+            touch(task)
             return HttpResponse(status=204)
         if request.method in ("PUT", "PATCH"):
             serializer = LabeledDataSerializer(data=request.data)
@@ -922,6 +941,7 @@ def annotations_crud(request, task, frames):
                     stored[kind].append(item)
                 stored[kind].sort(key=lambda item: item["id"])
             stored["version"] += 1
+            touch(task)
         body = {kind: [item for item in stored[kind] if inside(item)] for kind in ("tags", "shapes", "tracks")}
         body["version"] = stored["version"]
     return respond("LabeledData", body)
@@ -1019,9 +1039,16 @@ def preview_view(collection):
     return view
 
 
-def chunk_bytes(task_id, number, quality):
-    """A deterministic stand-in for a chunk: a zip's signature, then bytes from its identity."""
-    return b"PK\x03\x04" + hashlib.sha256(f"chunk {task_id}/{number}/{quality}".encode()).digest() * 16
+def chunk_bytes(task, number, quality):
+    """A chunk as CVAT serves an image-set chunk: a zip of the chunk's frames in order (stored,
+    with fixed dates, so the same chunk is the same bytes)."""
+    size = task.get("chunk_size") or 72
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for frame in range(number * size, min((number + 1) * size, task["size"])):
+            info = zipfile.ZipInfo(f"{frame:06d}.jpg", date_time=(2026, 11, 23, 10, 0, 0))
+            archive.writestr(info, frame_bytes(task["id"], frame, quality))
+    return buffer.getvalue()
 
 
 # --- projects: datasets -------------------------------------------------------------------------
