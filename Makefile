@@ -75,14 +75,14 @@ $(FAKE_CVAT_VENV)/.installed:
 # 2.72's (2.72.0 is not published).
 CVAT_SDK_VERSION ?= 2.71.0
 CVAT_SDK_VENV    ?= $(HOME)/.cache/specforge/cvat-sdk-$(CVAT_SDK_VERSION)
-cvat-sdk: $(CVAT_SDK_VENV)/.installed-with-cli
-$(CVAT_SDK_VENV)/.installed-with-cli:
+cvat-sdk: $(CVAT_SDK_VENV)/.installed-with-cli-masks
+$(CVAT_SDK_VENV)/.installed-with-cli-masks:
 	@python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || { \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv; }
 	rm -rf $(CVAT_SDK_VENV)
 	python3 -m venv $(CVAT_SDK_VENV)
-	$(CVAT_SDK_VENV)/bin/pip install -q cvat-sdk==$(CVAT_SDK_VERSION) cvat-cli==$(CVAT_SDK_VERSION)
+	$(CVAT_SDK_VENV)/bin/pip install -q "cvat-sdk[masks]==$(CVAT_SDK_VERSION)" cvat-cli==$(CVAT_SDK_VERSION)
 	touch $@
 
 # Generated/CVAT must be exactly what the generator produces from the 2.72 schema.

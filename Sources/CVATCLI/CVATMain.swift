@@ -36,9 +36,10 @@ struct CVATCommand: AsyncParsableCommand {
         commandName: "cvat",
         abstract: "Perform operations on CVAT resources.",
         discussion: """
-            The Swift twin of cvat-cli 2.71: the same commands, options and output. Functions \
-            served by an agent (cvat-cli's `function create-native`, `delete`, `run-agent`) are \
-            not here yet.
+            The Swift twin of cvat-cli 2.71: the same commands, options and output. \
+            `task auto-annotate` runs the function as another process (--function-command) \
+            instead of importing a Python module. Functions served by an agent (cvat-cli's \
+            `function create-native`, `delete`, `run-agent`) are not here yet.
             """,
         version: CLIVersion.current,
         subcommands: [
@@ -47,6 +48,7 @@ struct CVATCommand: AsyncParsableCommand {
             Deprecated<DeleteCommand<TaskEntity>>.self, Deprecated<TaskFrames>.self,
             Deprecated<ExportDatasetCommand<TaskEntity>>.self, Deprecated<ImportDatasetCommand<TaskEntity>>.self,
             Deprecated<BackupCommand<TaskEntity>>.self, Deprecated<CreateFromBackupCommand<TaskEntity>>.self,
+            Deprecated<TaskAutoAnnotate>.self,
         ]
     )
 

@@ -36,6 +36,7 @@ extension TaskCreate: LegacySpelling { static var legacyName: String { "create" 
 extension ListCommand: LegacySpelling where Resource == TaskEntity { static var legacyName: String { "ls" } }
 extension DeleteCommand: LegacySpelling where Resource == TaskEntity { static var legacyName: String { "delete" } }
 extension TaskFrames: LegacySpelling { static var legacyName: String { "frames" } }
+extension TaskAutoAnnotate: LegacySpelling { static var legacyName: String { "auto-annotate" } }
 extension ExportDatasetCommand: LegacySpelling where Resource == TaskEntity {
     static var legacyName: String { "dump" }
 }

@@ -10,12 +10,19 @@ protocol CLIResource: ServerObject & RemovableObject & ExportsDatasets & BacksUp
     /// `task`, `project`.
     static var resourceName: String { get }
     static func repository(of client: CVATClient) -> Repository<Self>
+    /// The list operation, whose first page `firstPage` reads.
+    static var listEndpoint: Endpoint { get }
+    static func firstPage(in api: ApiClient) async throws -> ApiResponse<Page>
     func importDataset(format: String, file: URL, progress: (any ProgressReporter)?) async throws
 }
 
 extension TaskEntity: CLIResource {
     static var resourceName: String { "task" }
     static func repository(of client: CVATClient) -> Repository<TaskEntity> { client.tasks }
+    static var listEndpoint: Endpoint { TasksApi.listEndpoint }
+    static func firstPage(in api: ApiClient) async throws -> ApiResponse<PaginatedTaskReadList> {
+        try await api.tasksApi.list()
+    }
 
     func importDataset(format: String, file: URL, progress: (any ProgressReporter)?) async throws {
         try await importAnnotations(format: format, file: file, progress: progress)
@@ -25,6 +32,10 @@ extension TaskEntity: CLIResource {
 extension ProjectEntity: CLIResource {
     static var resourceName: String { "project" }
     static func repository(of client: CVATClient) -> Repository<ProjectEntity> { client.projects }
+    static var listEndpoint: Endpoint { ProjectsApi.listEndpoint }
+    static func firstPage(in api: ApiClient) async throws -> ApiResponse<PaginatedProjectReadList> {
+        try await api.projectsApi.list()
+    }
 
     func importDataset(format: String, file: URL, progress: (any ProgressReporter)?) async throws {
         try await importDataset(format: format, file: file, convertMasksToPolygons: nil, progress: progress)
@@ -49,14 +60,22 @@ struct ListCommand<Resource: CLIResource>: ClientCommand {
     @Flag(name: .customLong("json"), help: "output JSON data") var useJSONOutput = false
 
     func run(client: CVATClient) async throws {
-        let objects = try await Resource.repository(of: client).list()
-        if useJSONOutput {
-            let json = try objects.map { try $0.model.jsonObject() }
-            let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
-        } else {
-            for object in objects { print(object.id) }
+        guard useJSONOutput else {
+            for object in try await Resource.repository(of: client).list() { print(object.id) }
+            return
         }
+        // The objects as the server sent them, page after page (cvat-cli's `return_json`): no
+        // field re-spelled by a round trip through the model.
+        var objects: [Any] = []
+        var page = try await Resource.firstPage(in: client.api)
+        while true {
+            let body = try JSONSerialization.jsonObject(with: page.response.body) as? [String: Any] ?? [:]
+            objects += body["results"] as? [Any] ?? []
+            guard let next = body["next"] as? String, let url = URL(string: next) else { break }
+            page = try await client.api.session.response(absoluteURL: url, endpoint: Resource.listEndpoint)
+        }
+        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -12,7 +12,7 @@ struct TaskCommands: AsyncParsableCommand {
         subcommands: [
             ListCommand<TaskEntity>.self, TaskCreate.self, DeleteCommand<TaskEntity>.self, TaskFrames.self,
             ExportDatasetCommand<TaskEntity>.self, ImportDatasetCommand<TaskEntity>.self,
-            BackupCommand<TaskEntity>.self, CreateFromBackupCommand<TaskEntity>.self,
+            BackupCommand<TaskEntity>.self, CreateFromBackupCommand<TaskEntity>.self, TaskAutoAnnotate.self,
         ]
     )
 

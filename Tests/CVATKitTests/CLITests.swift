@@ -106,6 +106,153 @@ extension FakeCVATServerSuites {
             #expect(bearer?.headers["HTTP_AUTHORIZATION"] == "Bearer wrong")
         }
 
+        @Test("task auto-annotate runs the example function as a process: thresholds, clearing, unmatched labels")
+        func autoAnnotate() async throws {
+            try await server.reset()
+            try await server.control(["polls_before_finish": 0])
+            let scratch = try Scratch()
+            let files = try [scratch.file("a.jpg", size: 300), scratch.file("b.jpg", size: 500)]
+            _ = try cvat(login + ["task", "create", "t", "--labels", labels, "local"] + files, in: scratch)
+            let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Examples/AutoAnnotation/detect.py").path
+            let function = ["--function-command", "python3 '\(example)'"]
+            let cache = ["XDG_CACHE_HOME": scratch.folder.appendingPathComponent("cache").path]
+
+            func shapes() async throws -> [[String: Any]] {
+                let tasks = try await server.state()["tasks"] as? [String: [String: Any]]
+                return (tasks?["1"]?["labeled"] as? [String: Any])?["shapes"] as? [[String: Any]] ?? []
+            }
+
+            let first = try cvat(login + ["task", "auto-annotate", "1"] + function, in: scratch, environment: cache)
+            #expect(first.status == 0, "\(first.stderr)")
+            var found = try await shapes()
+            #expect(found.count == 2, "one confident car per frame")
+            #expect(found.allSatisfy { $0["source"] as? String == "auto" && $0["label_id"] as? Int == 1 })
+            #expect(found.first?["points"] as? [Double] == [16, 12, 48, 36], "the middle of a 64×48 frame")
+
+            let lower = try cvat(
+                login + ["task", "auto-annotate", "1", "--conf-threshold", "0.3"] + function,
+                in: scratch,
+                environment: cache
+            )
+            #expect(lower.status == 0, "\(lower.stderr)")
+            #expect(try await shapes().count == 6, "two more per frame, added to the two before")
+            let cleared = try cvat(
+                login + ["task", "auto-annotate", "1", "--clear-existing", "-p", "as_polygon=bool:true"] + function,
+                in: scratch,
+                environment: cache
+            )
+            #expect(cleared.status == 0, "\(cleared.stderr)")
+            found = try await shapes()
+            #expect(found.count == 2 && found.allSatisfy { $0["type"] as? String == "polygon" }, "replaced")
+
+            let extra = ["-p", "extra_label=str:bicycle"]
+            let refused = try cvat(
+                login + ["task", "auto-annotate", "1"] + function + extra,
+                in: scratch,
+                environment: cache
+            )
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("CRITICAL: label 'bicycle' is not in dataset"), "\(refused.stderr)")
+            let allowed = try cvat(
+                login + ["task", "auto-annotate", "1", "--allow-unmatched-labels", "--clear-existing"] + function
+                    + extra,
+                in: scratch,
+                environment: cache
+            )
+            #expect(allowed.status == 0, "\(allowed.stderr)")
+            #expect(try await shapes().count == 2, "the bicycles were dropped")
+
+            let badThreshold = try cvat(
+                login + ["task", "auto-annotate", "1", "--conf-threshold", "2"] + function,
+                in: scratch
+            )
+            #expect(badThreshold.status == 2 && badThreshold.stderr.contains("must be between 0 and 1"))
+            let badParameter = try cvat(login + ["task", "auto-annotate", "1", "-p", "x"] + function, in: scratch)
+            #expect(badParameter.status == 2 && badParameter.stderr.contains("parameter value not specified"))
+        }
+
+        @Test("a function that breaks the protocol stops the run with the seed's error and uploads nothing")
+        func brokenFunctions() async throws {
+            try await server.reset()
+            try await server.control(["polls_before_finish": 0])
+            let scratch = try Scratch()
+            _ = try cvat(
+                login + ["task", "create", "t", "--labels", labels, "local", try scratch.file("a.jpg", size: 10)],
+                in: scratch
+            )
+            let broken = HighLevelDifferentialTests.folder.deletingLastPathComponent()
+                .appendingPathComponent("CLI/broken_function.py").path
+            let expectations = [
+                "not-json":
+                    "function broke the protocol: expected a JSON object with \"tags\" or \"shapes\", got: detections: none",
+                "exit": "function broke the protocol: it exited instead of answering with \"spec\"",
+                "frame": "function output shape with unexpected frame number (5)",
+                "label": "function output shape with unknown label ID (8)",
+            ]
+            for (mode, message) in expectations.sorted(by: { $0.key < $1.key }) {
+                let run = try cvat(
+                    login + ["task", "auto-annotate", "1", "--function-command", "python3 '\(broken)' \(mode)"],
+                    in: scratch,
+                    environment: ["XDG_CACHE_HOME": scratch.folder.appendingPathComponent("cache").path]
+                )
+                #expect(run.status == 1, "\(mode)")
+                #expect(run.stderr.contains("CRITICAL: \(message)"), "\(mode): \(run.stderr)")
+            }
+            let log = try await server.log()
+            #expect(!log.contains { $0.path.hasSuffix("/annotations") && $0.method != "GET" }, "nothing uploaded")
+        }
+
+        @Test("the README's session, line by line, as a newcomer types it")
+        func readmeSession() async throws {
+            try await server.reset()
+            try await server.control(["polls_before_finish": 0])
+            let scratch = try Scratch()
+            // The README names localhost:8080; the fake server listens wherever it could.
+            let forwarder = try LoopbackProcess(
+                executable: "/usr/bin/env",
+                arguments: [
+                    "python3",
+                    HighLevelDifferentialTests.folder.deletingLastPathComponent()
+                        .appendingPathComponent("CLI/forward.py").path, "8080", String(server.port),
+                ]
+            )
+            #expect(forwarder.announced == ["8080"])
+            let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
+            try FileManager.default.createSymbolicLink(
+                at: scratch.folder.appendingPathComponent("Examples"),
+                withDestinationURL: repository.appendingPathComponent("Examples")
+            )
+            _ = try ["image1.jpg", "image2.jpg"].map { try scratch.file($0, size: 200) }
+            let session = HighLevelDifferentialTests.folder.deletingLastPathComponent()
+                .appendingPathComponent("CLI/readme-session.sh").path
+            let path = URL(fileURLWithPath: CLIProgram.cvat).deletingLastPathComponent().path
+            let run = try CLIProgram.run(
+                "/bin/sh",
+                ["-ec", "export PATH=\"\(path):$PATH\"; . '\(session)'"],
+                in: scratch.folder,
+                environment: ["XDG_CACHE_HOME": scratch.folder.appendingPathComponent("cache").path]
+            )
+            #expect(run.status == 0, "\(run.stderr)")
+            let objects = try JSONSerialization.jsonObject(with: Data(run.stdout.drop { $0 != "[" }.utf8)) as? [Any]
+            #expect(objects?.count == 1, "task ls --json printed the task: \(run.stdout)")
+            for file in [
+                "frames/task_1_frame_000000.jpg", "frames/task_1_frame_000001.jpg", "dataset.zip", "backup.zip",
+            ] {
+                #expect(
+                    FileManager.default.fileExists(atPath: scratch.folder.appendingPathComponent(file).path),
+                    "\(file)"
+                )
+            }
+            let log = try await server.log()
+            #expect(
+                log.contains { $0.path.hasPrefix("/api/tasks/1/annotations") && $0.method == "PATCH" },
+                "auto-annotated"
+            )
+            #expect(log.last?.method == "DELETE" && log.last?.path == "/api/tasks/1")
+        }
+
         @Test("config default-server is saved where cvat-cli keeps it and used without --server-host")
         func defaultServer() async throws {
             try await server.reset()
@@ -127,6 +274,21 @@ extension FakeCVATServerSuites {
             )
             let both = try cvat(["config", "default-server", url, "--unset"], in: scratch)
             #expect(both.status == 1 && both.stderr.contains("Cannot combine a server value with --unset."))
+
+            // A saved default profile (cvat-cli's `profile` commands write them): its server and
+            // token, when neither a server nor credentials are given.
+            let profiles: [String: Any] = [
+                "version": 1, "default_profile": "work", "profiles": ["work": ["server": url, "token": "saved-token"]],
+            ]
+            try JSONSerialization.data(withJSONObject: profiles).write(to: file)
+            _ = try cvat(["task", "ls"], in: scratch)
+            let withProfile = try await server.log().last { $0.path == "/api/server/about" }
+            #expect(withProfile?.headers["HTTP_AUTHORIZATION"] == "Bearer saved-token")
+            let exclusive = try cvat(["--profile", "work", "--auth", "admin:secret", "task", "ls"], in: scratch)
+            #expect(exclusive.status == 1 && exclusive.stderr.contains("--profile is mutually exclusive"))
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+            let exposed = try cvat(["task", "ls"], in: scratch)
+            #expect(exposed.status == 1 && exposed.stderr.contains("has permissions 0o644; expected 0o600"))
         }
 
         @Test("frames, export, import, backup and restore; a deprecated alias warns; --org sets the organization")

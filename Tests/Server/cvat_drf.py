@@ -254,6 +254,7 @@ class ShapeSerializer(AnnotationSerializer):
     z_order = serializers.IntegerField(default=0)
     rotation = serializers.FloatField(default=0, min_value=0, max_value=360)
     points = serializers.ListField(child=serializers.FloatField(), required=False, default=list)
+    elements = serializers.ListField(child=serializers.DictField(), required=False, default=list)
 
 
 class LabeledDataSerializer(serializers.Serializer):
@@ -332,8 +333,11 @@ def label_body(label, owner_key, owner_id, label_id):
             {"id": index + 1, "name": a["name"], "mutable": a["mutable"], "input_type": a["input_type"],
              "default_value": a.get("default_value", ""), "values": a["values"]}
             for index, a in enumerate(label.get("attributes", []))],
-        "type": label.get("type", "any"), "svg": "", "sublabels": [], "has_parent": False, owner_key: owner_id,
+        "type": label.get("type", "any"), "svg": "", "has_parent": False, owner_key: owner_id,
         "parent_id": None,
+        "sublabels": [{"id": label_id * 100 + index + 1, "name": sub["name"], "color": sub.get("color") or "#33ddff",
+                       "attributes": [], "type": sub.get("type", "points"), "has_parent": True}
+                      for index, sub in enumerate(label.get("sublabels", []))],
     }
 
 
