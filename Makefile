@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test unit-tests cvat-sdk fake-cvat example diff-digester custom-templates docs-examples docc unions keywords social chat validation corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test imports unit-tests cvat-sdk fake-cvat example diff-digester custom-templates docs-examples docc unions keywords social chat validation corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -50,8 +50,8 @@ generate: build
 build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
 
-test: deps unit-tests check-generated lint-generated hostile example diff-digester custom-templates docs-examples \
-	docc unions keywords social chat validation corpus
+test: deps imports unit-tests check-generated lint-generated hostile example diff-digester custom-templates \
+	docs-examples docc unions keywords social chat validation corpus
 
 unit-tests: cvat-sdk fake-cvat
 	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python FAKE_CVAT_PYTHON=$(FAKE_CVAT_VENV)/bin/python swift test
@@ -84,6 +84,11 @@ $(CVAT_SDK_VENV)/.installed-with-cli-masks:
 	python3 -m venv $(CVAT_SDK_VENV)
 	$(CVAT_SDK_VENV)/bin/pip install -q "cvat-sdk[masks]==$(CVAT_SDK_VERSION)" cvat-cli==$(CVAT_SDK_VERSION)
 	touch $@
+
+# The module graph: every import is a declared dependency, and the generator's stages import
+# earlier stages only (Parser → Model → Renderer → PostProcessor; Diff reads the Model).
+imports:
+	python3 Tests/Integration/check-imports.py
 
 # Generated/CVAT must be exactly what the generator produces from the 2.72 schema.
 check-generated: build

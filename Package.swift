@@ -57,6 +57,8 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "SpecforgeDiagnostics", path: "Sources/Diagnostics", swiftSettings: strict),
+        // What the stages share and nothing else: the rendered file, a concurrent map.
+        .target(name: "SpecforgeSupport", path: "Sources/Support", swiftSettings: strict),
         .target(
             name: "SpecforgeParser",
             dependencies: ["CYAML", "SpecforgeDiagnostics"],
@@ -65,19 +67,22 @@ let package = Package(
         ),
         .target(
             name: "SpecforgeModel",
-            dependencies: ["SpecforgeParser"],
+            dependencies: ["SpecforgeParser", "SpecforgeDiagnostics"],
             path: "Sources/Model",
             swiftSettings: strict
         ),
         .target(
             name: "SpecforgeRenderer",
-            dependencies: ["SpecforgeModel", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "SpecforgeModel", "SpecforgeDiagnostics", "SpecforgeSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             path: "Sources/Renderer",
             swiftSettings: strict
         ),
         .target(
             name: "SpecforgePostProcessor",
-            dependencies: ["SpecforgeModel", "SpecforgeRenderer"],
+            dependencies: ["SpecforgeSupport"],
             path: "Sources/PostProcessor",
             swiftSettings: strict
         ),
@@ -90,13 +95,18 @@ let package = Package(
         ),
         .target(
             name: "SpecforgeGenerator",
-            dependencies: ["SpecforgeParser", "SpecforgeModel", "SpecforgeRenderer", "SpecforgePostProcessor"],
+            dependencies: [
+                "SpecforgeDiagnostics", "SpecforgeParser", "SpecforgeModel", "SpecforgeRenderer",
+                "SpecforgePostProcessor",
+                "SpecforgeSupport",
+            ],
             path: "Sources/Generator",
             swiftSettings: strict
         ),
         .executableTarget(
             name: "specforge",
             dependencies: [
+                "SpecforgeDiagnostics",
                 "SpecforgeGenerator",
                 "SpecforgeRenderer",
                 "SpecforgePostProcessor",
@@ -182,9 +192,8 @@ let package = Package(
         .testTarget(
             name: "SpecforgeTests",
             dependencies: [
-                "SpecforgeGenerator", "SpecforgeParser", "SpecforgeModel", "SpecforgeRenderer",
-                "SpecforgePostProcessor",
-                "SpecforgeDiff",
+                "SpecforgeDiagnostics", "SpecforgeGenerator", "SpecforgeParser", "SpecforgeModel", "SpecforgeRenderer",
+                "SpecforgePostProcessor", "SpecforgeDiff", "SpecforgeSupport",
             ],
             path: "Tests/SpecforgeTests",
             swiftSettings: strict

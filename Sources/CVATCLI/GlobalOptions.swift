@@ -126,7 +126,7 @@ struct ClientFactory {
     }
 
     private func makeClient(_ url: String) throws -> CVATClient {
-        try CVATClient(
+        let client = try CVATClient(
             url: url,
             config: CVATConfig(
                 statusCheckPeriod: statusCheckPeriod,
@@ -135,6 +135,10 @@ struct ClientFactory {
             ),
             transport: transport
         )
+        if options.debug {
+            client.api.session.updateConfiguration { $0.middlewares.append(DebugMiddleware()) }
+        }
+        return client
     }
 
     private func serverURL(store: AuthStore, explicitHost: Bool) throws -> String {

@@ -1,4 +1,4 @@
-import SpecforgeParser
+import SpecforgeModel
 
 /// How one validation keyword moved between two versions: which values it lets through.
 struct ConstraintShift: Equatable {

@@ -4,6 +4,7 @@ import SpecforgeModel
 import SpecforgeParser
 import SpecforgePostProcessor
 import SpecforgeRenderer
+import SpecforgeSupport
 
 /// The whole pipeline in one place:
 ///
@@ -85,12 +86,7 @@ public struct GeneratorPipeline {
         var pages: [RenderedFile] = []
         do {
             let renderer = Renderer(templates: try templates.value.get())
-            files = PostProcessor.process(
-                renderer.render(model),
-                model: model,
-                renderer: renderer,
-                layout: request.layout ?? request.config.layout
-            )
+            files = PostProcessor.process(renderer.render(model), layout: request.layout ?? request.config.layout)
             if request.docsDirectory != nil { pages = PostProcessor.processPages(renderer.renderDocs(model)) }
         } catch {
             diagnostics.report(error)

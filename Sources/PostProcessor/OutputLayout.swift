@@ -1,4 +1,4 @@
-import SpecforgeRenderer
+import SpecforgeSupport
 
 /// How the generated files are laid out on disk.
 public enum OutputLayout: Sendable, Equatable {

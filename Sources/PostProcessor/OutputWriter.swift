@@ -1,5 +1,5 @@
 import Foundation
-import SpecforgeRenderer
+import SpecforgeSupport
 
 /// Writes generated files deterministically: only files whose bytes change are written (each
 /// atomically), generated files that are no longer produced are removed, and files specforge

@@ -1,18 +1,14 @@
-import SpecforgeModel
-import SpecforgeRenderer
+import SpecforgeSupport
 
-/// The post-processor stage's entry point: the pass that sees the whole output at once.
+/// The post-processor stage's entry point: the pass that sees the whole rendered output at
+/// once, after the renderer and knowing nothing of it or of the model.
 ///
-/// It adds what no single template can know (the `ApiClient` that groups every API), brings
-/// every file to one layout, and orders the output deterministically. Writing is `OutputWriter`'s.
+/// It brings every file to one layout (`SourceLayout`: long lines broken at their brackets,
+/// whitespace), groups files into shards when asked, and orders the output deterministically.
+/// Writing it, only where it changed, is `OutputWriter`'s.
 public enum PostProcessor {
-    public static func process(
-        _ files: [RenderedFile],
-        model: ClientModel,
-        renderer: Renderer,
-        layout: OutputLayout = .filePerDeclaration
-    ) -> [RenderedFile] {
-        var output = (files + [renderer.renderApiClient(model)]).concurrentMap { file in
+    public static func process(_ files: [RenderedFile], layout: OutputLayout = .filePerDeclaration) -> [RenderedFile] {
+        var output = files.concurrentMap { file in
             RenderedFile(path: file.path, contents: SourceLayout.normalize(file.contents))
         }
         if case .shards(let count) = layout {

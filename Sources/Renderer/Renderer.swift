@@ -1,19 +1,9 @@
 import Foundation
 import SpecforgeModel
-
-/// A generated file: its path inside the output directory and its text.
-public struct RenderedFile: Sendable, Equatable {
-    public var path: String
-    public var contents: String
-
-    public init(path: String, contents: String) {
-        self.path = path
-        self.contents = contents
-    }
-}
+import SpecforgeSupport
 
 /// The renderer stage's entry point: prints the intermediate model through the templates, one
-/// file per type and per API group.
+/// file per type and per API group, and the `ApiClient` that groups every API.
 public struct Renderer: Sendable {
     let templates: TemplateSet
 
@@ -39,14 +29,11 @@ public struct Renderer: Sendable {
                 )
             )
         }
-        return types + groups
-    }
-
-    /// The `ApiClient` that groups every API: rendered by the post-processor, which sees the
-    /// whole output.
-    public func renderApiClient(_ model: ClientModel) -> RenderedFile {
-        let context = ViewModels.apiClient(model, header: ViewModels.header(model))
-        return RenderedFile(path: "ApiClient.swift", contents: templates.render("ApiClient", context))
+        let client = RenderedFile(
+            path: "ApiClient.swift",
+            contents: templates.render("ApiClient", ViewModels.apiClient(model, header: header))
+        )
+        return types + groups + [client]
     }
 
     /// The reference pages (`--docs DIR`): the index, a page per API group and a page per
@@ -128,40 +115,4 @@ public struct TemplateContext: @unchecked Sendable {
     /// Text, flags, lists of text, lists of objects and objects, nested: what JSON can hold.
     /// (Unchecked sendability: only immutable value types, built and then only read.)
     public var values: [String: Any]
-}
-
-extension Array where Element: Sendable {
-    /// `map` on every core, for independent pieces of work; the result keeps the order.
-    public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
-        let results = UnsafeResults<Result>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            results.set(index, transform(self[index]))
-        }
-        return results.values
-    }
-}
-
-/// Slots written by exactly one concurrent iteration each, read after all of them finished.
-/// A raw buffer, because concurrent writes through an array property would trip Swift's
-/// exclusivity checks even though the slots never overlap.
-private final class UnsafeResults<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Value?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: max(count, 1))
-        slots.initialize(repeating: nil, count: max(count, 1))
-    }
-
-    deinit {
-        slots.deinitialize(count: max(count, 1))
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        slots[index] = value
-    }
-
-    var values: [Value] { (0..<count).map { slots[$0]! } }
 }

@@ -1,5 +1,4 @@
 import SpecforgeModel
-import SpecforgeParser
 
 /// The runtime's `ValueRules` for a property or parameter, as a Swift array literal:
 /// `[.maxLength(256), .minLength(1)]`, with `.nested` for a property holding models that have

@@ -34,8 +34,13 @@ extension FakeCVATServerSuites {
             let upload = try await server.log().filter { $0.path == "/api/tasks/1/data/" }
             #expect(upload.map(\.method) == ["POST", "POST", "POST"], "Upload-Start, one bulk request, Upload-Finish")
 
-            let listed = try cvat(login + ["task", "ls"], in: scratch)
+            let listed = try cvat(login + ["task", "ls", "--debug"], in: scratch)
             #expect(listed.stdout == "1\n")
+            #expect(
+                listed.stderr.contains("DEBUG: GET /api/tasks → 200 in "),
+                "--debug shows each request: \(listed.stderr)"
+            )
+            #expect(!listed.stderr.contains("secret"), "never a credential")
             let json = try cvat(["task", "ls", "--json"] + login, in: scratch)
             let objects = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
             #expect(objects?.map { $0["name"] as? String } == ["new task"])

@@ -3,6 +3,7 @@ import SpecforgeDiagnostics
 import SpecforgeGenerator
 import SpecforgePostProcessor
 import SpecforgeRenderer
+import SpecforgeSupport
 import XCTest
 
 final class GeneratorTests: XCTestCase {

@@ -1,5 +1,3 @@
-import SpecforgeParser
-
 /// The intermediate model: everything the templates print, with every decision made.
 ///
 /// Names are final, types resolved, operations grouped. The renderer turns it into the

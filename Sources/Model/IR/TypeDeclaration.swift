@@ -1,5 +1,3 @@
-import SpecforgeParser
-
 /// A Swift type the generated client declares: a model, an enum, a union or an alias.
 public struct TypeDeclaration: Sendable, Encodable {
     public enum Kind: Sendable, Encodable {

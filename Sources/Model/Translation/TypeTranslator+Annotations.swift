@@ -20,7 +20,7 @@ extension TypeTranslator {
         }
         var result = ValueAnnotations()
         for source in sources {
-            result.constraints = result.constraints.filling(from: source.constraints)
+            result.constraints = result.constraints.filling(from: ValueConstraints(source.constraints))
             result.defaultValue = result.defaultValue ?? source.defaultValue?.jsonText
             result.example = result.example ?? source.example?.jsonText
         }
@@ -50,4 +50,24 @@ extension TypeTranslator {
 
 extension String {
     fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension ValueConstraints {
+    /// The model's constraints from the keywords the parser read.
+    init(_ parsed: SchemaConstraints) {
+        self.init()
+        minimum = parsed.minimum
+        maximum = parsed.maximum
+        exclusiveMinimum = parsed.exclusiveMinimum
+        exclusiveMaximum = parsed.exclusiveMaximum
+        multipleOf = parsed.multipleOf
+        minLength = parsed.minLength
+        maxLength = parsed.maxLength
+        pattern = parsed.pattern
+        minItems = parsed.minItems
+        maxItems = parsed.maxItems
+        uniqueItems = parsed.uniqueItems
+        minProperties = parsed.minProperties
+        maxProperties = parsed.maxProperties
+    }
 }

@@ -37,7 +37,7 @@ public final class Schema: Sendable {
     public let writeOnly: Bool
     public let deprecated: Bool
     public let defaultValue: Node?
-    public let constraints: ValueConstraints
+    public let constraints: SchemaConstraints
     /// `example`, or the first of 3.1's `examples`.
     public let example: Node?
     public let location: SourceLocation
@@ -64,7 +64,7 @@ public final class Schema: Sendable {
         writeOnly: Bool,
         deprecated: Bool,
         defaultValue: Node?,
-        constraints: ValueConstraints = ValueConstraints(),
+        constraints: SchemaConstraints = SchemaConstraints(),
         example: Node? = nil,
         location: SourceLocation,
         pointer: String

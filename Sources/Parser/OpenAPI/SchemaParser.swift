@@ -62,14 +62,14 @@ struct SchemaParser {
         )
     }
 
-    private func constraints(_ map: Mapping, at pointer: String) -> ValueConstraints {
-        var constraints = ValueConstraints()
+    private func constraints(_ map: Mapping, at pointer: String) -> SchemaConstraints {
+        var constraints = SchemaConstraints()
         constraints.minimum = reader.number(map, "minimum", at: pointer)
         constraints.maximum = reader.number(map, "maximum", at: pointer)
         // 3.0 flags the bound as exclusive; 3.1 (JSON Schema 2020-12) gives the bound itself.
         for (key, bound, flag) in [
-            ("exclusiveMinimum", \ValueConstraints.minimum, \ValueConstraints.exclusiveMinimum),
-            ("exclusiveMaximum", \ValueConstraints.maximum, \ValueConstraints.exclusiveMaximum),
+            ("exclusiveMinimum", \SchemaConstraints.minimum, \SchemaConstraints.exclusiveMinimum),
+            ("exclusiveMaximum", \SchemaConstraints.maximum, \SchemaConstraints.exclusiveMaximum),
         ] {
             guard let node = map[key] else { continue }
             if let flagged = node.scalar?.bool {

@@ -1,6 +1,5 @@
 import Foundation
 import SpecforgeModel
-import SpecforgeParser
 
 /// A Swift expression that builds an example value of a type, for the reference pages: a
 /// literal, or a call or collection whose elements are built the same way.

@@ -1,5 +1,4 @@
 import SpecforgeModel
-import SpecforgeParser
 
 /// The contexts of the reference pages (`--docs DIR`): `DocsIndex` (the index, `README.md`),
 /// `DocsApi` (a page per API group, `APIs/<Group>.md`) and `DocsModel` (a page per declared

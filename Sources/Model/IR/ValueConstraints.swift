@@ -1,7 +1,9 @@
-/// JSON Schema's validation keywords for one value: bounds, lengths, item counts, a pattern.
+/// What the client knows of one value beyond its type — bounds, lengths, item counts, a
+/// pattern — from JSON Schema's validation keywords (the parser's `SchemaConstraints`), after
+/// references and `allOf` members filled the gaps.
 ///
 /// The generated client checks them before sending a request (the runtime's client-side
-/// validation); `specforge diff` compares them and reference pages list them, so they are read
+/// validation); `specforge diff` compares them and reference pages list them, so they are kept
 /// as written.
 public struct ValueConstraints: Sendable, Hashable, Encodable {
     public var minimum: Double?
