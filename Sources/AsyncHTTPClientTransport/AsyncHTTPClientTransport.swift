@@ -107,7 +107,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             let response = try await self.execute(request, deadline: deadline)
             let partial = destination.appendingPathExtension("part-\(UUID().uuidString.prefix(8))")
             guard FileManager.default.createFile(atPath: partial.path, contents: nil) else {
-                throw APIError.transport("Cannot write \(partial.path)")
+                throw APIError.transport(.other, "Cannot write \(partial.path)")
             }
             do {
                 let handle = try FileHandle(forWritingTo: partial)
@@ -192,11 +192,34 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
                 return APIError.timeout
             case .cancelled:
                 return CancellationError()
+            case .remoteConnectionClosed:
+                return APIError.transport(TransportFailure(.connectionLost, "\(clientError)", underlying: clientError))
             default:
-                return APIError.transport("\(clientError)")
+                return APIError.transport(TransportFailure(.other, "\(clientError)", underlying: clientError))
             }
         }
-        return APIError.transport(String(describing: error))
+        let message = String(describing: error)
+        return APIError.transport(TransportFailure(kind(of: error, message), message, underlying: error))
+    }
+
+    /// What SwiftNIO's and NIOSSL's errors mean: BoringSSL names a certificate it did not trust
+    /// (`CERTIFICATE_VERIFY_FAILED`) apart from a handshake with something that is not TLS;
+    /// NIOPosix's connection errors carry their DNS failures.
+    private static func kind(of error: any Error, _ message: String) -> TransportFailure.Kind {
+        if error is NIOSSLExtraError { return .certificateRejected }
+        if error is NIOSSLError {
+            let upper = message.uppercased()
+            return upper.contains("CERTIFICATE") || upper.contains("CERT_")
+                ? .certificateRejected : .secureConnectionFailed
+        }
+        if let posix = error as? IOError {
+            return [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(posix.errnoCode) ? .cannotConnect : .other
+        }
+        if String(describing: type(of: error)) == "NIOConnectionError" {
+            return message.contains("dnsAError: Optional") || message.contains("dnsAAAAError: Optional")
+                ? .hostNotFound : .cannotConnect
+        }
+        return .other
     }
 
     // MARK: Configuration

@@ -74,8 +74,8 @@ public final class CVATClient: Sendable {
             let client = try CVATClient(url: candidate, config: config, transport: transport)
             do {
                 try await client.checkServerVersion()
-            } catch let error as APIError where index + 1 < candidates.count && error.statusCode == nil {
-                // No server speaking HTTP there: try the next scheme.
+            } catch let error as APIError where index + 1 < candidates.count && Self.mayTryPlainHTTP(after: error) {
+                // No HTTPS server there: try the next scheme.
                 lastError = error
                 continue
             }
@@ -110,6 +110,17 @@ public final class CVATClient: Sendable {
         } catch {
             try? await client.close()
             throw error
+        }
+    }
+
+    /// Whether an https attempt failed in a way plain http might not: nothing listening, or
+    /// something that does not speak TLS. A certificate the client does not trust is not one —
+    /// falling back would send the credentials in the clear to whoever presented it — nor is an
+    /// unknown host, a timeout or an answer.
+    static func mayTryPlainHTTP(after error: APIError) -> Bool {
+        switch error.transportFailure?.kind {
+        case .cannotConnect, .secureConnectionFailed, .connectionLost, .other: true
+        case .certificateRejected, .hostNotFound, nil: false
         }
     }
 

@@ -81,7 +81,7 @@ public struct LoggingMiddleware: ClientMiddleware {
         switch error {
         case is CancellationError: return "cancelled"
         case APIError.timeout: return "timeout"
-        case APIError.transport(let message): return "transport error: \(message)"
+        case APIError.transport(let failure): return "transport error (\(failure.kind.rawValue)): \(failure.message)"
         default: return String(describing: type(of: error))
         }
     }

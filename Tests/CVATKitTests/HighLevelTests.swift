@@ -334,7 +334,45 @@ extension FakeCVATServerSuites {
             let client = try await CVATClient.connect(host: "127.0.0.1", port: server.port)
             #expect(client.host.absoluteString == "http://127.0.0.1:\(server.port)")
             #expect(throws: CVATError.self) { _ = try CVATClient(url: "ftp://example.com") }
+
+            // An https server whose certificate is not trusted is not a reason to try http.
+            let untrusted = FailingTransport(
+                failure: TransportFailure(.certificateRejected, "certificate verify failed")
+            )
+            await #expect {
+                _ = try await CVATClient.connect(host: "cvat.example.com", transport: untrusted)
+            } throws: { error in
+                (error as? APIError)?.transportFailure?.kind == .certificateRejected
+            }
+            #expect(untrusted.schemes == ["https"], "neither retried nor tried in the clear")
+            let closed = FailingTransport(failure: TransportFailure(.cannotConnect, "connection refused"))
+            await #expect(throws: APIError.self) {
+                _ = try await CVATClient.connect(host: "cvat.example.com", transport: closed)
+            }
+            #expect(closed.schemes == ["https", "https", "https", "https", "http", "http", "http", "http"], "retried")
         }
+    }
+}
+
+/// A transport that fails every request the same way and remembers the schemes it was asked.
+final class FailingTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var asked: [String] = []
+    let failure: TransportFailure
+
+    init(failure: TransportFailure) {
+        self.failure = failure
+    }
+
+    var schemes: [String] { lock.withLock { asked } }
+
+    func send(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
+        lock.withLock { asked.append(request.url.scheme ?? "") }
+        throw APIError.transport(failure)
+    }
+
+    func download(_ request: HTTPRequest, to destination: URL, timeout: Duration?) async throws -> HTTPResponse {
+        try await send(request, timeout: timeout)
     }
 }
 

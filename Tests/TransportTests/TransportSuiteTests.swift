@@ -163,8 +163,8 @@ struct TransportSuiteTests {
         await #expect {
             _ = try await transport.send(request, timeout: .seconds(5))
         } throws: { error in
-            if case APIError.transport = error { return true }
-            return false
+            guard let failure = (error as? APIError)?.transportFailure else { return false }
+            return failure.kind == .cannotConnect && failure.underlying != nil
         }
     }
 
@@ -172,8 +172,27 @@ struct TransportSuiteTests {
     func untrustedCertificate(kind: TransportKind) async throws {
         let transport = try kind.make()
         let request = HTTPRequest(method: .get, url: server.https.appendingPathComponent("echo"))
-        await #expect(throws: APIError.self) {
+        await #expect {
             _ = try await transport.send(request, timeout: .seconds(10))
+        } throws: { error in
+            (error as? APIError)?.transportFailure?.kind == .certificateRejected
+        }
+    }
+
+    @Test(
+        "https to a server that speaks plain HTTP fails the handshake, not the certificate",
+        arguments: TransportKind.allCases
+    )
+    func plainServerOverTLS(kind: TransportKind) async throws {
+        let transport = try kind.make()
+        var plain = URLComponents(url: server.http, resolvingAgainstBaseURL: false)
+        plain?.scheme = "https"
+        let request = HTTPRequest(method: .get, url: try #require(plain?.url).appendingPathComponent("echo"))
+        await #expect {
+            _ = try await transport.send(request, timeout: .seconds(10))
+        } throws: { error in
+            guard let failure = (error as? APIError)?.transportFailure else { return false }
+            return failure.kind != .certificateRejected && failure.underlying != nil
         }
     }
 }

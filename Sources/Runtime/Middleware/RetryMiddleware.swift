@@ -44,10 +44,12 @@ public struct RetryMiddleware: ClientMiddleware {
 }
 
 extension APIError {
-    /// The request got no response: the connection failed. (A timeout is not retried: the
-    /// caller's timeout would silently become several times as long.)
+    /// The request got no response because the connection failed in a way that may pass: not
+    /// a certificate that is not trusted or a handshake with something that is not TLS, which
+    /// fail the same way every time. (A timeout is not retried either: the caller's timeout
+    /// would silently become several times as long.)
     var gotNoResponse: Bool {
-        if case .transport = self { return true }
-        return false
+        guard case .transport(let failure) = self else { return false }
+        return failure.kind != .certificateRejected && failure.kind != .secureConnectionFailed
     }
 }

@@ -10,8 +10,9 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
     /// The body did not match the expected model. `codingPath` names the field, such as
     /// `results[2].labels[0].name`, and `bodyExcerpt` holds the start of the body.
     case decoding(type: String, codingPath: String, message: String, bodyExcerpt: String)
-    /// The request never produced a response: connection refused, DNS failure, TLS error, ...
-    case transport(String)
+    /// The request never produced a response: connection refused, DNS failure, TLS error, …
+    /// (`failure.kind` says which, `failure.underlying` keeps the transport's own error).
+    case transport(TransportFailure)
     /// The request did not complete within its timeout.
     case timeout
     /// The request could not be built from the given arguments.
@@ -40,6 +41,17 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
     public var isNotFound: Bool { statusCode == 404 }
     public var isServerError: Bool { statusCode.map { (500..<600).contains($0) } ?? false }
 
+    /// The failure of a `.transport` error, `nil` for every other case.
+    public var transportFailure: TransportFailure? {
+        if case .transport(let failure) = self { return failure }
+        return nil
+    }
+
+    /// A `.transport` error of `kind` that is no more than its message.
+    public static func transport(_ kind: TransportFailure.Kind, _ message: String) -> APIError {
+        .transport(TransportFailure(kind, message))
+    }
+
     public var description: String {
         switch self {
         case .status(let response):
@@ -48,8 +60,8 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
         case .decoding(let type, let codingPath, let message, let bodyExcerpt):
             let field = codingPath.isEmpty ? "" : " at \(codingPath)"
             return "Cannot decode \(type)\(field): \(message). Body: \(bodyExcerpt)"
-        case .transport(let message):
-            return "Transport error: \(message)"
+        case .transport(let failure):
+            return "Transport error: \(failure.message)"
         case .timeout:
             return "The request timed out"
         case .invalidInput(let message):

@@ -126,7 +126,7 @@ extension ResponseBodyStream {
             if bufferedBytes > Self.limit {
                 lock.unlock()
                 cancelTransport()
-                finish(throwing: APIError.transport("The response stream's reader fell more than 16 MB behind"))
+                finish(throwing: APIError.transport(.other, "The response stream's reader fell more than 16 MB behind"))
                 return
             }
             let pause = !isPaused && bufferedBytes > Self.pauseThreshold

@@ -88,7 +88,11 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchec
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         let failure = error.map(URLSessionTransport.translate)
-        resolveHead(.failure(failure ?? APIError.transport("The server closed the connection without a response")))
+        resolveHead(
+            .failure(
+                failure ?? APIError.transport(.connectionLost, "The server closed the connection without a response")
+            )
+        )
         source.finish(throwing: failure)
     }
 }

@@ -69,7 +69,13 @@ public struct URLSessionTransport: HTTPTransport {
             }
             try fileManager.moveItem(at: temporaryFile, to: destination)
         } catch {
-            throw APIError.transport("Cannot move the download to \(destination.path): \(error.localizedDescription)")
+            throw APIError.transport(
+                TransportFailure(
+                    .other,
+                    "Cannot move the download to \(destination.path): \(error.localizedDescription)",
+                    underlying: error
+                )
+            )
         }
         return try Self.makeResponse(response, body: Data())
     }
@@ -113,7 +119,7 @@ public struct URLSessionTransport: HTTPTransport {
 
     static func makeResponse(_ response: URLResponse, body: Data) throws -> HTTPResponse {
         guard let response = response as? HTTPURLResponse else {
-            throw APIError.transport("The server did not answer with an HTTP response")
+            throw APIError.transport(.other, "The server did not answer with an HTTP response")
         }
         // `allHeaderFields` joins repeated fields with commas; the cookie parser splits
         // `Set-Cookie` apart again.
@@ -128,7 +134,8 @@ public struct URLSessionTransport: HTTPTransport {
     /// failing URL, which may carry an API key in its query.
     static func translate(_ error: any Error) -> any Error {
         guard let urlError = error as? URLError else {
-            return error is CancellationError ? error : APIError.transport(error.localizedDescription)
+            if error is CancellationError || error is APIError { return error }
+            return APIError.transport(TransportFailure(.other, error.localizedDescription, underlying: error))
         }
         switch urlError.code {
         case .timedOut:
@@ -136,7 +143,34 @@ public struct URLSessionTransport: HTTPTransport {
         case .cancelled where Task.isCancelled:
             return CancellationError()
         default:
-            return APIError.transport("\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))")
+            let message = "\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))"
+            return APIError.transport(TransportFailure(kind(of: urlError, message), message, underlying: urlError))
+        }
+    }
+
+    /// The kind of a `URLError`; FoundationNetworking reports libcurl's TLS failures as
+    /// `.unknown` or `.secureConnectionFailed`, so its message (curl's) decides those.
+    private static func kind(of error: URLError, _ message: String) -> TransportFailure.Kind {
+        if error.code == .unknown || error.code == .secureConnectionFailed {
+            let lower = message.lowercased()
+            if lower.contains("certificate") { return .certificateRejected }
+            if lower.contains("ssl") || lower.contains("tls") { return .secureConnectionFailed }
+        }
+        switch error.code {
+        case .cannotConnectToHost, .notConnectedToInternet, .internationalRoamingOff, .callIsActive,
+            .dataNotAllowed:
+            return .cannotConnect
+        case .cannotFindHost, .dnsLookupFailed:
+            return .hostNotFound
+        case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
+            .serverCertificateHasUnknownRoot, .clientCertificateRejected, .clientCertificateRequired:
+            return .certificateRejected
+        case .secureConnectionFailed:
+            return .secureConnectionFailed
+        case .networkConnectionLost:
+            return .connectionLost
+        default:
+            return .other
         }
     }
 }
