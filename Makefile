@@ -10,7 +10,7 @@ CONFIG      ?= Schemas/cvat.yaml
 SPECFORGE   := .build/release/specforge
 SWIFT_BUILD := swift build
 
-.PHONY: all deps templates build install generate build-cvat test imports unit-tests cvat-sdk fake-cvat example diff-digester custom-templates docs-examples docc unions keywords social chat validation corpus hostile lint-generated check-generated fuzz bench clean
+.PHONY: all deps templates build install generate build-cvat test imports snippets unit-tests cvat-sdk fake-cvat example diff-digester custom-templates docs-examples docc unions keywords social chat validation corpus hostile lint-generated check-generated fuzz bench clean
 
 all: generate build-cvat
 
@@ -51,7 +51,7 @@ build-cvat: deps
 	$(SWIFT_BUILD) --target CVAT
 
 test: deps imports unit-tests check-generated lint-generated hostile example diff-digester custom-templates \
-	docs-examples docc unions keywords social chat validation corpus
+	docs-examples docc snippets unions keywords social chat validation corpus
 
 unit-tests: cvat-sdk fake-cvat
 	CVAT_SDK_PYTHON=$(CVAT_SDK_VENV)/bin/python FAKE_CVAT_PYTHON=$(FAKE_CVAT_VENV)/bin/python swift test
@@ -127,6 +127,12 @@ docc: deps
 
 # Unions decoded and encoded by a generated client: discriminators from `enum`/`const`,
 # unknown discriminator values kept, failures that name each alternative's cause.
+# The snippet table: each construct's schema fragment and the exact Swift it becomes
+# (Tests/Snippets/Snippets.md), every case's output typechecked. After a deliberate change:
+# python3 Tests/Integration/check-snippets.py .build/release/specforge --record, then review the diff.
+snippets: build
+	python3 Tests/Integration/check-snippets.py $(SPECFORGE)
+
 unions: build
 	Tests/Integration/check-unions.sh $(SPECFORGE)
 
