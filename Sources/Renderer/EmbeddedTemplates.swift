@@ -34,7 +34,7 @@ public struct {{typeName}}: Sendable {
 {{/arguments}}
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<{{returnType}}> {
-        try await self.session.send(Self.{{bareName}}Endpoint, {{parameterValuesLiteral}}, {{#bodyName}}body: {{.}}, {{/bodyName}}options: options)
+        try await self.session.{{sendMethod}}(Self.{{bareName}}Endpoint, {{parameterValuesLiteral}}, {{#bodyName}}body: {{.}}, {{/bodyName}}options: options)
     }
 {{#pageItemType}}
 
@@ -66,7 +66,7 @@ public struct {{typeName}}: Sendable {
 {{/arguments}}
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<ServerSentEvents> {
-        try await self.session.send(Self.{{bareName}}Endpoint.streaming(), {{parameterValuesLiteral}}, {{#bodyName}}body: {{.}}, {{/bodyName}}options: options)
+        try await self.session.events(Self.{{bareName}}Endpoint.streaming(), {{parameterValuesLiteral}}, {{#bodyName}}body: {{.}}, {{/bodyName}}options: options)
     }
 {{/streamName}}
 {{#paging}}

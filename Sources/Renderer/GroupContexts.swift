@@ -24,6 +24,7 @@ extension ViewModels {
             "isDeprecated": operation.deprecated,
             "arguments": arguments.map(argument),
             "returnType": operation.returnType?.unwrapped.swift ?? "Void",
+            "sendMethod": operation.returnType?.unwrapped == .eventStream ? "events" : "send",
             "idLiteral": SwiftLiteral.string(operation.operationId),
             "method": operation.method,
             "methodUpper": operation.method.uppercased(),
@@ -59,8 +60,7 @@ extension ViewModels {
                         responses.map { response -> [String: Any] in
                             let text = DocComment.singleLine(response.description ?? "")
                             return [
-                                "name": response.status == "default"
-                                    ? "other" : "status" + response.status.uppercased(),
+                                "name": response.errorCaseName,
                                 "statusLiteral": SwiftLiteral.string(response.status),
                                 "type": response.type!.unwrapped.swift,
                                 "comment": "`\(response.status)`" + (text.isEmpty ? "" : ": " + text),

@@ -383,6 +383,11 @@ public enum TemplateContract {
             argument
         ),
         Key("returnType", .text, "The type `ApiResponse` carries: the success response's model, or `Void`."),
+        Key(
+            "sendMethod",
+            .text,
+            "The `APISession` method the call goes through: `send`, or `events` when it answers with an event stream."
+        ),
         Key("idLiteral", .text, "The operationId as a Swift string literal."),
         Key("method", .text, "The HTTP method in lower case (`get`), an `HTTPMethod` case."),
         Key("methodUpper", .text, "The HTTP method in upper case, for documentation."),

@@ -271,7 +271,7 @@ public struct FunctionsApi: Sendable {
         id: String,
         options: RequestOptions = RequestOptions()
     ) async throws -> ApiResponse<ServerSentEvents> {
-        try await self.session.send(Self.queuesWatchEndpoint, [id], options: options)
+        try await self.session.events(Self.queuesWatchEndpoint, [id], options: options)
     }
 
     /// List annotation requests

@@ -180,6 +180,12 @@ public struct ResponseModel: Sendable, Encodable {
     /// names of the headers it declares: for the reference pages.
     public var contentTypes: [String] = []
     public var headers: [String] = []
+
+    /// The case of the operation's typed error that holds this response: `status404`,
+    /// `status4XX`, and `other` for `default`.
+    public var errorCaseName: String {
+        status == "default" ? "other" : "status" + status.uppercased()
+    }
 }
 
 public struct SecuritySchemeModel: Sendable, Encodable {

@@ -68,10 +68,6 @@ public final class APISession: Sendable {
         body: (any Encodable & Sendable)? = nil,
         options: RequestOptions
     ) async throws -> ApiResponse<Value> {
-        if Value.self == ServerSentEvents.self, options.parseResponse, options.downloadTo == nil {
-            let (response, events) = try await streamEvents(endpoint, arguments, body: body, options: options)
-            return ApiResponse(data: events as? Value, response: response)
-        }
         let response = try await perform(endpoint, arguments, body: body, options: options)
         guard options.parseResponse, options.downloadTo == nil,
             let declared = endpoint.response(for: response.status), declared.isPrimary
@@ -84,6 +80,25 @@ public final class APISession: Sendable {
             declaredContentType: declared.contentType
         )
         return ApiResponse(data: value, response: response)
+    }
+
+    /// Calls an event-stream operation: returns once the response head is in, with the events
+    /// to read as the server sends them (unless `options` turn parsing off or download the body
+    /// to a file).
+    public func events(
+        _ endpoint: Endpoint,
+        _ arguments: [any ParameterValue],
+        body: (any Encodable & Sendable)? = nil,
+        options: RequestOptions
+    ) async throws -> ApiResponse<ServerSentEvents> {
+        guard options.parseResponse, options.downloadTo == nil else {
+            return ApiResponse(
+                data: nil,
+                response: try await perform(endpoint, arguments, body: body, options: options)
+            )
+        }
+        let (response, events) = try await openEventStream(endpoint, arguments, body: body, options: options)
+        return ApiResponse(data: events, response: response)
     }
 
     /// Calls an endpoint whose responses carry no body of interest.
@@ -142,7 +157,7 @@ public final class APISession: Sendable {
     /// Sends the request of an event-stream operation and returns once the response head is in:
     /// the events are read as the server sends them. An error status still throws, with the
     /// body read whole.
-    private func streamEvents(
+    private func openEventStream(
         _ endpoint: Endpoint,
         _ arguments: [any ParameterValue],
         body: (any Encodable & Sendable)?,

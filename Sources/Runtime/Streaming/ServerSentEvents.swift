@@ -7,7 +7,7 @@ import Foundation
 /// each iteration waits for the next event, however long the server takes. Cancelling the
 /// task that iterates, or leaving the loop, closes the connection. The stream can be iterated
 /// once.
-public struct ServerSentEvents: AsyncSequence, Decodable, Sendable {
+public struct ServerSentEvents: AsyncSequence, Sendable {
     public struct Event: Sendable, Hashable {
         /// The `event:` field; `nil` means the default type, `message`.
         public var event: String?
@@ -37,14 +37,6 @@ public struct ServerSentEvents: AsyncSequence, Decodable, Sendable {
     /// The events of a body received whole.
     public init(parsing body: Data) {
         self.body = ResponseBodyStream(data: body)
-    }
-
-    /// Event streams are never JSON: the session builds them from the response body.
-    public init(from decoder: any Decoder) throws {
-        throw DecodingError.typeMismatch(
-            ServerSentEvents.self,
-            DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "An event stream is not JSON")
-        )
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
