@@ -206,45 +206,31 @@ private struct ConfigReader {
     }
 
     /// `securitySchemes: {token: {type: http, scheme: bearer}, key: {type: apiKey, in: header, name: X-Key}}`:
-    /// schemes the document does not declare, spelled as in OpenAPI.
-    func securitySchemes(_ node: Node, _ pointer: String) -> [SecuritySchemeModel] {
+    /// schemes the document does not declare, spelled as in OpenAPI and read by the parser's
+    /// own reader; the model translates them as it translates the document's. Only what a
+    /// client can send is accepted here: HTTP basic or bearer, an API key, OAuth 2 or OpenID
+    /// Connect (bearer tokens).
+    func securitySchemes(_ node: Node, _ pointer: String) -> [(name: String, scheme: SecurityScheme)] {
         guard let map = mapping(node, pointer) else { return [] }
-        return map.entries.compactMap { entry -> SecuritySchemeModel? in
+        return map.entries.compactMap { entry -> (name: String, scheme: SecurityScheme)? in
             let entryPointer = JSONPointer.appending(pointer, entry.key)
-            guard let fields = mapping(entry.value, entryPointer) else { return nil }
-            let value = { (key: String) in fields[key].flatMap { string($0, entryPointer + "/" + key) } }
-            switch (value("type"), value("scheme")?.lowercased()) {
-            case ("http", "basic"):
-                return SecuritySchemeModel(name: entry.key, kind: .httpBasic, description: value("description"))
-            case ("http", "bearer"), ("oauth2", _), ("openIdConnect", _):
-                return SecuritySchemeModel(name: entry.key, kind: .httpBearer, description: value("description"))
-            case ("apiKey", _):
-                guard let name = value("name"), let location = value("in").flatMap(ParameterModel.Location.init),
-                    location != .path
-                else {
-                    diagnostics.error(
-                        "an apiKey scheme needs 'name' and 'in' (header, query or cookie)",
-                        at: entry.value.location,
-                        pointer: entryPointer
-                    )
-                    return nil
-                }
-                return SecuritySchemeModel(
-                    name: entry.key,
-                    kind: .apiKey,
-                    parameterName: name,
-                    location: location,
-                    prefix: value("x-token-prefix"),
-                    description: value("description")
-                )
-            default:
-                diagnostics.error(
-                    "expected 'type: http' with 'scheme: basic' or 'bearer', 'type: apiKey', 'oauth2' or 'openIdConnect'",
-                    at: entry.value.location,
-                    pointer: entryPointer
-                )
+            guard let scheme = SecuritySchemeReader.read(entry.value, at: entryPointer, diagnostics: diagnostics) else {
                 return nil
             }
+            switch scheme.kind {
+            case .http(let name, _) where name != "basic" && name != "bearer":
+                break
+            case .mutualTLS:
+                break
+            default:
+                return (entry.key, scheme)
+            }
+            diagnostics.error(
+                "expected 'type: http' with 'scheme: basic' or 'bearer', 'type: apiKey', 'oauth2' or 'openIdConnect'",
+                at: entry.value.location,
+                pointer: entryPointer
+            )
+            return nil
         }
     }
 

@@ -1,4 +1,5 @@
 import SpecforgeDiagnostics
+import SpecforgeParser
 
 /// What the configuration file and flags can change about the intermediate model.
 public struct ModelOptions: Sendable {
@@ -30,7 +31,7 @@ public struct ModelOptions: Sendable {
     /// Security schemes the document lacks (`securitySchemes:` in the configuration), and the
     /// requirement of operations the document gives none (`security:`): for documents such as
     /// GitHub's, which declare no scheme although every call takes a token.
-    public var extraSecuritySchemes: [SecuritySchemeModel] = []
+    public var extraSecuritySchemes: [(name: String, scheme: SecurityScheme)] = []
     public var defaultSecurity: [[String]]?
     /// How operations are grouped into `<Group>Api` types (`groups:`); nil chooses: by tag when
     /// the document tags its operations, else by path.

@@ -48,10 +48,12 @@ public enum ModelTranslator {
             serverURL: document.servers.first.map(defaultURL),
             groups: groups,
             types: declarations.sorted { $0.name < $1.name },
-            securitySchemes: securitySchemes(document, diagnostics: diagnostics)
-                + options.extraSecuritySchemes.filter { extra in
-                    !document.components.securitySchemes.contains { $0.name == extra.name }
-                }
+            securitySchemes: SecuritySchemeTranslation.models(
+                document.components.securitySchemes
+                    + options.extraSecuritySchemes.filter { extra in
+                        !document.components.securitySchemes.contains { $0.name == extra.name }
+                    }
+            )
         )
         var result = model
         if let server = document.servers.first, !server.variables.isEmpty {
@@ -106,45 +108,6 @@ public enum ModelTranslator {
     private static func defaultURL(_ server: Server) -> String {
         server.variables.reduce(server.url) { url, variable in
             url.replacingOccurrences(of: "{\(variable.name)}", with: variable.defaultValue)
-        }
-    }
-
-    private static func securitySchemes(_ document: OpenAPIDocument, diagnostics: Diagnostics) -> [SecuritySchemeModel]
-    {
-        document.components.securitySchemes.compactMap { name, scheme in
-            switch scheme.kind {
-            case .http(let httpScheme, _):
-                let kind: SecuritySchemeModel.Kind = httpScheme == "basic" ? .httpBasic : .httpBearer
-                return SecuritySchemeModel(
-                    name: name,
-                    kind: kind,
-                    parameterName: nil,
-                    location: nil,
-                    prefix: scheme.tokenPrefix,
-                    description: scheme.description
-                )
-            case .apiKey(let parameterName, let location):
-                return SecuritySchemeModel(
-                    name: name,
-                    kind: .apiKey,
-                    parameterName: parameterName,
-                    location: ParameterModel.Location(rawValue: location.rawValue),
-                    prefix: scheme.tokenPrefix,
-                    description: scheme.description
-                )
-            case .oauth2, .openIdConnect:
-                // Both end in a bearer token that the caller obtains; the client sends it.
-                return SecuritySchemeModel(
-                    name: name,
-                    kind: .httpBearer,
-                    parameterName: nil,
-                    location: nil,
-                    prefix: nil,
-                    description: scheme.description
-                )
-            case .mutualTLS:
-                return nil
-            }
         }
     }
 }
