@@ -4,8 +4,7 @@ import SpecforgeModel
 enum Symbols {
     /// `TasksApi.create(taskWriteRequest:orgId:options:)`.
     static func method(_ operation: OperationModel, in group: APIGroup) -> String {
-        let labels = operation.arguments.map { $0.name + ":" }.joined() + "options:"
-        return "\(group.typeName).\(operation.name)(\(labels))"
+        "\(group.typeName).\(operation.signature)"
     }
 
     /// `TaskRead.mediaType`.

@@ -19,7 +19,7 @@ extension ViewModels {
             "name": SwiftNames.escaped(operation.name),
             "bareName": operation.name,
             // `list(page:pageSize:options:)`: the method as a DocC symbol link names it.
-            "symbolLink": operation.name + "(" + arguments.map { $0.name + ":" }.joined() + "options:)",
+            "symbolLink": operation.signature,
             "documentation": operationDocumentation(operation, arguments: arguments),
             "isDeprecated": operation.deprecated,
             "arguments": arguments.map(argument),

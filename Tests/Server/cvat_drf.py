@@ -1333,7 +1333,7 @@ def recording(application):
     def wrapped(environ, start_response):
         path = environ.get("PATH_INFO", "")
         if path.startswith("/__"):
-            return application(environ, start_response)
+            return framed(application, environ, start_response)
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else b""
         environ["wsgi.input"] = __import__("io").BytesIO(body)
@@ -1352,14 +1352,33 @@ def recording(application):
             entry["parts"] = [[name, filename, part_type, hashlib.sha256(payload).hexdigest()]
                               for name, filename, part_type, payload in fake_cvat.parse_multipart(content_type, body)]
 
-        def start(status, headers, exc_info=None):
-            entry["status"] = int(status.split()[0])
-            return start_response(status, headers, exc_info)
-
         with LOCK:
             STATE["log"].append(entry)
-        return application(environ, start)
+        return framed(application, environ, start_response, entry)
     return wrapped
+
+
+def framed(application, environ, start_response, entry=None):
+    """The application's response with a Content-Length, which wsgiref's HTTP/1.0 server
+    leaves out: a client that keeps connections then knows where each response ends instead
+    of racing the server's close."""
+    answer = {}
+
+    def start(status, headers, exc_info=None):
+        answer["status"], answer["headers"] = status, headers
+        if entry is not None:
+            entry["status"] = int(status.split()[0])
+        return lambda data: answer.setdefault("written", []).append(data)
+
+    result = application(environ, start)
+    try:
+        body = b"".join(answer.get("written", [])) + b"".join(result)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
+    headers = [(name, value) for name, value in answer["headers"] if name.lower() != "content-length"]
+    start_response(answer["status"], headers + [("Content-Length", str(len(body)))])
+    return [body]
 
 
 class QuietHandler(WSGIRequestHandler):

@@ -26,4 +26,11 @@ extension OperationModel {
         }
         return ordered
     }
+
+    /// The method as Swift names it, `create(taskWriteRequest:orgId:options:)`: the one
+    /// spelling that the templates' DocC links (`symbolLink`) and `specforge diff` print. Every
+    /// method ends with the runtime's `options:` argument, which templates keep.
+    public var signature: String {
+        name + "(" + arguments.map { $0.name + ":" }.joined() + "options:)"
+    }
 }
