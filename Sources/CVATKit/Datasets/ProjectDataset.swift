@@ -20,8 +20,7 @@ public final class ProjectDataset: Sendable {
     private init(project: ProjectRead, labels: [Label], tasks: [TaskDataset]) {
         self.project = project
         self.labels = labels
-        let ids = labels.compactMap(\.id).sorted()
-        self.labelIndices = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        self.labelIndices = TaskDataset.classIndices(labels)
         self.tasks = tasks
     }
 

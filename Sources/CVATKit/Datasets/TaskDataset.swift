@@ -63,8 +63,7 @@ public final class TaskDataset: Sendable {
     private init(task: TaskRead, labels: [Label], samples: [Sample]) {
         self.task = task
         self.labels = labels
-        let ids = labels.compactMap(\.id).sorted()
-        self.labelIndices = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        self.labelIndices = Self.classIndices(labels)
         self.samples = samples
     }
 
@@ -153,6 +152,14 @@ public final class TaskDataset: Sendable {
             )
         }
         return TaskDataset(task: task, labels: labels, samples: samples)
+    }
+}
+
+extension TaskDataset {
+    /// Each label id's position among the ids in order: the class index a model is trained on.
+    static func classIndices(_ labels: [Label]) -> [Int: Int] {
+        let ids = labels.compactMap(\.id).sorted()
+        return Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
     }
 }
 
