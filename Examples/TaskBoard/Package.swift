@@ -9,7 +9,7 @@ let package = Package(
     name: "TaskBoard",
     platforms: [.macOS(.v13), .iOS(.v16)],
     dependencies: [
-        // In an app: .package(url: "https://github.com/<owner>/specforge", from: "0.5.0"),
+        // In an app: .package(url: "https://github.com/<owner>/specforge", from: "0.6.0"),
         .package(name: "specforge", path: "../..")
     ],
     targets: [

@@ -95,9 +95,9 @@ struct TaskCreateArguments: ParsableArguments {
 
     func run(client: CVATClient) async throws {
         var spec = try TaskWriteRequest(jsonObject: ["name": name, "labels": labels.json])
-        spec.projectId = projectId.map { .some($0) }
+        spec.projectId = projectId.map { .value($0) }
         spec.bugTracker = bugTracker
-        spec.overlap = overlap.map { .some($0) }
+        spec.overlap = overlap.map { .value($0) }
         spec.segmentSize = segmentSize
         let params = DataParams(
             imageQuality: imageQuality,

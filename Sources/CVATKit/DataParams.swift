@@ -62,18 +62,18 @@ public struct DataParams: Sendable {
     /// The request that carries them (what cvat-sdk sends with `Upload-Finish`, or alone).
     func request() -> DataRequest {
         DataRequest(
-            chunkSize: chunkSize.map { .some($0) },
+            chunkSize: chunkSize.map { .value($0) },
             imageQuality: imageQuality,
             startFrame: startFrame,
             stopFrame: stopFrame,
             frameFilter: frameStep.map { "step=\($0)" },
             useZipChunks: useZipChunks,
             serverFilesExclude: serverFilesExclude,
-            cloudStorageId: cloudStorageId.map { .some($0) },
+            cloudStorageId: cloudStorageId.map { .value($0) },
             useCache: useCache,
             copyData: copyData,
             sortingMethod: sortingMethod,
-            filenamePattern: filenamePattern.map { .some($0) },
+            filenamePattern: filenamePattern.map { .value($0) },
             jobFileMapping: jobFileMapping
         )
     }

@@ -78,7 +78,7 @@ extension Repository where Object: BacksUp {
         )
         .upload(file)
         let finished = try await client.waitForCompletion(request, progress: progress)
-        guard case .some(.some(let objectId)) = finished.resultId else {
+        guard let objectId = finished.resultId?.value else {
             throw CVATError.protocolViolation("The restore finished without the new object's id")
         }
         return try await retrieve(objectId)
@@ -94,7 +94,7 @@ extension CVATClient {
         -> URL
     {
         let finished = try await waitForCompletion(requestId, progress: progress)
-        guard case .some(.some(let link)) = finished.resultUrl, let url = URL(string: link) else {
+        guard let link = finished.resultUrl?.value, let url = URL(string: link) else {
             throw CVATError.protocolViolation("The export finished without a result URL")
         }
         let isFolder = destination.isExistingFolder

@@ -49,13 +49,15 @@ struct FileUploader {
             id: "upload_file",
             method: .post,
             path: path,
-            parameters: (query.map(\.name) + ["filename"]).map { .init($0, in: .query, type: "String", required: true) }
-                + [.init(flag, in: .header, type: "Bool", required: true)],
+            parameters: (query.map(\.name) + ["filename"]).map {
+                .init($0, in: .query, type: String.self, required: true)
+            }
+                + [.init(flag, in: .header, type: Bool.self, required: true)],
             responses: [
                 .init(
                     "202",
                     contentType: flag == "Upload-Finish" ? "application/vnd.cvat+json" : nil,
-                    type: "RqId",
+                    type: RqId.self,
                     isPrimary: flag == "Upload-Finish"
                 )
             ],

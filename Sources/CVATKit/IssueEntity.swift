@@ -17,7 +17,7 @@ public final class IssueEntity: Entity<IssueRead>, @unchecked Sendable {
     public func comments() async throws -> [CommentEntity] {
         let (client, id) = (client, id)
         let job = try await JobEntity.retrieve(model.job ?? 0, in: client.api)
-        return try await OrganizationScope.children(in: job.organization ?? nil) {
+        return try await OrganizationScope.children(in: job.organization?.value) {
             client.api.commentsApi.listAllItems(issueId: id, org: $0, orgId: $1)
         }
         .map { CommentEntity(client: client, model: $0) }

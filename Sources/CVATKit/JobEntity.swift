@@ -9,7 +9,7 @@ public typealias JobsRepository = Repository<JobEntity>
 /// issues and exports.
 public final class JobEntity: Entity<JobRead>, @unchecked Sendable {
     public var id: Int { model.id ?? 0 }
-    public var organizationId: Int? { model.organization ?? nil }
+    public var organizationId: Int? { model.organization?.value }
 
     /// The issues raised on the job, every page.
     public func issues() async throws -> [IssueEntity] {

@@ -8,7 +8,7 @@ public typealias ProjectsRepository = Repository<ProjectEntity>
 /// A project on the server: labels its tasks share, datasets imported and exported, backups.
 public final class ProjectEntity: Entity<ProjectRead>, @unchecked Sendable {
     public var id: Int { model.id ?? 0 }
-    public var organizationId: Int? { model.organizationId ?? nil }
+    public var organizationId: Int? { model.organizationId?.value }
 
     /// The project's tasks, every page.
     public func tasks() async throws -> [TaskEntity] {

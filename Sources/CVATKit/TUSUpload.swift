@@ -79,9 +79,9 @@ struct TUSUpload {
             method: .post,
             path: createPath,
             parameters: [
-                .init("Tus-Resumable", in: .header, type: "String", required: true),
-                .init("Upload-Length", in: .header, type: "Int64", required: true),
-                .init("Upload-Metadata", in: .header, type: "String", required: true),
+                .init("Tus-Resumable", in: .header, type: String.self, required: true),
+                .init("Upload-Length", in: .header, type: Int64.self, required: true),
+                .init("Upload-Metadata", in: .header, type: String.self, required: true),
             ],
             responses: [.init("201")],
             security: ApiClient.commonSecurity
@@ -112,8 +112,8 @@ struct TUSUpload {
             method: .patch,
             path: path,
             parameters: [
-                .init("Tus-Resumable", in: .header, type: "String", required: true),
-                .init("Upload-Offset", in: .header, type: "Int64", required: true),
+                .init("Tus-Resumable", in: .header, type: String.self, required: true),
+                .init("Upload-Offset", in: .header, type: Int64.self, required: true),
             ],
             requestContentTypes: ["application/offset+octet-stream"],
             responses: [.init("204")],
@@ -141,7 +141,7 @@ struct TUSUpload {
             id: "tus_offset",
             method: .head,
             path: path,
-            parameters: [.init("Tus-Resumable", in: .header, type: "String", required: true)],
+            parameters: [.init("Tus-Resumable", in: .header, type: String.self, required: true)],
             responses: [.init("200")],
             security: ApiClient.commonSecurity
         )

@@ -9,7 +9,7 @@ public typealias TasksRepository = Repository<TaskEntity>
 /// and backups.
 public final class TaskEntity: Entity<TaskRead>, @unchecked Sendable {
     public var id: Int { model.id ?? 0 }
-    public var organizationId: Int? { model.organizationId ?? nil }
+    public var organizationId: Int? { model.organizationId?.value }
 
     /// The task's jobs, made by the server from its data.
     public func jobs() async throws -> [JobEntity] {
@@ -203,7 +203,7 @@ extension Repository where Object == TaskEntity {
         annotationFormat: String = "CVAT XML 1.1",
         progress: (any ProgressReporter)? = nil
     ) async throws -> TaskEntity {
-        if case .some(.some) = spec.projectId, spec.labels?.isEmpty == false {
+        if spec.projectId?.value != nil, spec.labels?.isEmpty == false {
             throw APIError.invalidInput("Can't set labels to a task inside a project")
         }
         let task = try await create(spec)

@@ -19,7 +19,7 @@ extension CVATClient {
         var reported: Int64 = 0
         while true {
             let request = try await api.requestsApi.retrieve(id: requestId).body()
-            if let fraction = request.progress ?? nil {
+            if let fraction = request.progress?.value {
                 let percent = Int64(fraction * 100)
                 if percent > reported {
                     progress?.advance(by: percent - reported)

@@ -225,7 +225,7 @@ extension DiffRule {
     static let propertyNullableChanged = DiffRule(
         "property-nullable-changed",
         .breaking,
-        "The property may (or may no longer) be null: its Swift type changes between T? and T??."
+        "The property may (or may no longer) be null: its Swift type changes between T? and Nullable<T>?."
     )
     static let propertyReadOnlyChanged = DiffRule(
         "property-read-only-changed",

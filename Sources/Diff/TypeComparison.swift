@@ -225,10 +225,9 @@ struct TypeComparison {
         return changes
     }
 
-    /// The type without any optional: `Int??` → `Int`.
+    /// The type without any optional: `Nullable<Int>?` → `Int`.
     private static func base(_ type: TypeRef) -> TypeRef {
-        if case .optional(let wrapped) = type { return base(wrapped) }
-        return type
+        type.unwrapped
     }
 
     private static func kind(_ type: TypeDeclaration) -> String {
@@ -270,7 +269,7 @@ struct TypeUsage {
             case .alias(let target): collect(target, types, into: &found)
             case .openEnum: break
             }
-        case .array(let element), .map(let element), .optional(let element):
+        case .array(let element), .map(let element), .optional(let element), .nullable(let element):
             collect(element, types, into: &found)
         default:
             break

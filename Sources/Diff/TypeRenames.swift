@@ -85,7 +85,7 @@ struct TypeRenames {
     /// `[Foo]??` → `Foo`.
     private static func innermost(_ type: TypeRef) -> TypeRef {
         switch type {
-        case .array(let inner), .map(let inner), .optional(let inner): innermost(inner)
+        case .array(let inner), .map(let inner), .optional(let inner), .nullable(let inner): innermost(inner)
         default: type
         }
     }
@@ -133,6 +133,7 @@ struct TypeRenames {
         case .array(let element): return .array(renaming(element))
         case .map(let value): return .map(renaming(value))
         case .optional(let wrapped): return .optional(renaming(wrapped))
+        case .nullable(let wrapped): return .nullable(renaming(wrapped))
         default: return type
         }
     }

@@ -142,7 +142,7 @@ public struct {{typeName}}: Sendable {
         method: .{{method}},
         path: {{pathLiteral}},
 {{#hasParameters}}
-        parameters: [{{#parameters}}.init({{wireLiteral}}, in: .{{location}}, type: {{typeLiteral}}{{#isRequired}}, required: true{{/isRequired}}{{#style}}, style: .{{.}}{{/style}}{{#explode}}, explode: {{.}}{{/explode}}{{#rulesLiteral}}, rules: {{.}}{{/rulesLiteral}}){{^isLast}}, {{/isLast}}{{/parameters}}],
+        parameters: [{{#parameters}}.init({{wireLiteral}}, in: .{{location}}, type: {{metatype}}{{#isRequired}}, required: true{{/isRequired}}{{#style}}, style: .{{.}}{{/style}}{{#explode}}, explode: {{.}}{{/explode}}{{#rulesLiteral}}, rules: {{.}}{{/rulesLiteral}}){{^isLast}}, {{/isLast}}{{/parameters}}],
 {{/hasParameters}}
 {{#requestContentTypesLiteral}}
         requestContentTypes: {{.}},
@@ -151,7 +151,7 @@ public struct {{typeName}}: Sendable {
         formEncoding: {{.}},
 {{/formEncodingExpression}}
 {{#hasResponses}}
-        responses: [{{#responses}}.init({{statusLiteral}}{{#contentTypeLiteral}}, contentType: {{.}}{{/contentTypeLiteral}}{{#typeLiteral}}, type: {{.}}{{/typeLiteral}}{{#isPrimary}}, isPrimary: true{{/isPrimary}}){{^isLast}}, {{/isLast}}{{/responses}}],
+        responses: [{{#responses}}.init({{statusLiteral}}{{#contentTypeLiteral}}, contentType: {{.}}{{/contentTypeLiteral}}{{#metatype}}, type: {{.}}{{/metatype}}{{#isPrimary}}, isPrimary: true{{/isPrimary}}){{^isLast}}, {{/isLast}}{{/responses}}],
 {{/hasResponses}}
         security: {{securityExpression}}
     )

@@ -13,27 +13,11 @@ public struct Renderer: Sendable {
 
     /// View models are built and templates rendered on every core; the order is the model's.
     public func render(_ model: ClientModel) -> [RenderedFile] {
-        let header = ViewModels.header(model)
-        let commonSecurity = ViewModels.commonSecurity(model)
         let templates = self.templates
-        let types = model.types.concurrentMap { declaration in
-            let (template, context) = ViewModels.declaration(declaration, header: header)
-            return RenderedFile(path: "Models/\(declaration.name).swift", contents: templates.render(template, context))
+        return Self.codeContexts(for: model).concurrentMap { build in
+            let context = build()
+            return RenderedFile(path: context.path, contents: templates.render(context.template, context.context))
         }
-        let groups = model.groups.concurrentMap { group in
-            RenderedFile(
-                path: "APIs/\(group.typeName).swift",
-                contents: templates.render(
-                    "Api",
-                    ViewModels.group(group, header: header, commonSecurity: commonSecurity)
-                )
-            )
-        }
-        let client = RenderedFile(
-            path: "ApiClient.swift",
-            contents: templates.render("ApiClient", ViewModels.apiClient(model, header: header))
-        )
-        return types + groups + [client]
     }
 
     /// The reference pages (`--docs DIR`): the index, a page per API group and a page per
@@ -47,7 +31,7 @@ public struct Renderer: Sendable {
         let pages = ReferencePages(model)
         return Self.pageList(model).concurrentMap { page in
             let context = page.context(pages)
-            return RenderedFile(path: context.path, contents: templates.render(context.template, context.values))
+            return RenderedFile(path: context.path, contents: templates.render(context.template, context.context))
         }
     }
 
@@ -62,26 +46,38 @@ public struct Renderer: Sendable {
     }
 
     /// What each template is given for `model`, file by file, `ApiClient` last: the contexts
-    /// `render` and `renderApiClient` print (`specforge dump-model --template-context`).
+    /// `render` prints (`specforge dump-model --template-context`).
     public static func contexts(for model: ClientModel) -> [TemplateContext] {
+        codeContexts(for: model).map { $0() }
+    }
+
+    /// A file per type and per API group, and the `ApiClient` that groups every API: each
+    /// context as the work that builds it, so that `render` builds them on every core.
+    private static func codeContexts(for model: ClientModel) -> [@Sendable () -> TemplateContext] {
         let header = ViewModels.header(model)
         let commonSecurity = ViewModels.commonSecurity(model)
-        let types = model.types.map { declaration in
-            let (template, values) = ViewModels.declaration(declaration, header: header)
-            return TemplateContext(path: "Models/\(declaration.name).swift", template: template, values: values)
+        let types = model.types.map { declaration -> @Sendable () -> TemplateContext in
+            {
+                let (template, context) = ViewModels.declaration(declaration, header: header)
+                return TemplateContext(path: "Models/\(declaration.name).swift", template: template, context: context)
+            }
         }
-        let groups = model.groups.map { group in
+        let groups = model.groups.map { group -> @Sendable () -> TemplateContext in
+            {
+                TemplateContext(
+                    path: "APIs/\(group.typeName).swift",
+                    template: "Api",
+                    context: ViewModels.group(group, header: header, commonSecurity: commonSecurity)
+                )
+            }
+        }
+        let client: @Sendable () -> TemplateContext = {
             TemplateContext(
-                path: "APIs/\(group.typeName).swift",
-                template: "Api",
-                values: ViewModels.group(group, header: header, commonSecurity: commonSecurity)
+                path: "ApiClient.swift",
+                template: "ApiClient",
+                context: ViewModels.apiClient(model, header: header)
             )
         }
-        let client = TemplateContext(
-            path: "ApiClient.swift",
-            template: "ApiClient",
-            values: ViewModels.apiClient(model, header: header)
-        )
         return types + groups + [client]
     }
 }
@@ -95,14 +91,14 @@ private enum ReferencePage: Sendable {
     func context(_ pages: ReferencePages) -> TemplateContext {
         switch self {
         case .index:
-            return TemplateContext(path: "README.md", template: "DocsIndex", values: pages.index())
+            return TemplateContext(path: "README.md", template: "DocsIndex", context: pages.index())
         case .group(let group):
-            return TemplateContext(path: "APIs/\(group.typeName).md", template: "DocsApi", values: pages.group(group))
+            return TemplateContext(path: "APIs/\(group.typeName).md", template: "DocsApi", context: pages.group(group))
         case .type(let declaration):
             return TemplateContext(
                 path: "Models/\(declaration.name).md",
                 template: "DocsModel",
-                values: pages.type(declaration)
+                context: pages.type(declaration)
             )
         }
     }
@@ -112,7 +108,11 @@ private enum ReferencePage: Sendable {
 public struct TemplateContext: @unchecked Sendable {
     public var path: String
     public var template: String
-    /// Text, flags, lists of text, lists of objects and objects, nested: what JSON can hold.
+    /// The typed context the template is rendered with.
     /// (Unchecked sendability: only immutable value types, built and then only read.)
-    public var values: [String: Any]
+    let context: any TypedContext
+
+    /// The context's values, as JSON could hold them: text, flags, lists of text, lists of
+    /// objects and objects, nested.
+    public var values: [String: Any] { context.dictionary }
 }

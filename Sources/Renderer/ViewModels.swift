@@ -1,25 +1,15 @@
 import SpecforgeModel
 
-/// Turns the intermediate model into the plain dictionaries the templates print.
+/// Turns the intermediate model into the typed contexts the templates print (`Contexts/`).
 ///
 /// Values only: names, types, literals, flags and doc-comment lines. The Swift around them
 /// (keywords, attributes, access levels, conformances, punctuation) is the templates' to write,
 /// and long lines are broken after rendering (`LineBreaking`, in the post-processor), so a
-/// template never measures anything. Every key is listed, with what it holds, in
-/// `TemplateContract`; a test keeps the two in step.
+/// template never measures anything. Each context's `keys` table says what every key holds;
+/// `TemplateContract` and `Templates/README.md` are printed from those tables.
 enum ViewModels {
-    static func header(_ model: ClientModel) -> [String: String] {
-        ["title": DocComment.singleLine(model.title), "version": DocComment.singleLine(model.version)]
-    }
-
-    /// `items` with `isFirst` and `isLast` set, for separators and blank lines between items.
-    static func positioned(_ items: [[String: Any]]) -> [[String: Any]] {
-        var items = items
-        for index in items.indices {
-            items[index]["isFirst"] = index == 0
-            items[index]["isLast"] = index == items.count - 1
-        }
-        return items
+    static func header(_ model: ClientModel) -> HeaderContext {
+        HeaderContext(title: DocComment.singleLine(model.title), version: DocComment.singleLine(model.version))
     }
 
     /// A Swift array literal of string literals: `["a", "b"]`.

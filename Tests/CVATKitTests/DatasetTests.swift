@@ -28,7 +28,7 @@ extension FakeCVATServerSuites {
             let task = try await client.tasks.createFromData(
                 spec: TaskWriteRequest(
                     name: name,
-                    projectId: projectId.map { .some($0) },
+                    projectId: projectId.map { .value($0) },
                     labels: projectId == nil
                         ? [PatchedLabelRequest(name: "car"), PatchedLabelRequest(name: "dog")] : nil
                 ),
@@ -148,7 +148,7 @@ extension FakeCVATServerSuites {
             )
             let first = try await makeTask(client, scratch, name: "first", projectId: project.id)
             let second = try await makeTask(client, scratch, name: "second", projectId: project.id)
-            _ = try await client.tasks.create(TaskWriteRequest(name: "no data", projectId: project.id))
+            _ = try await client.tasks.create(TaskWriteRequest(name: "no data", projectId: .value(project.id)))
 
             let dataset = try await ProjectDataset.load(client, projectId: project.id)
             #expect(dataset.tasks.map(\.task.id) == [first.id, second.id], "the task without data is left out")

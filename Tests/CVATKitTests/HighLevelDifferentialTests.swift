@@ -171,7 +171,7 @@ extension FakeCVATServerSuites {
                         action: .create
                     )
                     let shapes = try await task.annotations().shapes ?? []
-                    try await task.removeAnnotations(ids: [shapes[0].id ?? 0].compactMap { $0 })
+                    try await task.removeAnnotations(ids: [shapes[0].id?.value ?? 0])
                     try await task.removeFrames(ids: [1])
                     try await task.removeAnnotations()
                 case "organization":
@@ -185,7 +185,9 @@ extension FakeCVATServerSuites {
                         ProjectWriteRequest(name: "project", labels: [PatchedLabelRequest(name: "dog")])
                     )
                     try await project.update(json: ["name": "renamed"])
-                    let task = try await client.tasks.create(TaskWriteRequest(name: "task", projectId: project.id))
+                    let task = try await client.tasks.create(
+                        TaskWriteRequest(name: "task", projectId: .value(project.id))
+                    )
                     try await task.update(json: ["name": "renamed task", "subset": "train"])
                     try await task.fetch()
                     try await client.tasks.remove(ids: [task.id, 9999])
@@ -228,7 +230,7 @@ extension FakeCVATServerSuites {
                 convertMasksToPolygons: false
             )
             _ = try await client.tasks.createFromData(
-                spec: TaskWriteRequest(name: "inside", projectId: project.id),
+                spec: TaskWriteRequest(name: "inside", projectId: .value(project.id)),
                 resources: Array(files.prefix(1))
             )
             #expect(try await project.tasks().map(\.name) == ["inside"])
@@ -276,7 +278,7 @@ extension FakeCVATServerSuites {
                 action: .create
             )
             let tags = try await job.annotations().tags ?? []
-            let firstTag: Int? = tags.first?.id ?? nil
+            let firstTag: Int? = tags.first?.id?.value
             try await job.removeAnnotations(ids: firstTag.map { [$0] } ?? [])
             try await job.importAnnotations(
                 format: "CVAT 1.1",

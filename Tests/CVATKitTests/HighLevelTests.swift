@@ -301,7 +301,7 @@ extension FakeCVATServerSuites {
                     requestContentTypes: ["multipart/form-data"],
                     formEncoding: FormEncoding(arrayStyle: style),
                     responses: [
-                        .init("202", contentType: "application/vnd.cvat+json", type: "DataResponse", isPrimary: true)
+                        .init("202", contentType: "application/vnd.cvat+json", type: DataResponse.self, isPrimary: true)
                     ],
                     security: ApiClient.commonSecurity
                 )

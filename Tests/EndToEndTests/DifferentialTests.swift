@@ -92,7 +92,7 @@ final class DifferentialTests: EndToEndTestCase {
         // Date-times with microseconds.
         let expiry = try XCTUnwrap(DateTime("2026-12-31T23:59:59.123456Z"))
         _ = try await admin.authApi.createAccessTokens(
-            accessTokenWriteRequest: AccessTokenWriteRequest(name: "ci", expiryDate: expiry)
+            accessTokenWriteRequest: AccessTokenWriteRequest(name: "ci", expiryDate: .value(expiry))
         )
 
         // Scenario 2: login, token, session cookies and CSRF, logout.

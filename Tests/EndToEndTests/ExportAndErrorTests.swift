@@ -25,7 +25,7 @@ final class ExportAndErrorTests: EndToEndTestCase {
             XCTAssertEqual(details.resultUrl, .null, "present, and null until the export is done")
             details = try await client.requestsApi.retrieve(id: requestId).body()
         }
-        let resultURL = try XCTUnwrap((details.resultUrl ?? nil).flatMap(URL.init(string:)))
+        let resultURL = try XCTUnwrap(details.resultUrl?.value.flatMap(URL.init(string:)))
 
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).zip")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -34,7 +34,7 @@ final class NullAndDateTimeTests: EndToEndTestCase {
             patchedTaskWriteRequest: PatchedTaskWriteRequest(name: "renamed", assigneeId: nil)
         ).body()
         XCTAssertEqual(task.name, "renamed")
-        XCTAssertEqual(task.assignee??.username, "ann")
+        XCTAssertEqual(task.assignee?.value?.username, "ann")
         let log = try await server.log()
         XCTAssertEqual(String(decoding: log[0].bodyData, as: UTF8.self), #"{"name":"renamed"}"#)
     }
@@ -52,10 +52,10 @@ final class NullAndDateTimeTests: EndToEndTestCase {
         // 2026-12-31T23:59:59.123456Z
         let expiry = try XCTUnwrap(DateTime("2026-12-31T23:59:59.123456Z"))
         let token = try await client.authApi.createAccessTokens(
-            accessTokenWriteRequest: AccessTokenWriteRequest(name: "ci", expiryDate: expiry)
+            accessTokenWriteRequest: AccessTokenWriteRequest(name: "ci", expiryDate: .value(expiry))
         ).body()
-        XCTAssertEqual(token.expiryDate, expiry)
-        XCTAssertEqual(token.lastUsedDate, .null)
+        XCTAssertEqual(token.expiryDate, .value(expiry))
+        XCTAssertEqual(token.lastUsedDate, Nullable<DateTime>.null)
         let log = try await server.log()
         XCTAssertEqual(
             String(decoding: log[0].bodyData, as: UTF8.self),

@@ -3,6 +3,10 @@ SPECFORGE, must give exactly the Swift its table shows (ApiClient.swift too when
 declares servers or security schemes); then every case's whole output is
 typechecked, each as its own module, in Swift 6 mode with warnings as errors.
 
+A case may also show how its Swift is used: a ```usage``` block must compile inside the case's
+module, and a ```rejects``` block must not, with the compiler saying what its `// error: …` line
+says (a mistake the generated API turns into a compile error).
+
 Usage: check-snippets.py SPECFORGE [--record]   (from the repository's root)
 
 --record rewrites the Swift blocks with what SPECFORGE writes now (review that diff like code).
@@ -74,7 +78,7 @@ for index, section in enumerate(sections, 1):
         rewritten.append(section)
         continue
     actual = declarations(os.path.join(case, "out"), re.search(r"(?m)^\s*(servers|securitySchemes):", blocks["yaml"]))
-    outputs.append((index, os.path.join(case, "out")))
+    outputs.append((index, os.path.join(case, "out"), blocks.get("usage"), blocks.get("rejects")))
     expected = blocks.get("swift", "")
     if record:
         section = re.sub(r"```swift\n.*?```\n", lambda _: "```swift\n" + actual + "```\n", section, flags=re.S)
@@ -93,13 +97,39 @@ modules = subprocess.run(["swift", "build", "--show-bin-path"], check=True, capt
                          text=True).stdout.strip() + "/Modules"
 
 
+def compile(index, files):
+    return subprocess.run(["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name",
+                           f"Snippet{index}", "-I", modules] + files, capture_output=True, text=True)
+
+
+def with_code(folder, name, code):
+    """A file of the case's module holding `code` inside a function (top-level code is main's)."""
+    path = os.path.join(folder, "..", name)
+    with open(path, "w") as file:
+        file.write("import Foundation\nimport SpecforgeRuntime\n\nfunc " + name.split(".")[0] + "() {\n"
+                   + "".join("    " + line + "\n" for line in code.rstrip("\n").split("\n")) + "}\n")
+    return path
+
+
 def typecheck(item):
-    index, folder = item
+    index, folder, usage, rejects = item
     files = sorted(os.path.join(root, name) for root, _, names in os.walk(folder) for name in names
                    if name.endswith(".swift"))
-    run = subprocess.run(["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name",
-                          f"Snippet{index}", "-I", modules] + files, capture_output=True, text=True)
-    return None if run.returncode == 0 else f"## case {index} does not compile\n{run.stdout}{run.stderr}"
+    run = compile(index, files)
+    if run.returncode != 0:
+        return f"## case {index} does not compile\n{run.stdout}{run.stderr}"
+    if usage:
+        run = compile(index, files + [with_code(folder, "usage.swift", usage)])
+        if run.returncode != 0:
+            return f"## case {index}: its usage block does not compile\n{run.stdout}{run.stderr}"
+    if rejects:
+        expected = re.search(r"(?m)^// error: (.*)$", rejects)
+        run = compile(index, files + [with_code(folder, "rejects.swift", rejects)])
+        if run.returncode == 0:
+            return f"## case {index}: its rejects block compiles, and must not"
+        if expected and expected.group(1).strip() not in run.stdout + run.stderr:
+            return f"## case {index}: its rejects block fails otherwise than said\n{run.stdout}{run.stderr}"
+    return None
 
 
 with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:

@@ -57,11 +57,11 @@ final class RuntimeUnitTests: XCTestCase {
             method: .get,
             path: "/api/tasks",
             parameters: [
-                .init("ids", in: .query, type: "[Int]"),
-                .init("tags", in: .query, type: "[String]", explode: false),
-                .init("filter", in: .query, type: "[String: String]", style: .deepObject, explode: true),
-                .init("search", in: .query, type: "String"),
-                .init("page", in: .query, type: "Int"),
+                .init("ids", in: .query, type: [Int].self),
+                .init("tags", in: .query, type: [String].self, explode: false),
+                .init("filter", in: .query, type: [String: String].self, style: .deepObject, explode: true),
+                .init("search", in: .query, type: String.self),
+                .init("page", in: .query, type: Int.self),
             ]
         )
         let transport = RecordingTransport()
@@ -81,7 +81,7 @@ final class RuntimeUnitTests: XCTestCase {
             method: .get,
             path: "/api/files/{name}",
             parameters: [
-                .init("name", in: .path, type: "String", required: true)
+                .init("name", in: .path, type: String.self, required: true)
             ]
         )
         let transport = RecordingTransport()
@@ -101,11 +101,11 @@ final class RuntimeUnitTests: XCTestCase {
             method: .get,
             path: "/api/{kind}",
             parameters: [
-                .init("kind", in: .path, type: "String?", required: true),
-                .init("a", in: .query, type: "Int?"),
-                .init("b", in: .query, type: "String??"),
-                .init("c", in: .query, type: "String??"),
-                .init("X-D", in: .header, type: "Bool?"),
+                .init("kind", in: .path, type: String?.self, required: true),
+                .init("a", in: .query, type: Int?.self),
+                .init("b", in: .query, type: String??.self),
+                .init("c", in: .query, type: String??.self),
+                .init("X-D", in: .header, type: Bool?.self),
             ]
         )
         let transport = RecordingTransport()
@@ -306,8 +306,8 @@ final class RuntimeUnitTests: XCTestCase {
             method: .get,
             path: "/t",
             responses: [
-                .init("200", contentType: "application/json", type: "TaskRead", isPrimary: true),
-                .init("202", contentType: "application/json", type: "RqId"),
+                .init("200", contentType: "application/json", type: TaskRead.self, isPrimary: true),
+                .init("202", contentType: "application/json", type: JSONValue.self),
             ]
         )
         let transport = RecordingTransport([

@@ -87,6 +87,27 @@ final class WireFidelityTests: XCTestCase {
         XCTAssertEqual(String(decoding: try value.jsonData(), as: UTF8.self), #"{"assignee_id":5}"#)
     }
 
+    /// Each of the three states has its own spelling, and an optional variable must say which
+    /// one its `nil` means (that `stream: stream` does not compile is snippet 73).
+    func testNullableSpellings() throws {
+        let nobody: Int? = nil
+        let cases: [(PatchedTaskWriteRequest, String)] = [
+            (PatchedTaskWriteRequest(assigneeId: nobody.map { .value($0) }), #"{}"#),
+            (PatchedTaskWriteRequest(assigneeId: Nullable(nullFor: nobody)), #"{"assignee_id":null}"#),
+            (PatchedTaskWriteRequest(assigneeId: Nullable(nullFor: 4)), #"{"assignee_id":4}"#),
+            (PatchedTaskWriteRequest(assigneeId: .value(4)), #"{"assignee_id":4}"#),
+            (PatchedTaskWriteRequest(assigneeId: 4), #"{"assignee_id":4}"#),
+        ]
+        for (request, json) in cases {
+            XCTAssertEqual(String(decoding: try request.jsonData(), as: UTF8.self), json)
+        }
+        let read = try PatchedTaskWriteRequest(jsonData: Data(#"{"assignee_id":null,"owner_id":2}"#.utf8))
+        XCTAssertNil(read.assigneeId?.value, "null reads as no value")
+        XCTAssertEqual(read.ownerId?.value, 2)
+        XCTAssertEqual(String(describing: read.assigneeId), "Optional(null)")
+        XCTAssertEqual(String(describing: read.ownerId), "Optional(2)")
+    }
+
     /// A required property that may be `null` is always sent: `nil` as `null`.
     func testRequiredNullablePropertyIsAlwaysSent() throws {
         let interval = LabeledIntervalRequest(labelId: 1, start: 4, stop: nil)

@@ -316,7 +316,7 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(find("enum-value-removed").map(\.symbols), [["Color.blue"]])
         XCTAssertEqual(
             find("property-nullable-changed").map(\.message),
-            ["Item.tag may be null (String? → String??)"]
+            ["Item.tag may be null (String? → Nullable<String>?)"]
         )
         XCTAssertEqual(find("security-scheme-removed").map(\.subject), ["security scheme legacy"])
         XCTAssertEqual(

@@ -131,38 +131,6 @@ final class GeneratorTests: XCTestCase {
         )
     }
 
-    /// A security list that several operations share is printed once, in `ApiClient`; the
-    /// endpoints refer to it, and a list used once stays inline.
-    func testSharedSecurityListIsPrintedOnce() throws {
-        func files(_ securities: [String]) throws -> [String: String] {
-            let operations = securities.enumerated().map { index, security in
-                "  /op\(index): {get: {operationId: op\(index), tags: [t], security: \(security), "
-                    + "responses: {'204': {description: done}}}}\n"
-            }
-            let scratch = try ScratchDirectory()
-            let schema = try scratch.write(
-                "api.yaml",
-                "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n" + operations.joined()
-                    + "components: {securitySchemes: {a: {type: http, scheme: basic}, b: {type: http, scheme: bearer}}}\n"
-            )
-            let result = try GeneratorPipeline.run(GeneratorPipeline.Request(schemaPath: schema, outputDirectory: nil))
-            return Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.contents) })
-        }
-        let shared = try files(["[{b: []}]", "[{a: []}, {b: []}]", "[{a: []}, {b: []}]", "[]"])
-        XCTAssertTrue(
-            shared["ApiClient.swift"]?.contains(#"public static let commonSecurity: [[String]] = [["a"], ["b"]]"#)
-                == true
-        )
-        let api = try XCTUnwrap(shared["APIs/TApi.swift"])
-        XCTAssertEqual(api.components(separatedBy: "security: ApiClient.commonSecurity\n").count - 1, 2)
-        XCTAssertTrue(api.contains(#"security: [["b"]]"#))
-        XCTAssertTrue(api.contains("security: []"))
-
-        let distinct = try files(["[{a: []}]", "[{b: []}]"])
-        XCTAssertEqual(distinct["ApiClient.swift"]?.contains("commonSecurity"), false)
-        XCTAssertEqual(distinct["APIs/TApi.swift"]?.contains("commonSecurity"), false)
-    }
-
     private func componentSchemaNames(_ path: String) throws -> [String] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
@@ -171,10 +139,10 @@ final class GeneratorTests: XCTestCase {
     }
 }
 
-/// `servers: [{url: "https://{region}.example.com", variables: …}]`: `defaultServer` is the
-/// URL with every default, and `ApiClient.server(…)` sets each variable.
+/// `servers: [{url: "https://{region}.example.com", variables: …}]`: the default server is the
+/// URL with every default (the Swift it becomes is snippet 70, `Tests/Snippets/Snippets.md`).
 final class ServerVariableTests: XCTestCase {
-    func testDefaultServerUsesTheDefaultsAndServerSetsEachVariable() throws {
+    func testDefaultServerUsesTheDefaults() throws {
         let scratch = try ScratchDirectory()
         let schema = try scratch.write(
             "api.yaml",
@@ -191,33 +159,5 @@ final class ServerVariableTests: XCTestCase {
         )
         let result = try GeneratorPipeline.run(GeneratorPipeline.Request(schemaPath: schema, outputDirectory: nil))
         XCTAssertEqual(result.model.serverURL, "https://eu.example.com/v1")
-        let client = try XCTUnwrap(result.files.first { $0.path == "ApiClient.swift" }?.contents)
-        XCTAssertTrue(client.contains("public static let defaultServer = URL(string: \"https://eu.example.com/v1\")"))
-        // A variable that lists its values takes them as an enum.
-        XCTAssertTrue(
-            client.contains(
-                """
-                    public enum ServerRegion: String, Sendable, CaseIterable {
-                        case eu
-                        case us
-                    }
-                """
-            )
-        )
-        XCTAssertTrue(
-            client.contains(
-                """
-                    ///   - region: Where the data lives. One of `eu`, `us`.
-                    ///   - basePath: The `{base-path}` part.
-                    public static func server(
-                        region: ServerRegion = .eu,
-                        basePath: String = "v1"
-                    ) -> URL? {
-                        URL(string: "https://\\(region.rawValue).example.com/\\(basePath)")
-                    }
-                """
-            ),
-            client
-        )
     }
 }

@@ -44,7 +44,11 @@ final class SchemaShapeTests: XCTestCase {
         XCTAssertEqual(task.property("score")?.type, .optional(.double))
         XCTAssertEqual(task.property("small")?.type, .optional(.int32))
         XCTAssertEqual(task.property("file")?.type, .optional(.file), "binary inside an object is a file part")
-        XCTAssertEqual(task.property("note")?.type, .optional(.optional(.string)), "nullable, not required: T??")
+        XCTAssertEqual(
+            task.property("note")?.type,
+            .optional(.nullable(.string)),
+            "nullable, not required: Nullable<T>?"
+        )
         XCTAssertEqual(task.property("default")?.name, "default")
         XCTAssertEqual(
             task.properties.map(\.wireName),

@@ -26,7 +26,7 @@ final class SwaggerConversionTests: XCTestCase {
                 "Photo", "Tag",
             ]
         )
-        XCTAssertEqual(model.structure("Pet")?.property("nickname")?.type, .optional(.optional(.string)), "x-nullable")
+        XCTAssertEqual(model.structure("Pet")?.property("nickname")?.type, .optional(.nullable(.string)), "x-nullable")
         XCTAssertEqual(model.structure("Pet")?.property("id")?.type, .int64)
         XCTAssertEqual(
             model.structure("Dog")?.properties.map(\.wireName),

@@ -135,7 +135,8 @@ final class TemplateContractTests: XCTestCase {
     func testTemplatesREADMEIsTheContract() throws {
         let url = Paths.repository.appendingPathComponent("Templates/README.md")
         let text = try String(contentsOf: url, encoding: .utf8)
-        let marker = "<!-- The tables below are printed from TemplateContract.swift. -->\n"
+        let marker =
+            "<!-- The tables below are printed from the contexts' keys (Sources/Renderer/Contexts) by TemplateContract.swift. -->\n"
         let introduction = try XCTUnwrap(text.components(separatedBy: marker).first, "no marker in Templates/README.md")
         let expected = introduction + marker + TemplateContract.markdown
         if ProcessInfo.processInfo.environment["SPECFORGE_UPDATE_DOCS"] == "1" {

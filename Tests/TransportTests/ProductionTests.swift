@@ -18,12 +18,12 @@ struct ProductionTests {
             method: method,
             path: "/flaky/{key}/{failures}/{status}",
             parameters: [
-                .init("key", in: .path, type: "String", required: true),
-                .init("failures", in: .path, type: "Int", required: true),
-                .init("status", in: .path, type: "Int", required: true),
-                .init("retry_after", in: .query, type: "Int?"),
+                .init("key", in: .path, type: String.self, required: true),
+                .init("failures", in: .path, type: Int.self, required: true),
+                .init("status", in: .path, type: Int.self, required: true),
+                .init("retry_after", in: .query, type: Int?.self),
             ],
-            responses: [.init("200", contentType: "application/json", type: "JSONValue", isPrimary: true)]
+            responses: [.init("200", contentType: "application/json", type: JSONValue.self, isPrimary: true)]
         )
     }
 
@@ -150,7 +150,7 @@ struct ProductionTests {
             method: .put,
             path: "/flaky/\(key)/1/503",
             requestContentTypes: ["application/octet-stream"],
-            responses: [.init("200", contentType: "application/json", type: "JSONValue", isPrimary: true)]
+            responses: [.init("200", contentType: "application/json", type: JSONValue.self, isPrimary: true)]
         )
         let progress = ProgressLog()
         let response: ApiResponse<JSONValue> = try await session(policy, transport: try kind.make()).send(
@@ -208,7 +208,7 @@ struct ProductionTests {
         method: .post,
         path: "/echo",
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/json", type: "JSONValue", isPrimary: true)]
+        responses: [.init("200", contentType: "application/json", type: JSONValue.self, isPrimary: true)]
     )
 
     @Test("a chain of three runs in order on the way in and in reverse on the way out")
@@ -262,7 +262,7 @@ struct ProductionTests {
             method: .post,
             path: "/echo/\(marker)",
             requestContentTypes: ["application/json"],
-            responses: [.init("200", contentType: "application/json", type: "JSONValue", isPrimary: true)]
+            responses: [.init("200", contentType: "application/json", type: JSONValue.self, isPrimary: true)]
         )
         let response: ApiResponse<JSONValue> = try await session.send(
             endpoint,
@@ -289,9 +289,9 @@ struct ProductionTests {
             id: "echo_create",
             method: .post,
             path: "/echo",
-            parameters: [.init("search", in: .query, type: "String?")],
+            parameters: [.init("search", in: .query, type: String?.self)],
             requestContentTypes: ["application/json"],
-            responses: [.init("200", contentType: "application/json", type: "JSONValue", isPrimary: true)],
+            responses: [.init("200", contentType: "application/json", type: JSONValue.self, isPrimary: true)],
             security: [["apiKey"], ["bearer"]]
         )
         let session = APISession(
@@ -338,7 +338,7 @@ struct ProductionTests {
             id: "protected",
             method: .get,
             path: "/protected",
-            responses: [.init("200", contentType: "application/json", type: "JSONValue", isPrimary: true)],
+            responses: [.init("200", contentType: "application/json", type: JSONValue.self, isPrimary: true)],
             security: [["bearer"]]
         )
         async let first: ApiResponse<JSONValue> = session.send(endpoint, [], options: RequestOptions())

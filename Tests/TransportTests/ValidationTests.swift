@@ -148,7 +148,7 @@ struct ValidationTests {
         id: "probe_create",
         method: .post,
         path: "/echo/{marker}",
-        parameters: [.init("marker", in: .path, type: "String", required: true)],
+        parameters: [.init("marker", in: .path, type: String.self, required: true)],
         requestContentTypes: ["application/json"],
         responses: [.init("200")]
     )

@@ -69,14 +69,14 @@ public struct AnalyticsApi: Sendable {
         method: .get,
         path: "/api/analytics/reports",
         parameters: [
-            .init("end_date", in: .query, type: "DateTime?"),
-            .init("job_id", in: .query, type: "Int?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("start_date", in: .query, type: "DateTime?"),
-            .init("task_id", in: .query, type: "Int?"),
+            .init("end_date", in: .query, type: DateTime?.self),
+            .init("job_id", in: .query, type: Int?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("start_date", in: .query, type: DateTime?.self),
+            .init("task_id", in: .query, type: Int?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "AnalyticsReport", isPrimary: true),
+            .init("200", contentType: "application/vnd.cvat+json", type: AnalyticsReport.self, isPrimary: true),
             .init("204"),
             .init("404"),
         ],
@@ -88,10 +88,10 @@ public struct AnalyticsApi: Sendable {
         id: "analytics_create_report",
         method: .post,
         path: "/api/analytics/reports",
-        parameters: [.init("rq_id", in: .query, type: "String?")],
+        parameters: [.init("rq_id", in: .query, type: String?.self)],
         requestContentTypes: ["application/json"],
         responses: [
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("400"),
         ],
         security: ApiClient.commonSecurity

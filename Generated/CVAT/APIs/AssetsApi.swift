@@ -64,7 +64,7 @@ public struct AssetsApi: Sendable {
         path: "/api/assets",
         requestContentTypes: ["multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "AssetRead", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: AssetRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -73,7 +73,7 @@ public struct AssetsApi: Sendable {
         id: "assets_retrieve",
         method: .get,
         path: "/api/assets/{uuid}",
-        parameters: [.init("uuid", in: .path, type: "UUID", required: true)],
+        parameters: [.init("uuid", in: .path, type: UUID.self, required: true)],
         responses: [.init("200")],
         security: ApiClient.commonSecurity
     )
@@ -83,7 +83,7 @@ public struct AssetsApi: Sendable {
         id: "assets_destroy",
         method: .delete,
         path: "/api/assets/{uuid}",
-        parameters: [.init("uuid", in: .path, type: "UUID", required: true)],
+        parameters: [.init("uuid", in: .path, type: UUID.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )

@@ -518,19 +518,19 @@ public struct AuthApi: Sendable {
         method: .get,
         path: "/api/auth/access_tokens",
         parameters: [
-            .init("filter", in: .query, type: "String?"),
-            .init("name", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("read_only", in: .query, type: "Bool?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
+            .init("filter", in: .query, type: String?.self),
+            .init("name", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("read_only", in: .query, type: Bool?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedAccessTokenReadList",
+                type: PaginatedAccessTokenReadList.self,
                 isPrimary: true
             )
         ],
@@ -543,7 +543,9 @@ public struct AuthApi: Sendable {
         method: .post,
         path: "/api/auth/access_tokens",
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "AccessTokenRead", isPrimary: true)],
+        responses: [
+            .init("201", contentType: "application/vnd.cvat+json", type: AccessTokenRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -552,8 +554,10 @@ public struct AuthApi: Sendable {
         id: "auth_retrieve_access_tokens",
         method: .get,
         path: "/api/auth/access_tokens/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "AccessTokenRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: AccessTokenRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -562,7 +566,7 @@ public struct AuthApi: Sendable {
         id: "auth_destroy_access_tokens",
         method: .delete,
         path: "/api/auth/access_tokens/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -572,9 +576,11 @@ public struct AuthApi: Sendable {
         id: "auth_partial_update_access_tokens",
         method: .patch,
         path: "/api/auth/access_tokens/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "AccessTokenRead", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: AccessTokenRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -583,7 +589,9 @@ public struct AuthApi: Sendable {
         id: "auth_retrieve_access_tokens_self",
         method: .get,
         path: "/api/auth/access_tokens/self",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "AccessTokenRead", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: AccessTokenRead.self, isPrimary: true)
+        ],
         security: [["accessTokenAuth"]]
     )
 
@@ -593,7 +601,7 @@ public struct AuthApi: Sendable {
         method: .post,
         path: "/api/auth/login",
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Token", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Token.self, isPrimary: true)],
         security: [
             ["tokenAuth"],
             ["accessTokenAuth"],
@@ -608,7 +616,9 @@ public struct AuthApi: Sendable {
         id: "auth_create_logout",
         method: .post,
         path: "/api/auth/logout",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "RestAuthDetail", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: RestAuthDetail.self, isPrimary: true)
+        ],
         security: [
             ["tokenAuth"],
             ["accessTokenAuth"],
@@ -623,7 +633,7 @@ public struct AuthApi: Sendable {
         id: "auth_retrieve_oidc_login",
         method: .get,
         path: "/api/auth/oidc/{id}/login/",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
+        parameters: [.init("id", in: .path, type: String.self, required: true)],
         responses: [.init("200")],
         security: ApiClient.commonSecurity
     )
@@ -634,9 +644,9 @@ public struct AuthApi: Sendable {
         method: .get,
         path: "/api/auth/oidc/{id}/login/callback/",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("code", in: .query, type: "String?"),
-            .init("state", in: .query, type: "String?"),
+            .init("id", in: .path, type: String.self, required: true),
+            .init("code", in: .query, type: String?.self),
+            .init("state", in: .query, type: String?.self),
         ],
         responses: [.init("200")],
         security: ApiClient.commonSecurity
@@ -648,13 +658,13 @@ public struct AuthApi: Sendable {
         method: .post,
         path: "/api/auth/oidc/{id}/login/token/",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("auth_params", in: .query, type: "String?"),
-            .init("process", in: .query, type: "String?"),
-            .init("scope", in: .query, type: "String?"),
+            .init("id", in: .path, type: String.self, required: true),
+            .init("auth_params", in: .query, type: String?.self),
+            .init("process", in: .query, type: String?.self),
+            .init("scope", in: .query, type: String?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Token", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Token.self, isPrimary: true)],
         security: [
             ["tokenAuth"],
             ["accessTokenAuth"],
@@ -670,7 +680,9 @@ public struct AuthApi: Sendable {
         method: .post,
         path: "/api/auth/password/change",
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "RestAuthDetail", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: RestAuthDetail.self, isPrimary: true)
+        ],
         security: [["tokenAuth"], ["sessionAuth", "csrfAuth", "csrfHeaderAuth"], ["basicAuth"]]
     )
 
@@ -680,7 +692,9 @@ public struct AuthApi: Sendable {
         method: .post,
         path: "/api/auth/password/reset",
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "RestAuthDetail", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: RestAuthDetail.self, isPrimary: true)
+        ],
         security: [
             ["tokenAuth"],
             ["accessTokenAuth"],
@@ -696,7 +710,9 @@ public struct AuthApi: Sendable {
         method: .post,
         path: "/api/auth/password/reset/confirm",
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "RestAuthDetail", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: RestAuthDetail.self, isPrimary: true)
+        ],
         security: [
             ["tokenAuth"],
             ["accessTokenAuth"],
@@ -716,7 +732,7 @@ public struct AuthApi: Sendable {
             .init(
                 "201",
                 contentType: "application/vnd.cvat+json",
-                type: "RegisterSerializerWithSubscriptions",
+                type: RegisterSerializerWithSubscriptions.self,
                 isPrimary: true
             )
         ],
@@ -743,8 +759,8 @@ public struct AuthApi: Sendable {
         id: "auth_create_saml_login_token",
         method: .post,
         path: "/api/auth/saml/{id}/login/token/",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Token", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: String.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Token.self, isPrimary: true)],
         security: [
             ["tokenAuth"],
             ["accessTokenAuth"],
@@ -760,7 +776,7 @@ public struct AuthApi: Sendable {
         method: .get,
         path: "/api/auth/social",
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "[SocialAuthMethods]", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: [SocialAuthMethods].self, isPrimary: true)
         ],
         security: [
             ["tokenAuth"],
@@ -776,7 +792,7 @@ public struct AuthApi: Sendable {
         id: "auth_retrieve_social_login",
         method: .get,
         path: "/api/auth/social/{id}/login/",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
+        parameters: [.init("id", in: .path, type: String.self, required: true)],
         responses: [.init("200")],
         security: ApiClient.commonSecurity
     )
@@ -787,9 +803,9 @@ public struct AuthApi: Sendable {
         method: .get,
         path: "/api/auth/social/{id}/login/callback/",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("code", in: .query, type: "String?"),
-            .init("state", in: .query, type: "String?"),
+            .init("id", in: .path, type: String.self, required: true),
+            .init("code", in: .query, type: String?.self),
+            .init("state", in: .query, type: String?.self),
         ],
         responses: [.init("200")],
         security: ApiClient.commonSecurity
@@ -801,13 +817,13 @@ public struct AuthApi: Sendable {
         method: .post,
         path: "/api/auth/social/{id}/login/token/",
         parameters: [
-            .init("id", in: .path, type: "String", required: true),
-            .init("auth_params", in: .query, type: "String?"),
-            .init("process", in: .query, type: "String?"),
-            .init("scope", in: .query, type: "String?"),
+            .init("id", in: .path, type: String.self, required: true),
+            .init("auth_params", in: .query, type: String?.self),
+            .init("process", in: .query, type: String?.self),
+            .init("scope", in: .query, type: String?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Token", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Token.self, isPrimary: true)],
         security: [
             ["tokenAuth"],
             ["accessTokenAuth"],
@@ -822,8 +838,8 @@ public struct AuthApi: Sendable {
         id: "auth_retrieve_sso_login_url",
         method: .get,
         path: "/api/auth/sso/login-url/",
-        parameters: [.init("email", in: .query, type: "String?"), .init("iss", in: .query, type: "String?")],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "SSOLoginURL", isPrimary: true)],
+        parameters: [.init("email", in: .query, type: String?.self), .init("iss", in: .query, type: String?.self)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: SSOLoginURL.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

@@ -132,7 +132,7 @@ public struct ConsensusApi: Sendable {
         path: "/api/consensus/merges",
         requestContentTypes: ["application/json"],
         responses: [
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("400"),
         ],
         security: ApiClient.commonSecurity
@@ -144,20 +144,20 @@ public struct ConsensusApi: Sendable {
         method: .get,
         path: "/api/consensus/settings",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("task_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("task_id", in: .query, type: Int?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedConsensusSettingsList",
+                type: PaginatedConsensusSettingsList.self,
                 isPrimary: true
             )
         ],
@@ -169,9 +169,9 @@ public struct ConsensusApi: Sendable {
         id: "consensus_retrieve_settings",
         method: .get,
         path: "/api/consensus/settings/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "ConsensusSettings", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: ConsensusSettings.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -181,10 +181,10 @@ public struct ConsensusApi: Sendable {
         id: "consensus_partial_update_settings",
         method: .patch,
         path: "/api/consensus/settings/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "ConsensusSettings", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: ConsensusSettings.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )

@@ -343,17 +343,17 @@ public struct FunctionsApi: Sendable {
         method: .get,
         path: "/api/functions",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedFunctionList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedFunctionList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -364,7 +364,7 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions",
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: Function.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -373,8 +373,8 @@ public struct FunctionsApi: Sendable {
         id: "functions_retrieve",
         method: .get,
         path: "/api/functions/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Function.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -383,7 +383,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_destroy",
         method: .delete,
         path: "/api/functions/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -393,7 +393,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_retrieve_preview",
         method: .get,
         path: "/api/functions/{id}/preview",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("200"), .init("404")],
         security: ApiClient.commonSecurity
     )
@@ -403,9 +403,9 @@ public struct FunctionsApi: Sendable {
         id: "functions_create_run",
         method: .post,
         path: "/api/functions/{id}/run",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Function.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -414,7 +414,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_info",
         method: .get,
         path: "/api/functions/info",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Function.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -424,8 +424,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/complete",
         parameters: [
-            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
-            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
+            .init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: String.self, required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -438,8 +438,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/fail",
         parameters: [
-            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
-            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
+            .init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: String.self, required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -452,8 +452,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/update",
         parameters: [
-            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
-            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
+            .init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: String.self, required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -465,10 +465,15 @@ public struct FunctionsApi: Sendable {
         id: "functions_queues_acquire_annotation_request",
         method: .post,
         path: "/api/functions/queues/{id}/requests/acquire",
-        parameters: [.init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")])],
+        parameters: [.init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")])],
         requestContentTypes: ["application/json"],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "QueueRequestAcquireOutput", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.cvat+json",
+                type: QueueRequestAcquireOutput.self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )
@@ -478,8 +483,8 @@ public struct FunctionsApi: Sendable {
         id: "functions_queues_watch",
         method: .get,
         path: "/api/functions/queues/{id}/watch",
-        parameters: [.init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")])],
-        responses: [.init("200", contentType: "text/event-stream", type: "ServerSentEvents", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")])],
+        responses: [.init("200", contentType: "text/event-stream", type: ServerSentEvents.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -489,7 +494,7 @@ public struct FunctionsApi: Sendable {
         method: .get,
         path: "/api/functions/requests/",
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "[AnnotationRequest]", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: [AnnotationRequest].self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -501,7 +506,7 @@ public struct FunctionsApi: Sendable {
         path: "/api/functions/requests/",
         requestContentTypes: ["application/json"],
         responses: [
-            .init("201", contentType: "application/vnd.cvat+json", type: "AnnotationRequest", isPrimary: true)
+            .init("201", contentType: "application/vnd.cvat+json", type: AnnotationRequest.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -511,9 +516,9 @@ public struct FunctionsApi: Sendable {
         id: "functions_retrieve_requests",
         method: .get,
         path: "/api/functions/requests/{request_id}",
-        parameters: [.init("request_id", in: .path, type: "String", required: true)],
+        parameters: [.init("request_id", in: .path, type: String.self, required: true)],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "AnnotationRequest", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: AnnotationRequest.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -523,7 +528,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_destroy_requests",
         method: .delete,
         path: "/api/functions/requests/{request_id}",
-        parameters: [.init("request_id", in: .path, type: "String", required: true)],
+        parameters: [.init("request_id", in: .path, type: String.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )

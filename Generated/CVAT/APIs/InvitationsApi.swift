@@ -193,23 +193,23 @@ public struct InvitationsApi: Sendable {
         method: .get,
         path: "/api/invitations",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("accepted", in: .query, type: "Bool?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("owner", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("user_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("accepted", in: .query, type: Bool?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("owner", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("user_id", in: .query, type: Int?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedInvitationReadList",
+                type: PaginatedInvitationReadList.self,
                 isPrimary: true
             )
         ],
@@ -222,12 +222,14 @@ public struct InvitationsApi: Sendable {
         method: .post,
         path: "/api/invitations",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
+        responses: [
+            .init("201", contentType: "application/vnd.cvat+json", type: InvitationRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -236,8 +238,10 @@ public struct InvitationsApi: Sendable {
         id: "invitations_retrieve",
         method: .get,
         path: "/api/invitations/{key}",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: InvitationRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -246,7 +250,7 @@ public struct InvitationsApi: Sendable {
         id: "invitations_destroy",
         method: .delete,
         path: "/api/invitations/{key}",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -256,9 +260,9 @@ public struct InvitationsApi: Sendable {
         id: "invitations_accept",
         method: .post,
         path: "/api/invitations/{key}/accept",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "AcceptInvitationRead", isPrimary: true),
+            .init("200", contentType: "application/vnd.cvat+json", type: AcceptInvitationRead.self, isPrimary: true),
             .init("400"),
         ],
         security: ApiClient.commonSecurity
@@ -269,7 +273,7 @@ public struct InvitationsApi: Sendable {
         id: "invitations_decline",
         method: .post,
         path: "/api/invitations/{key}/decline",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -279,7 +283,7 @@ public struct InvitationsApi: Sendable {
         id: "invitations_resend",
         method: .post,
         path: "/api/invitations/{key}/resend",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
         responses: [.init("204"), .init("400")],
         security: ApiClient.commonSecurity
     )

@@ -529,29 +529,29 @@ public struct JobsApi: Sendable {
         method: .get,
         path: "/api/jobs",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("assignee", in: .query, type: "String?"),
-            .init("dimension", in: .query, type: "JobsListDimension?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("media_type", in: .query, type: "JobsListMediaType?"),
-            .init("mode", in: .query, type: "JobsListMode?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("parent_job_id", in: .query, type: "Int?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("project_name", in: .query, type: "String?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("stage", in: .query, type: "JobsListStage?"),
-            .init("state", in: .query, type: "JobsListState?"),
-            .init("task_id", in: .query, type: "Int?"),
-            .init("task_name", in: .query, type: "String?"),
-            .init("type", in: .query, type: "JobsListType?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("assignee", in: .query, type: String?.self),
+            .init("dimension", in: .query, type: JobsListDimension?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("media_type", in: .query, type: JobsListMediaType?.self),
+            .init("mode", in: .query, type: JobsListMode?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("parent_job_id", in: .query, type: Int?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("project_name", in: .query, type: String?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("stage", in: .query, type: JobsListStage?.self),
+            .init("state", in: .query, type: JobsListState?.self),
+            .init("task_id", in: .query, type: Int?.self),
+            .init("task_name", in: .query, type: String?.self),
+            .init("type", in: .query, type: JobsListType?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedJobReadList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedJobReadList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -562,7 +562,7 @@ public struct JobsApi: Sendable {
         method: .post,
         path: "/api/jobs",
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "JobRead", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: JobRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -571,8 +571,8 @@ public struct JobsApi: Sendable {
         id: "jobs_retrieve",
         method: .get,
         path: "/api/jobs/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "JobRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: JobRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -581,7 +581,7 @@ public struct JobsApi: Sendable {
         id: "jobs_destroy",
         method: .delete,
         path: "/api/jobs/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -591,9 +591,9 @@ public struct JobsApi: Sendable {
         id: "jobs_partial_update",
         method: .patch,
         path: "/api/jobs/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "JobRead", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: JobRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -603,15 +603,15 @@ public struct JobsApi: Sendable {
         method: .get,
         path: "/api/jobs/{id}/annotations/",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("action", in: .query, type: "String?"),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("format", in: .query, type: "String?"),
-            .init("location", in: .query, type: "JobsRetrieveAnnotationsLocation?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("action", in: .query, type: String?.self),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("format", in: .query, type: String?.self),
+            .init("location", in: .query, type: JobsRetrieveAnnotationsLocation?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "LabeledData", isPrimary: true),
+            .init("200", contentType: "application/vnd.cvat+json", type: LabeledData.self, isPrimary: true),
             .init("410"),
         ],
         security: ApiClient.commonSecurity
@@ -622,7 +622,7 @@ public struct JobsApi: Sendable {
         id: "jobs_update_annotations",
         method: .put,
         path: "/api/jobs/{id}/annotations/",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("200")],
@@ -635,19 +635,19 @@ public struct JobsApi: Sendable {
         method: .post,
         path: "/api/jobs/{id}/annotations/",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("format", in: .query, type: "String?"),
-            .init("import_mode", in: .query, type: "JobsCreateAnnotationsImportMode?"),
-            .init("location", in: .query, type: "JobsCreateAnnotationsLocation?"),
-            .init("use_default_location", in: .query, type: "Bool?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("format", in: .query, type: String?.self),
+            .init("import_mode", in: .query, type: JobsCreateAnnotationsImportMode?.self),
+            .init("location", in: .query, type: JobsCreateAnnotationsLocation?.self),
+            .init("use_default_location", in: .query, type: Bool?.self),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [
             .init("201"),
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("405"),
         ],
         security: ApiClient.commonSecurity
@@ -658,7 +658,7 @@ public struct JobsApi: Sendable {
         id: "jobs_destroy_annotations",
         method: .delete,
         path: "/api/jobs/{id}/annotations/",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -669,8 +669,8 @@ public struct JobsApi: Sendable {
         method: .patch,
         path: "/api/jobs/{id}/annotations/",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("action", in: .query, type: "JobsPartialUpdateAnnotationsAction", required: true),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("action", in: .query, type: JobsPartialUpdateAnnotationsAction.self, required: true),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
@@ -684,15 +684,15 @@ public struct JobsApi: Sendable {
         method: .get,
         path: "/api/jobs/{id}/data",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("type", in: .query, type: "JobsRetrieveDataType", required: true),
-            .init("index", in: .query, type: "Int?"),
-            .init("number", in: .query, type: "Int?"),
-            .init("quality", in: .query, type: "JobsRetrieveDataQuality?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("type", in: .query, type: JobsRetrieveDataType.self, required: true),
+            .init("index", in: .query, type: Int?.self),
+            .init("number", in: .query, type: Int?.self),
+            .init("quality", in: .query, type: JobsRetrieveDataQuality?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "Data", isPrimary: true),
-            .init("206", contentType: "application/vnd.cvat+json", type: "Data", isPrimary: true),
+            .init("200", contentType: "application/vnd.cvat+json", type: Data.self, isPrimary: true),
+            .init("206", contentType: "application/vnd.cvat+json", type: Data.self, isPrimary: true),
             .init("416"),
         ],
         security: ApiClient.commonSecurity
@@ -703,8 +703,8 @@ public struct JobsApi: Sendable {
         id: "jobs_retrieve_data_meta",
         method: .get,
         path: "/api/jobs/{id}/data/meta",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: DataMetaRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -713,9 +713,9 @@ public struct JobsApi: Sendable {
         id: "jobs_partial_update_data_meta",
         method: .patch,
         path: "/api/jobs/{id}/data/meta",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: DataMetaRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -725,17 +725,17 @@ public struct JobsApi: Sendable {
         method: .post,
         path: "/api/jobs/{id}/dataset/export",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("format", in: .query, type: "String", required: true),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("location", in: .query, type: "JobsCreateDatasetExportLocation?"),
-            .init("save_images", in: .query, type: "Bool?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("format", in: .query, type: String.self, required: true),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("location", in: .query, type: JobsCreateDatasetExportLocation?.self),
+            .init("save_images", in: .query, type: Bool?.self),
         ],
         responses: [
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("405"),
-            .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
+            .init("409", contentType: "application/vnd.cvat+json", type: RqId.self),
         ],
         security: ApiClient.commonSecurity
     )
@@ -746,8 +746,8 @@ public struct JobsApi: Sendable {
         method: .get,
         path: "/api/jobs/{id}/preview",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("Prefer", in: .header, type: "String?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("Prefer", in: .header, type: String?.self),
         ],
         responses: [.init("200"), .init("204")],
         security: ApiClient.commonSecurity
@@ -758,9 +758,9 @@ public struct JobsApi: Sendable {
         id: "jobs_retrieve_validation_layout",
         method: .get,
         path: "/api/jobs/{id}/validation_layout",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "JobValidationLayoutRead", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: JobValidationLayoutRead.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -770,10 +770,10 @@ public struct JobsApi: Sendable {
         id: "jobs_partial_update_validation_layout",
         method: .patch,
         path: "/api/jobs/{id}/validation_layout",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "JobValidationLayoutRead", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: JobValidationLayoutRead.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )

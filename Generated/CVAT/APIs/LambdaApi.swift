@@ -152,10 +152,10 @@ public struct LambdaApi: Sendable {
         method: .get,
         path: "/api/lambda/functions/{func_id}",
         parameters: [
-            .init("func_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-zA-Z0-9_.-]+$")])
+            .init("func_id", in: .path, type: String.self, required: true, rules: [.pattern("^[a-zA-Z0-9_.-]+$")])
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "[String: JSONValue]", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: [String: JSONValue].self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -166,7 +166,7 @@ public struct LambdaApi: Sendable {
         method: .post,
         path: "/api/lambda/functions/{func_id}",
         parameters: [
-            .init("func_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-zA-Z0-9_.-]+$")])
+            .init("func_id", in: .path, type: String.self, required: true, rules: [.pattern("^[a-zA-Z0-9_.-]+$")])
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("200")],
@@ -178,7 +178,9 @@ public struct LambdaApi: Sendable {
         id: "lambda_list_requests",
         method: .get,
         path: "/api/lambda/requests",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "[FunctionCall]", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: [FunctionCall].self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -188,12 +190,12 @@ public struct LambdaApi: Sendable {
         method: .post,
         path: "/api/lambda/requests",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "FunctionCall", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: FunctionCall.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -202,8 +204,8 @@ public struct LambdaApi: Sendable {
         id: "lambda_retrieve_requests",
         method: .get,
         path: "/api/lambda/requests/{id}",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "FunctionCall", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: String.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: FunctionCall.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -212,7 +214,7 @@ public struct LambdaApi: Sendable {
         id: "lambda_delete_requests",
         method: .delete,
         path: "/api/lambda/requests/{id}",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
+        parameters: [.init("id", in: .path, type: String.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )

@@ -154,18 +154,18 @@ public struct LimitsApi: Sendable {
         method: .get,
         path: "/api/limits",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("user", in: .query, type: "String?"),
-            .init("user_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("user", in: .query, type: String?.self),
+            .init("user_id", in: .query, type: Int?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedLimitList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedLimitList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -176,7 +176,7 @@ public struct LimitsApi: Sendable {
         method: .post,
         path: "/api/limits",
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "Limit", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: Limit.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -185,8 +185,8 @@ public struct LimitsApi: Sendable {
         id: "limits_retrieve",
         method: .get,
         path: "/api/limits/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Limit", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Limit.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -195,7 +195,7 @@ public struct LimitsApi: Sendable {
         id: "limits_destroy",
         method: .delete,
         path: "/api/limits/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -205,9 +205,9 @@ public struct LimitsApi: Sendable {
         id: "limits_partial_update",
         method: .patch,
         path: "/api/limits/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Limit", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Limit.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -216,7 +216,7 @@ public struct LimitsApi: Sendable {
         id: "limits_retrieve_default",
         method: .get,
         path: "/api/limits/default",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Limit", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Limit.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

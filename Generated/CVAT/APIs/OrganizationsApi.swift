@@ -147,20 +147,20 @@ public struct OrganizationsApi: Sendable {
         method: .get,
         path: "/api/organizations",
         parameters: [
-            .init("filter", in: .query, type: "String?"),
-            .init("name", in: .query, type: "String?"),
-            .init("owner", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("slug", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
+            .init("filter", in: .query, type: String?.self),
+            .init("name", in: .query, type: String?.self),
+            .init("owner", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("slug", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedOrganizationReadList",
+                type: PaginatedOrganizationReadList.self,
                 isPrimary: true
             )
         ],
@@ -173,7 +173,9 @@ public struct OrganizationsApi: Sendable {
         method: .post,
         path: "/api/organizations",
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "OrganizationRead", isPrimary: true)],
+        responses: [
+            .init("201", contentType: "application/vnd.cvat+json", type: OrganizationRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -182,8 +184,10 @@ public struct OrganizationsApi: Sendable {
         id: "organizations_retrieve",
         method: .get,
         path: "/api/organizations/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "OrganizationRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: OrganizationRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -192,7 +196,7 @@ public struct OrganizationsApi: Sendable {
         id: "organizations_destroy",
         method: .delete,
         path: "/api/organizations/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -202,9 +206,11 @@ public struct OrganizationsApi: Sendable {
         id: "organizations_partial_update",
         method: .patch,
         path: "/api/organizations/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "OrganizationRead", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: OrganizationRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 }

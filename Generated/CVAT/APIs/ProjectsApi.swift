@@ -378,21 +378,26 @@ public struct ProjectsApi: Sendable {
         method: .get,
         path: "/api/projects",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("assignee", in: .query, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("name", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("owner", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("status", in: .query, type: "ProjectsListStatus?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("assignee", in: .query, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("name", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("owner", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("status", in: .query, type: ProjectsListStatus?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedProjectReadList", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.cvat+json",
+                type: PaginatedProjectReadList.self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )
@@ -403,12 +408,12 @@ public struct ProjectsApi: Sendable {
         method: .post,
         path: "/api/projects",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "ProjectRead", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: ProjectRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -417,8 +422,8 @@ public struct ProjectsApi: Sendable {
         id: "projects_retrieve",
         method: .get,
         path: "/api/projects/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "ProjectRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: ProjectRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -427,7 +432,7 @@ public struct ProjectsApi: Sendable {
         id: "projects_destroy",
         method: .delete,
         path: "/api/projects/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -437,9 +442,9 @@ public struct ProjectsApi: Sendable {
         id: "projects_partial_update",
         method: .patch,
         path: "/api/projects/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "ProjectRead", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: ProjectRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -449,16 +454,16 @@ public struct ProjectsApi: Sendable {
         method: .post,
         path: "/api/projects/{id}/backup/export",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("lightweight", in: .query, type: "Bool?"),
-            .init("location", in: .query, type: "ProjectsCreateBackupExportLocation?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("lightweight", in: .query, type: Bool?.self),
+            .init("location", in: .query, type: ProjectsCreateBackupExportLocation?.self),
         ],
         responses: [
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("400"),
-            .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
+            .init("409", contentType: "application/vnd.cvat+json", type: RqId.self),
         ],
         security: ApiClient.commonSecurity
     )
@@ -469,16 +474,16 @@ public struct ProjectsApi: Sendable {
         method: .post,
         path: "/api/projects/{id}/dataset/",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("format", in: .query, type: "String?"),
-            .init("location", in: .query, type: "ProjectsCreateDatasetLocation?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("format", in: .query, type: String?.self),
+            .init("location", in: .query, type: ProjectsCreateDatasetLocation?.self),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("400"),
             .init("405"),
         ],
@@ -491,17 +496,17 @@ public struct ProjectsApi: Sendable {
         method: .post,
         path: "/api/projects/{id}/dataset/export",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("format", in: .query, type: "String", required: true),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("location", in: .query, type: "ProjectsCreateDatasetExportLocation?"),
-            .init("save_images", in: .query, type: "Bool?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("format", in: .query, type: String.self, required: true),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("location", in: .query, type: ProjectsCreateDatasetExportLocation?.self),
+            .init("save_images", in: .query, type: Bool?.self),
         ],
         responses: [
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("405"),
-            .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
+            .init("409", contentType: "application/vnd.cvat+json", type: RqId.self),
         ],
         security: ApiClient.commonSecurity
     )
@@ -512,8 +517,8 @@ public struct ProjectsApi: Sendable {
         method: .get,
         path: "/api/projects/{id}/preview",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("Prefer", in: .header, type: "String?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("Prefer", in: .header, type: String?.self),
         ],
         responses: [.init("200"), .init("204"), .init("404")],
         security: ApiClient.commonSecurity
@@ -525,16 +530,16 @@ public struct ProjectsApi: Sendable {
         method: .post,
         path: "/api/projects/backup/",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("location", in: .query, type: "ProjectsCreateBackupLocation?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("location", in: .query, type: ProjectsCreateBackupLocation?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
-        responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],
+        responses: [.init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

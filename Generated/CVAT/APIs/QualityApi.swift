@@ -537,26 +537,26 @@ public struct QualityApi: Sendable {
         method: .get,
         path: "/api/quality/conflicts",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("frame", in: .query, type: "Int?"),
-            .init("job_id", in: .query, type: "Int?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("report_id", in: .query, type: "Int?"),
-            .init("severity", in: .query, type: "QualityListConflictsSeverity?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("task_id", in: .query, type: "Int?"),
-            .init("type", in: .query, type: "QualityListConflictsType?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("frame", in: .query, type: Int?.self),
+            .init("job_id", in: .query, type: Int?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("report_id", in: .query, type: Int?.self),
+            .init("severity", in: .query, type: QualityListConflictsSeverity?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("task_id", in: .query, type: Int?.self),
+            .init("type", in: .query, type: QualityListConflictsType?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedAnnotationConflictList",
+                type: PaginatedAnnotationConflictList.self,
                 isPrimary: true
             )
         ],
@@ -569,22 +569,27 @@ public struct QualityApi: Sendable {
         method: .get,
         path: "/api/quality/job_validations",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("assignee", in: .query, type: "Int?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("job_id", in: .query, type: "Int?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("report_id", in: .query, type: "Int?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("status", in: .query, type: "QualityListJobValidationsStatus?"),
-            .init("task_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("assignee", in: .query, type: Int?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("job_id", in: .query, type: Int?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("report_id", in: .query, type: Int?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("status", in: .query, type: QualityListJobValidationsStatus?.self),
+            .init("task_id", in: .query, type: Int?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedJobValidationList", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.cvat+json",
+                type: PaginatedJobValidationList.self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )
@@ -596,8 +601,8 @@ public struct QualityApi: Sendable {
         path: "/api/quality/job_validations",
         requestContentTypes: ["application/json"],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "JobValidation", isPrimary: true),
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId"),
+            .init("200", contentType: "application/vnd.cvat+json", type: JobValidation.self, isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self),
             .init("400"),
         ],
         security: ApiClient.commonSecurity
@@ -608,8 +613,8 @@ public struct QualityApi: Sendable {
         id: "quality_retrieve_job_validations",
         method: .get,
         path: "/api/quality/job_validations/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "JobValidation", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: JobValidation.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -619,21 +624,26 @@ public struct QualityApi: Sendable {
         method: .get,
         path: "/api/quality/reports",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("job_id", in: .query, type: "Int?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("parent_id", in: .query, type: "Int?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("target", in: .query, type: "QualityListReportsTarget?"),
-            .init("task_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("job_id", in: .query, type: Int?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("parent_id", in: .query, type: Int?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("target", in: .query, type: QualityListReportsTarget?.self),
+            .init("task_id", in: .query, type: Int?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedQualityReportList", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.cvat+json",
+                type: PaginatedQualityReportList.self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )
@@ -643,11 +653,11 @@ public struct QualityApi: Sendable {
         id: "quality_create_report",
         method: .post,
         path: "/api/quality/reports",
-        parameters: [.init("rq_id", in: .query, type: "String?")],
+        parameters: [.init("rq_id", in: .query, type: String?.self)],
         requestContentTypes: ["application/json"],
         responses: [
-            .init("201", contentType: "application/vnd.cvat+json", type: "QualityReport", isPrimary: true),
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId"),
+            .init("201", contentType: "application/vnd.cvat+json", type: QualityReport.self, isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self),
             .init("400"),
         ],
         security: ApiClient.commonSecurity
@@ -658,8 +668,8 @@ public struct QualityApi: Sendable {
         id: "quality_retrieve_report",
         method: .get,
         path: "/api/quality/reports/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "QualityReport", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: QualityReport.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -669,10 +679,10 @@ public struct QualityApi: Sendable {
         method: .get,
         path: "/api/quality/reports/{id}/data",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("format", in: .query, type: "QualityRetrieveReportDataFormat?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("format", in: .query, type: QualityRetrieveReportDataFormat?.self),
         ],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Data", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Data.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -682,23 +692,23 @@ public struct QualityApi: Sendable {
         method: .get,
         path: "/api/quality/settings",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("inherit", in: .query, type: "Bool?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("parent_type", in: .query, type: "QualityListSettingsParentType?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("task_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("inherit", in: .query, type: Bool?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("parent_type", in: .query, type: QualityListSettingsParentType?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("task_id", in: .query, type: Int?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedQualitySettingsList",
+                type: PaginatedQualitySettingsList.self,
                 isPrimary: true
             )
         ],
@@ -710,8 +720,10 @@ public struct QualityApi: Sendable {
         id: "quality_retrieve_settings",
         method: .get,
         path: "/api/quality/settings/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "QualitySettings", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: QualitySettings.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -720,9 +732,11 @@ public struct QualityApi: Sendable {
         id: "quality_partial_update_settings",
         method: .patch,
         path: "/api/quality/settings/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "QualitySettings", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: QualitySettings.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 }

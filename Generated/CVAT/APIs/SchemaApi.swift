@@ -38,11 +38,16 @@ public struct SchemaApi: Sendable {
         method: .get,
         path: "/api/schema/",
         parameters: [
-            .init("lang", in: .query, type: "SchemaRetrieveLang?"),
-            .init("scheme", in: .query, type: "SchemaRetrieveScheme?"),
+            .init("lang", in: .query, type: SchemaRetrieveLang?.self),
+            .init("scheme", in: .query, type: SchemaRetrieveScheme?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.oai.openapi+json", type: "[String: JSONValue]", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.oai.openapi+json",
+                type: [String: JSONValue].self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )

@@ -73,7 +73,7 @@ public struct ServerApi: Sendable {
         id: "server_retrieve_about",
         method: .get,
         path: "/api/server/about",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "About", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: About.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -82,7 +82,9 @@ public struct ServerApi: Sendable {
         id: "server_retrieve_annotation_formats",
         method: .get,
         path: "/api/server/annotation/formats",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DatasetFormats", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: DatasetFormats.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -91,7 +93,7 @@ public struct ServerApi: Sendable {
         id: "server_retrieve_plugins",
         method: .get,
         path: "/api/server/plugins",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Plugins", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Plugins.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -100,8 +102,11 @@ public struct ServerApi: Sendable {
         id: "server_list_share",
         method: .get,
         path: "/api/server/share",
-        parameters: [.init("directory", in: .query, type: "String?"), .init("search", in: .query, type: "String?")],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "[FileInfo]", isPrimary: true)],
+        parameters: [
+            .init("directory", in: .query, type: String?.self),
+            .init("search", in: .query, type: String?.self),
+        ],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: [FileInfo].self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

@@ -83,18 +83,18 @@ public struct UsageApi: Sendable {
         method: .get,
         path: "/api/usage",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("user", in: .query, type: "String?"),
-            .init("user_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("user", in: .query, type: String?.self),
+            .init("user_id", in: .query, type: Int?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedUsageList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedUsageList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )

@@ -10,10 +10,10 @@ public struct AccessTokenRead: APIObject {
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
     /// Once the token expires, clients cannot use it anymore.
-    public var expiryDate: DateTime??
+    public var expiryDate: Nullable<DateTime>?
     /// The last use date of the token. This field is NOT updated after each
     /// user request. The minimum expected resolution should be 1 day.
-    public var lastUsedDate: DateTime??
+    public var lastUsedDate: Nullable<DateTime>?
     public var readOnly: Bool?
     public var owner: BasicUser?
     /// The raw value of the token. Must be saved by the user, returned only once
@@ -24,8 +24,8 @@ public struct AccessTokenRead: APIObject {
         name: String? = nil,
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,
-        expiryDate: DateTime?? = nil,
-        lastUsedDate: DateTime?? = nil,
+        expiryDate: Nullable<DateTime>? = nil,
+        lastUsedDate: Nullable<DateTime>? = nil,
         readOnly: Bool? = nil,
         owner: BasicUser? = nil,
         value: String? = nil

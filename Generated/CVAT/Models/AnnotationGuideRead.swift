@@ -5,16 +5,16 @@ import SpecforgeRuntime
 
 public struct AnnotationGuideRead: APIObject {
     public var id: Int?
-    public var taskId: Int??
-    public var projectId: Int??
+    public var taskId: Nullable<Int>?
+    public var projectId: Nullable<Int>?
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
     public var markdown: String?
 
     public init(
         id: Int? = nil,
-        taskId: Int?? = nil,
-        projectId: Int?? = nil,
+        taskId: Nullable<Int>? = nil,
+        projectId: Nullable<Int>? = nil,
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,
         markdown: String? = nil

@@ -8,7 +8,7 @@ public struct ArParamsRequest: APIObject {
     public var task: Int
     public var job: Int?
     public var frame: Int?
-    public var threshold: Double??
+    public var threshold: Nullable<Double>?
     public var cleanup: Bool?
     public var convMaskToPoly: Bool?
     public var mapping: [String: LabelMappingEntryRequest]?
@@ -24,7 +24,7 @@ public struct ArParamsRequest: APIObject {
         task: Int,
         job: Int? = nil,
         frame: Int? = nil,
-        threshold: Double?? = nil,
+        threshold: Nullable<Double>? = nil,
         cleanup: Bool? = nil,
         convMaskToPoly: Bool? = nil,
         mapping: [String: LabelMappingEntryRequest]? = nil,

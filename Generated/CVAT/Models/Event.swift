@@ -5,41 +5,41 @@ import SpecforgeRuntime
 
 public struct Event: APIObject {
     public var scope: String
-    public var objName: String??
-    public var objId: Int??
-    public var objVal: String??
-    public var source: String??
+    public var objName: Nullable<String>?
+    public var objId: Nullable<Int>?
+    public var objVal: Nullable<String>?
+    public var source: Nullable<String>?
     public var timestamp: DateTime
-    public var count: Int??
+    public var count: Nullable<Int>?
     public var duration: Int?
-    public var projectId: Int??
-    public var taskId: Int??
-    public var jobId: Int??
-    public var userId: Int??
-    public var userName: String??
-    public var userEmail: String??
-    public var orgId: Int??
-    public var orgSlug: String??
-    public var payload: String??
+    public var projectId: Nullable<Int>?
+    public var taskId: Nullable<Int>?
+    public var jobId: Nullable<Int>?
+    public var userId: Nullable<Int>?
+    public var userName: Nullable<String>?
+    public var userEmail: Nullable<String>?
+    public var orgId: Nullable<Int>?
+    public var orgSlug: Nullable<String>?
+    public var payload: Nullable<String>?
 
     public init(
         scope: String,
-        objName: String?? = nil,
-        objId: Int?? = nil,
-        objVal: String?? = nil,
-        source: String?? = nil,
+        objName: Nullable<String>? = nil,
+        objId: Nullable<Int>? = nil,
+        objVal: Nullable<String>? = nil,
+        source: Nullable<String>? = nil,
         timestamp: DateTime,
-        count: Int?? = nil,
+        count: Nullable<Int>? = nil,
         duration: Int? = nil,
-        projectId: Int?? = nil,
-        taskId: Int?? = nil,
-        jobId: Int?? = nil,
-        userId: Int?? = nil,
-        userName: String?? = nil,
-        userEmail: String?? = nil,
-        orgId: Int?? = nil,
-        orgSlug: String?? = nil,
-        payload: String?? = nil
+        projectId: Nullable<Int>? = nil,
+        taskId: Nullable<Int>? = nil,
+        jobId: Nullable<Int>? = nil,
+        userId: Nullable<Int>? = nil,
+        userName: Nullable<String>? = nil,
+        userEmail: Nullable<String>? = nil,
+        orgId: Nullable<Int>? = nil,
+        orgSlug: Nullable<String>? = nil,
+        payload: Nullable<String>? = nil
     ) {
         self.scope = scope
         self.objName = objName

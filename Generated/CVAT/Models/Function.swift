@@ -18,7 +18,7 @@ public struct Function: APIObject {
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
     public var owner: BasicUser?
-    public var organization: Int??
+    public var organization: Nullable<Int>?
     public var visibility: VisibilityEnum?
 
     public init(
@@ -36,7 +36,7 @@ public struct Function: APIObject {
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,
         owner: BasicUser? = nil,
-        organization: Int?? = nil,
+        organization: Nullable<Int>? = nil,
         visibility: VisibilityEnum? = nil
     ) {
         self.id = id

@@ -8,10 +8,10 @@ public struct IssueRead: APIObject {
     public var frame: Int?
     public var position: [Double]
     public var job: Int?
-    public var owner: BasicUser??
-    public var assignee: BasicUser??
-    public var createdDate: DateTime??
-    public var updatedDate: DateTime??
+    public var owner: Nullable<BasicUser>?
+    public var assignee: Nullable<BasicUser>?
+    public var createdDate: Nullable<DateTime>?
+    public var updatedDate: Nullable<DateTime>?
     public var resolved: Bool?
     public var comments: CommentsSummary
 
@@ -20,10 +20,10 @@ public struct IssueRead: APIObject {
         frame: Int? = nil,
         position: [Double],
         job: Int? = nil,
-        owner: BasicUser?? = nil,
-        assignee: BasicUser?? = nil,
-        createdDate: DateTime?? = nil,
-        updatedDate: DateTime?? = nil,
+        owner: Nullable<BasicUser>? = nil,
+        assignee: Nullable<BasicUser>? = nil,
+        createdDate: Nullable<DateTime>? = nil,
+        updatedDate: Nullable<DateTime>? = nil,
         resolved: Bool? = nil,
         comments: CommentsSummary
     ) {

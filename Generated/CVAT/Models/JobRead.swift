@@ -7,22 +7,22 @@ public struct JobRead: APIObject {
     public var url: String?
     public var id: Int?
     public var taskId: Int?
-    public var taskName: String??
-    public var projectId: Int??
-    public var projectName: String??
-    public var assignee: BasicUser??
-    public var guideId: Int??
+    public var taskName: Nullable<String>?
+    public var projectId: Nullable<Int>?
+    public var projectName: Nullable<String>?
+    public var assignee: Nullable<BasicUser>?
+    public var guideId: Nullable<Int>?
     public var dimension: String?
     public var mode: String?
     public var mediaType: String?
-    public var bugTracker: String??
+    public var bugTracker: Nullable<String>?
     public var status: JobStatus?
     public var stage: JobStage?
     public var state: OperationStatus?
     public var frameCount: Int?
     public var startFrame: Int?
     public var stopFrame: Int?
-    public var dataChunkSize: Int??
+    public var dataChunkSize: Nullable<Int>?
     public var dataCompressedChunkType: ChunkType?
     public var dataOriginalChunkType: ChunkType?
     public var createdDate: DateTime?
@@ -30,11 +30,11 @@ public struct JobRead: APIObject {
     public var issues: IssuesSummary
     public var labels: LabelsSummary
     public var type: JobType?
-    public var organization: Int??
-    public var targetStorage: Storage??
-    public var sourceStorage: Storage??
-    public var assigneeUpdatedDate: DateTime??
-    public var parentJobId: Int??
+    public var organization: Nullable<Int>?
+    public var targetStorage: Nullable<Storage>?
+    public var sourceStorage: Nullable<Storage>?
+    public var assigneeUpdatedDate: Nullable<DateTime>?
+    public var parentJobId: Nullable<Int>?
     /// - Warning: Deprecated.
     @available(*, deprecated)
     public var consensusReplicas: Int? {
@@ -48,22 +48,22 @@ public struct JobRead: APIObject {
         url: String? = nil,
         id: Int? = nil,
         taskId: Int? = nil,
-        taskName: String?? = nil,
-        projectId: Int?? = nil,
-        projectName: String?? = nil,
-        assignee: BasicUser?? = nil,
-        guideId: Int?? = nil,
+        taskName: Nullable<String>? = nil,
+        projectId: Nullable<Int>? = nil,
+        projectName: Nullable<String>? = nil,
+        assignee: Nullable<BasicUser>? = nil,
+        guideId: Nullable<Int>? = nil,
         dimension: String? = nil,
         mode: String? = nil,
         mediaType: String? = nil,
-        bugTracker: String?? = nil,
+        bugTracker: Nullable<String>? = nil,
         status: JobStatus? = nil,
         stage: JobStage? = nil,
         state: OperationStatus? = nil,
         frameCount: Int? = nil,
         startFrame: Int? = nil,
         stopFrame: Int? = nil,
-        dataChunkSize: Int?? = nil,
+        dataChunkSize: Nullable<Int>? = nil,
         dataCompressedChunkType: ChunkType? = nil,
         dataOriginalChunkType: ChunkType? = nil,
         createdDate: DateTime? = nil,
@@ -71,11 +71,11 @@ public struct JobRead: APIObject {
         issues: IssuesSummary,
         labels: LabelsSummary,
         type: JobType? = nil,
-        organization: Int?? = nil,
-        targetStorage: Storage?? = nil,
-        sourceStorage: Storage?? = nil,
-        assigneeUpdatedDate: DateTime?? = nil,
-        parentJobId: Int?? = nil,
+        organization: Nullable<Int>? = nil,
+        targetStorage: Nullable<Storage>? = nil,
+        sourceStorage: Nullable<Storage>? = nil,
+        assigneeUpdatedDate: Nullable<DateTime>? = nil,
+        parentJobId: Nullable<Int>? = nil,
         consensusReplicas: Int? = nil,
         replicasCount: Int? = nil
     ) {

@@ -5,11 +5,11 @@ import SpecforgeRuntime
 
 public struct JobValidationCreateRequest: APIObject {
     public var jobId: Int
-    public var timeout: Int??
+    public var timeout: Nullable<Int>?
 
     public init(
         jobId: Int,
-        timeout: Int?? = nil
+        timeout: Nullable<Int>? = nil
     ) {
         self.jobId = jobId
         self.timeout = timeout

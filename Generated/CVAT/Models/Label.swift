@@ -27,9 +27,9 @@ public struct Label: APIObject {
     public var type: LabelType?
     public var svg: String?
     public var sublabels: [Sublabel]?
-    public var projectId: Int??
-    public var taskId: Int??
-    public var parentId: Int??
+    public var projectId: Nullable<Int>?
+    public var taskId: Nullable<Int>?
+    public var parentId: Nullable<Int>?
     public var hasParent: Bool?
 
     public init(
@@ -40,9 +40,9 @@ public struct Label: APIObject {
         type: LabelType? = nil,
         svg: String? = nil,
         sublabels: [Sublabel]? = nil,
-        projectId: Int?? = nil,
-        taskId: Int?? = nil,
-        parentId: Int?? = nil,
+        projectId: Nullable<Int>? = nil,
+        taskId: Nullable<Int>? = nil,
+        parentId: Nullable<Int>? = nil,
         hasParent: Bool? = nil
     ) {
         self.id = id

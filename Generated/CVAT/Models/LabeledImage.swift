@@ -4,17 +4,17 @@ import Foundation
 import SpecforgeRuntime
 
 public struct LabeledImage: APIObject {
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var labelId: Int
-    public var group: Int??
+    public var group: Nullable<Int>?
     public var source: String?
     public var frame: Int
     public var attributes: [AttributeVal]?
 
     public init(
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         labelId: Int,
-        group: Int?? = nil,
+        group: Nullable<Int>? = nil,
         source: String? = nil,
         frame: Int,
         attributes: [AttributeVal]? = nil

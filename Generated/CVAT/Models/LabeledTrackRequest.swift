@@ -4,9 +4,9 @@ import Foundation
 import SpecforgeRuntime
 
 public struct LabeledTrackRequest: APIObject {
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var labelId: Int
-    public var group: Int??
+    public var group: Nullable<Int>?
     public var source: String?
     public var frame: Int
     public var attributes: [AttributeValRequest]?
@@ -14,9 +14,9 @@ public struct LabeledTrackRequest: APIObject {
     public var elements: [SubLabeledTrackRequest]?
 
     public init(
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         labelId: Int,
-        group: Int?? = nil,
+        group: Nullable<Int>? = nil,
         source: String? = nil,
         frame: Int,
         attributes: [AttributeValRequest]? = nil,

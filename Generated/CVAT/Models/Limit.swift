@@ -5,15 +5,15 @@ import SpecforgeRuntime
 
 public struct Limit: APIObject {
     public var id: Int?
-    public var user: Int??
-    public var org: Int??
+    public var user: Nullable<Int>?
+    public var org: Nullable<Int>?
     public var type: LimitTypeEnum
     public var limits: LimitsField
 
     public init(
         id: Int? = nil,
-        user: Int?? = nil,
-        org: Int?? = nil,
+        user: Nullable<Int>? = nil,
+        org: Nullable<Int>? = nil,
         type: LimitTypeEnum,
         limits: LimitsField
     ) {

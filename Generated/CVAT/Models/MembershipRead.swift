@@ -8,18 +8,18 @@ public struct MembershipRead: APIObject {
     public var user: BasicUser
     public var organization: Int?
     public var isActive: Bool?
-    public var joinedDate: DateTime??
+    public var joinedDate: Nullable<DateTime>?
     public var role: RoleEnum?
-    public var invitation: String??
+    public var invitation: Nullable<String>?
 
     public init(
         id: Int? = nil,
         user: BasicUser,
         organization: Int? = nil,
         isActive: Bool? = nil,
-        joinedDate: DateTime?? = nil,
+        joinedDate: Nullable<DateTime>? = nil,
         role: RoleEnum? = nil,
-        invitation: String?? = nil
+        invitation: Nullable<String>? = nil
     ) {
         self.id = id
         self.user = user

@@ -6,22 +6,22 @@ import SpecforgeRuntime
 public struct PatchedProjectWriteRequest: APIObject {
     public var name: String?
     public var labels: [PatchedLabelRequest]?
-    public var ownerId: Int??
-    public var assigneeId: Int??
+    public var ownerId: Nullable<Int>?
+    public var assigneeId: Nullable<Int>?
     public var bugTracker: String?
     public var targetStorage: StorageRequest?
     public var sourceStorage: StorageRequest?
-    public var organizationId: Int??
+    public var organizationId: Nullable<Int>?
 
     public init(
         name: String? = nil,
         labels: [PatchedLabelRequest]? = nil,
-        ownerId: Int?? = nil,
-        assigneeId: Int?? = nil,
+        ownerId: Nullable<Int>? = nil,
+        assigneeId: Nullable<Int>? = nil,
         bugTracker: String? = nil,
         targetStorage: StorageRequest? = nil,
         sourceStorage: StorageRequest? = nil,
-        organizationId: Int?? = nil
+        organizationId: Nullable<Int>? = nil
     ) {
         self.name = name
         self.labels = labels

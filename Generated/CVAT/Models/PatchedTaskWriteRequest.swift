@@ -5,27 +5,27 @@ import SpecforgeRuntime
 
 public struct PatchedTaskWriteRequest: APIObject {
     public var name: String?
-    public var projectId: Int??
-    public var ownerId: Int??
-    public var assigneeId: Int??
+    public var projectId: Nullable<Int>?
+    public var ownerId: Nullable<Int>?
+    public var assigneeId: Nullable<Int>?
     public var bugTracker: String?
     public var labels: [PatchedLabelRequest]?
     public var subset: String?
     public var targetStorage: StorageRequest?
     public var sourceStorage: StorageRequest?
-    public var organizationId: Int??
+    public var organizationId: Nullable<Int>?
 
     public init(
         name: String? = nil,
-        projectId: Int?? = nil,
-        ownerId: Int?? = nil,
-        assigneeId: Int?? = nil,
+        projectId: Nullable<Int>? = nil,
+        ownerId: Nullable<Int>? = nil,
+        assigneeId: Nullable<Int>? = nil,
         bugTracker: String? = nil,
         labels: [PatchedLabelRequest]? = nil,
         subset: String? = nil,
         targetStorage: StorageRequest? = nil,
         sourceStorage: StorageRequest? = nil,
-        organizationId: Int?? = nil
+        organizationId: Nullable<Int>? = nil
     ) {
         self.name = name
         self.projectId = projectId

@@ -5,8 +5,8 @@ import SpecforgeRuntime
 
 public struct QualitySettings: APIObject {
     public var id: Int?
-    public var taskId: Int??
-    public var projectId: Int??
+    public var taskId: Nullable<Int>?
+    public var projectId: Nullable<Int>?
     /// A JSON-based logic expression used to filter jobs for quality validation.
     /// The filter supports various terms to specify conditions on job: ['assignee', 'id', 'stage', 'state', 'task_id',
     /// 'task_name', 'type']
@@ -86,8 +86,8 @@ public struct QualitySettings: APIObject {
 
     public init(
         id: Int? = nil,
-        taskId: Int?? = nil,
-        projectId: Int?? = nil,
+        taskId: Nullable<Int>? = nil,
+        projectId: Nullable<Int>? = nil,
         jobFilter: String? = nil,
         inherit: Bool? = nil,
         targetMetric: QualityTargetMetric? = nil,

@@ -9,7 +9,7 @@ public struct RegisterSerializerWithSubscriptions: APIObject {
     public var firstName: String?
     public var lastName: String?
     public var emailVerificationRequired: Bool?
-    public var key: String??
+    public var key: Nullable<String>?
     public var confirmations: [UserAgreement]?
 
     public init(
@@ -18,7 +18,7 @@ public struct RegisterSerializerWithSubscriptions: APIObject {
         firstName: String? = nil,
         lastName: String? = nil,
         emailVerificationRequired: Bool? = nil,
-        key: String?? = nil,
+        key: Nullable<String>? = nil,
         confirmations: [UserAgreement]? = nil
     ) {
         self.username = username

@@ -8,28 +8,28 @@ public struct Request: APIObject {
     public var message: String?
     public var id: String
     public var operation: RequestDataOperation
-    public var progress: Double??
+    public var progress: Nullable<Double>?
     public var createdDate: DateTime
-    public var startedDate: DateTime??
-    public var finishedDate: DateTime??
-    public var expiryDate: DateTime??
+    public var startedDate: Nullable<DateTime>?
+    public var finishedDate: Nullable<DateTime>?
+    public var expiryDate: Nullable<DateTime>?
     public var owner: UserIdentifiers?
-    public var resultUrl: String??
-    public var resultId: Int??
+    public var resultUrl: Nullable<String>?
+    public var resultId: Nullable<Int>?
 
     public init(
         status: RequestStatus,
         message: String? = nil,
         id: String,
         operation: RequestDataOperation,
-        progress: Double?? = nil,
+        progress: Nullable<Double>? = nil,
         createdDate: DateTime,
-        startedDate: DateTime?? = nil,
-        finishedDate: DateTime?? = nil,
-        expiryDate: DateTime?? = nil,
+        startedDate: Nullable<DateTime>? = nil,
+        finishedDate: Nullable<DateTime>? = nil,
+        expiryDate: Nullable<DateTime>? = nil,
         owner: UserIdentifiers? = nil,
-        resultUrl: String?? = nil,
-        resultId: Int?? = nil
+        resultUrl: Nullable<String>? = nil,
+        resultId: Nullable<Int>? = nil
     ) {
         self.status = status
         self.message = message

@@ -6,24 +6,24 @@ import SpecforgeRuntime
 public struct RequestDataOperation: APIObject {
     public var type: String
     public var target: String
-    public var projectId: Int??
-    public var taskId: Int??
-    public var jobId: Int??
-    public var orgId: Int??
-    public var format: String??
-    public var functionId: String??
-    public var lightweight: Bool??
+    public var projectId: Nullable<Int>?
+    public var taskId: Nullable<Int>?
+    public var jobId: Nullable<Int>?
+    public var orgId: Nullable<Int>?
+    public var format: Nullable<String>?
+    public var functionId: Nullable<String>?
+    public var lightweight: Nullable<Bool>?
 
     public init(
         type: String,
         target: String,
-        projectId: Int?? = nil,
-        taskId: Int?? = nil,
-        jobId: Int?? = nil,
-        orgId: Int?? = nil,
-        format: String?? = nil,
-        functionId: String?? = nil,
-        lightweight: Bool?? = nil
+        projectId: Nullable<Int>? = nil,
+        taskId: Nullable<Int>? = nil,
+        jobId: Nullable<Int>? = nil,
+        orgId: Nullable<Int>? = nil,
+        format: Nullable<String>? = nil,
+        functionId: Nullable<String>? = nil,
+        lightweight: Nullable<Bool>? = nil
     ) {
         self.type = type
         self.target = target

@@ -5,13 +5,13 @@ import SpecforgeRuntime
 
 public struct SSOAuthMethod: APIObject {
     public var isEnabled: Bool?
-    public var icon: String??
+    public var icon: Nullable<String>?
     public var publicName: String
     public var selectionSchema: SelectionSchemaEnum
 
     public init(
         isEnabled: Bool? = nil,
-        icon: String?? = nil,
+        icon: Nullable<String>? = nil,
         publicName: String,
         selectionSchema: SelectionSchemaEnum
     ) {

@@ -10,9 +10,9 @@ public struct SubLabeledShapeRequest: APIObject {
     public var zOrder: Int?
     public var rotation: Double?
     public var points: [Double]?
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var labelId: Int
-    public var group: Int??
+    public var group: Nullable<Int>?
     public var source: String?
     public var frame: Int
     public var attributes: [AttributeValRequest]?
@@ -25,9 +25,9 @@ public struct SubLabeledShapeRequest: APIObject {
         zOrder: Int? = nil,
         rotation: Double? = nil,
         points: [Double]? = nil,
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         labelId: Int,
-        group: Int?? = nil,
+        group: Nullable<Int>? = nil,
         source: String? = nil,
         frame: Int,
         attributes: [AttributeValRequest]? = nil,

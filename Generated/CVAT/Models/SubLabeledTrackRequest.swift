@@ -4,18 +4,18 @@ import Foundation
 import SpecforgeRuntime
 
 public struct SubLabeledTrackRequest: APIObject {
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var labelId: Int
-    public var group: Int??
+    public var group: Nullable<Int>?
     public var source: String?
     public var frame: Int
     public var attributes: [AttributeValRequest]?
     public var shapes: [TrackedShapeRequest]
 
     public init(
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         labelId: Int,
-        group: Int?? = nil,
+        group: Nullable<Int>? = nil,
         source: String? = nil,
         frame: Int,
         attributes: [AttributeValRequest]? = nil,

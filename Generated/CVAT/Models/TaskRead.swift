@@ -7,79 +7,79 @@ public struct TaskRead: APIObject {
     public var url: String?
     public var id: Int?
     public var name: String?
-    public var projectId: Int??
-    public var projectName: String??
-    public var owner: BasicUser??
-    public var assignee: BasicUser??
+    public var projectId: Nullable<Int>?
+    public var projectName: Nullable<String>?
+    public var owner: Nullable<BasicUser>?
+    public var assignee: Nullable<BasicUser>?
     public var bugTracker: String?
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
-    public var overlap: Int??
+    public var overlap: Nullable<Int>?
     public var segmentSize: Int?
     public var status: JobStatus?
-    public var dataChunkSize: Int??
+    public var dataChunkSize: Nullable<Int>?
     public var dataOriginalChunkType: ChunkType?
     public var dataCompressedChunkType: ChunkType?
-    public var dataCloudStorageId: Int??
-    public var guideId: Int??
+    public var dataCloudStorageId: Nullable<Int>?
+    public var guideId: Nullable<Int>?
     public var size: Int?
     public var imageQuality: Int?
-    public var data: Int??
+    public var data: Nullable<Int>?
     public var dimension: String?
     public var mode: String?
     public var mediaType: String?
     public var subset: String?
-    public var organizationId: Int??
+    public var organizationId: Nullable<Int>?
     /// - Warning: Deprecated.
     @available(*, deprecated)
-    public var organization: Int?? {
+    public var organization: Nullable<Int>? {
         get { _organization }
         set { _organization = newValue }
     }
-    var _organization: Int??
-    public var targetStorage: Storage??
-    public var sourceStorage: Storage??
+    var _organization: Nullable<Int>?
+    public var targetStorage: Nullable<Storage>?
+    public var sourceStorage: Nullable<Storage>?
     public var jobs: JobsSummary
     public var labels: LabelsSummary
-    public var assigneeUpdatedDate: DateTime??
+    public var assigneeUpdatedDate: Nullable<DateTime>?
     /// Describes how the task validation is performed. Configured at task creation
-    public var validationMode: String??
+    public var validationMode: Nullable<String>?
     public var consensusEnabled: Bool?
 
     public init(
         url: String? = nil,
         id: Int? = nil,
         name: String? = nil,
-        projectId: Int?? = nil,
-        projectName: String?? = nil,
-        owner: BasicUser?? = nil,
-        assignee: BasicUser?? = nil,
+        projectId: Nullable<Int>? = nil,
+        projectName: Nullable<String>? = nil,
+        owner: Nullable<BasicUser>? = nil,
+        assignee: Nullable<BasicUser>? = nil,
         bugTracker: String? = nil,
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,
-        overlap: Int?? = nil,
+        overlap: Nullable<Int>? = nil,
         segmentSize: Int? = nil,
         status: JobStatus? = nil,
-        dataChunkSize: Int?? = nil,
+        dataChunkSize: Nullable<Int>? = nil,
         dataOriginalChunkType: ChunkType? = nil,
         dataCompressedChunkType: ChunkType? = nil,
-        dataCloudStorageId: Int?? = nil,
-        guideId: Int?? = nil,
+        dataCloudStorageId: Nullable<Int>? = nil,
+        guideId: Nullable<Int>? = nil,
         size: Int? = nil,
         imageQuality: Int? = nil,
-        data: Int?? = nil,
+        data: Nullable<Int>? = nil,
         dimension: String? = nil,
         mode: String? = nil,
         mediaType: String? = nil,
         subset: String? = nil,
-        organizationId: Int?? = nil,
-        organization: Int?? = nil,
-        targetStorage: Storage?? = nil,
-        sourceStorage: Storage?? = nil,
+        organizationId: Nullable<Int>? = nil,
+        organization: Nullable<Int>? = nil,
+        targetStorage: Nullable<Storage>? = nil,
+        sourceStorage: Nullable<Storage>? = nil,
         jobs: JobsSummary,
         labels: LabelsSummary,
-        assigneeUpdatedDate: DateTime?? = nil,
-        validationMode: String?? = nil,
+        assigneeUpdatedDate: Nullable<DateTime>? = nil,
+        validationMode: Nullable<String>? = nil,
         consensusEnabled: Bool? = nil
     ) {
         self.url = url

@@ -5,11 +5,11 @@ import SpecforgeRuntime
 
 public struct TaskWriteRequest: APIObject {
     public var name: String
-    public var projectId: Int??
-    public var ownerId: Int??
-    public var assigneeId: Int??
+    public var projectId: Nullable<Int>?
+    public var ownerId: Nullable<Int>?
+    public var assigneeId: Nullable<Int>?
     public var bugTracker: String?
-    public var overlap: Int??
+    public var overlap: Nullable<Int>?
     public var segmentSize: Int?
     public var labels: [PatchedLabelRequest]?
     public var subset: String?
@@ -21,11 +21,11 @@ public struct TaskWriteRequest: APIObject {
 
     public init(
         name: String,
-        projectId: Int?? = nil,
-        ownerId: Int?? = nil,
-        assigneeId: Int?? = nil,
+        projectId: Nullable<Int>? = nil,
+        ownerId: Nullable<Int>? = nil,
+        assigneeId: Nullable<Int>? = nil,
         bugTracker: String? = nil,
-        overlap: Int?? = nil,
+        overlap: Nullable<Int>? = nil,
         segmentSize: Int? = nil,
         labels: [PatchedLabelRequest]? = nil,
         subset: String? = nil,

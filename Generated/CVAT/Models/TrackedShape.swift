@@ -11,7 +11,7 @@ public struct TrackedShape: APIObject {
     public var rotation: Double?
     public var points: [Double]?
     public var attributes: [AttributeVal]?
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var frame: Int
 
     public init(
@@ -22,7 +22,7 @@ public struct TrackedShape: APIObject {
         rotation: Double? = nil,
         points: [Double]? = nil,
         attributes: [AttributeVal]? = nil,
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         frame: Int
     ) {
         self.type = type

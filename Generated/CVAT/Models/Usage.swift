@@ -4,14 +4,14 @@ import Foundation
 import SpecforgeRuntime
 
 public struct Usage: APIObject {
-    public var userId: Int??
-    public var orgId: Int??
+    public var userId: Nullable<Int>?
+    public var orgId: Nullable<Int>?
     public var internalAiAgentCalls: String?
     public var externalAiAgentCalls: String?
 
     public init(
-        userId: Int?? = nil,
-        orgId: Int?? = nil,
+        userId: Nullable<Int>? = nil,
+        orgId: Nullable<Int>? = nil,
         internalAiAgentCalls: String? = nil,
         externalAiAgentCalls: String? = nil
     ) {

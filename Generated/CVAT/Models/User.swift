@@ -19,7 +19,7 @@ public struct User: APIObject {
     public var isSuperuser: Bool?
     /// Designates whether this user should be treated as active. Unselect this instead of deleting accounts.
     public var isActive: Bool?
-    public var lastLogin: DateTime??
+    public var lastLogin: Nullable<DateTime>?
     public var dateJoined: DateTime?
     public var hasAnalyticsAccess: Bool?
 
@@ -34,7 +34,7 @@ public struct User: APIObject {
         isStaff: Bool? = nil,
         isSuperuser: Bool? = nil,
         isActive: Bool? = nil,
-        lastLogin: DateTime?? = nil,
+        lastLogin: Nullable<DateTime>? = nil,
         dateJoined: DateTime? = nil,
         hasAnalyticsAccess: Bool? = nil
     ) {

@@ -7,10 +7,10 @@ public struct WebhookDeliveryRead: APIObject {
     public var id: Int?
     public var webhookId: Int?
     public var event: String?
-    public var statusCode: Int??
+    public var statusCode: Nullable<Int>?
     public var redelivery: Bool?
-    public var attempt: Int??
-    public var requestDuration: Int??
+    public var attempt: Nullable<Int>?
+    public var requestDuration: Nullable<Int>?
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
     public var changedFields: String?
@@ -21,10 +21,10 @@ public struct WebhookDeliveryRead: APIObject {
         id: Int? = nil,
         webhookId: Int? = nil,
         event: String? = nil,
-        statusCode: Int?? = nil,
+        statusCode: Nullable<Int>? = nil,
         redelivery: Bool? = nil,
-        attempt: Int?? = nil,
-        requestDuration: Int?? = nil,
+        attempt: Nullable<Int>? = nil,
+        requestDuration: Nullable<Int>? = nil,
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,
         changedFields: String? = nil,

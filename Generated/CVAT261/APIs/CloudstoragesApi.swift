@@ -253,25 +253,25 @@ public struct CloudstoragesApi: Sendable {
         method: .get,
         path: "/api/cloudstorages",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("credentials_type", in: .query, type: "CloudstoragesListCredentialsType?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("name", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("owner", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("provider_type", in: .query, type: "CloudstoragesListProviderType?"),
-            .init("resource", in: .query, type: "String?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("credentials_type", in: .query, type: CloudstoragesListCredentialsType?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("name", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("owner", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("provider_type", in: .query, type: CloudstoragesListProviderType?.self),
+            .init("resource", in: .query, type: String?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedCloudStorageReadList",
+                type: PaginatedCloudStorageReadList.self,
                 isPrimary: true
             )
         ],
@@ -284,13 +284,15 @@ public struct CloudstoragesApi: Sendable {
         method: .post,
         path: "/api/cloudstorages",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "CloudStorageRead", isPrimary: true)],
+        responses: [
+            .init("201", contentType: "application/vnd.cvat+json", type: CloudStorageRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -299,8 +301,10 @@ public struct CloudstoragesApi: Sendable {
         id: "cloudstorages_retrieve",
         method: .get,
         path: "/api/cloudstorages/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "CloudStorageRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: CloudStorageRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -309,7 +313,7 @@ public struct CloudstoragesApi: Sendable {
         id: "cloudstorages_destroy",
         method: .delete,
         path: "/api/cloudstorages/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -319,10 +323,12 @@ public struct CloudstoragesApi: Sendable {
         id: "cloudstorages_partial_update",
         method: .patch,
         path: "/api/cloudstorages/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "CloudStorageRead", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: CloudStorageRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -331,8 +337,8 @@ public struct CloudstoragesApi: Sendable {
         id: "cloudstorages_retrieve_actions",
         method: .get,
         path: "/api/cloudstorages/{id}/actions",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "String", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: String.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -342,14 +348,14 @@ public struct CloudstoragesApi: Sendable {
         method: .get,
         path: "/api/cloudstorages/{id}/content-v2",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("manifest_path", in: .query, type: "String?"),
-            .init("next_token", in: .query, type: "String?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("prefix", in: .query, type: "String?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("manifest_path", in: .query, type: String?.self),
+            .init("next_token", in: .query, type: String?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("prefix", in: .query, type: String?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "CloudStorageContent", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: CloudStorageContent.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -359,7 +365,7 @@ public struct CloudstoragesApi: Sendable {
         id: "cloudstorages_retrieve_preview",
         method: .get,
         path: "/api/cloudstorages/{id}/preview",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("200"), .init("400"), .init("404")],
         security: ApiClient.commonSecurity
     )

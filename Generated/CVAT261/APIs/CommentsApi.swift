@@ -174,21 +174,26 @@ public struct CommentsApi: Sendable {
         method: .get,
         path: "/api/comments",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("frame_id", in: .query, type: "Int?"),
-            .init("issue_id", in: .query, type: "Int?"),
-            .init("job_id", in: .query, type: "Int?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("owner", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("frame_id", in: .query, type: Int?.self),
+            .init("issue_id", in: .query, type: Int?.self),
+            .init("job_id", in: .query, type: Int?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("owner", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedCommentReadList", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.cvat+json",
+                type: PaginatedCommentReadList.self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )
@@ -199,12 +204,12 @@ public struct CommentsApi: Sendable {
         method: .post,
         path: "/api/comments",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "CommentRead", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: CommentRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -213,8 +218,8 @@ public struct CommentsApi: Sendable {
         id: "comments_retrieve",
         method: .get,
         path: "/api/comments/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "CommentRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: CommentRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -223,7 +228,7 @@ public struct CommentsApi: Sendable {
         id: "comments_destroy",
         method: .delete,
         path: "/api/comments/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -233,9 +238,9 @@ public struct CommentsApi: Sendable {
         id: "comments_partial_update",
         method: .patch,
         path: "/api/comments/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "CommentRead", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: CommentRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

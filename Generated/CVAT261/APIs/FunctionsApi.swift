@@ -393,17 +393,17 @@ public struct FunctionsApi: Sendable {
         method: .get,
         path: "/api/functions",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedFunctionList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedFunctionList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -414,7 +414,7 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions",
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: Function.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -423,8 +423,8 @@ public struct FunctionsApi: Sendable {
         id: "functions_retrieve",
         method: .get,
         path: "/api/functions/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Function.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -433,7 +433,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_destroy",
         method: .delete,
         path: "/api/functions/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -443,7 +443,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_retrieve_preview",
         method: .get,
         path: "/api/functions/{id}/preview",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("200"), .init("404")],
         security: ApiClient.commonSecurity
     )
@@ -453,9 +453,9 @@ public struct FunctionsApi: Sendable {
         id: "functions_create_run",
         method: .post,
         path: "/api/functions/{id}/run",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Function.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -464,7 +464,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_info",
         method: .get,
         path: "/api/functions/info",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Function", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Function.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -474,8 +474,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/complete",
         parameters: [
-            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
-            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
+            .init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: String.self, required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -488,8 +488,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/fail",
         parameters: [
-            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
-            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
+            .init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: String.self, required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -502,8 +502,8 @@ public struct FunctionsApi: Sendable {
         method: .post,
         path: "/api/functions/queues/{id}/requests/{request_id}/update",
         parameters: [
-            .init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")]),
-            .init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^[a-z0-9-]+$")]),
+            .init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")]),
+            .init("request_id", in: .path, type: String.self, required: true, rules: [.pattern("^[a-z0-9-]+$")]),
         ],
         requestContentTypes: ["application/json"],
         responses: [.init("204")],
@@ -515,10 +515,15 @@ public struct FunctionsApi: Sendable {
         id: "functions_queues_acquire_annotation_request",
         method: .post,
         path: "/api/functions/queues/{id}/requests/acquire",
-        parameters: [.init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")])],
+        parameters: [.init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")])],
         requestContentTypes: ["application/json"],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "QueueRequestAcquireOutput", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.cvat+json",
+                type: QueueRequestAcquireOutput.self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )
@@ -528,8 +533,8 @@ public struct FunctionsApi: Sendable {
         id: "functions_queues_watch",
         method: .get,
         path: "/api/functions/queues/{id}/watch",
-        parameters: [.init("id", in: .path, type: "String", required: true, rules: [.pattern("^function:\\d+$")])],
-        responses: [.init("200", contentType: "text/event-stream", type: "ServerSentEvents", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: String.self, required: true, rules: [.pattern("^function:\\d+$")])],
+        responses: [.init("200", contentType: "text/event-stream", type: ServerSentEvents.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -539,20 +544,20 @@ public struct FunctionsApi: Sendable {
         method: .get,
         path: "/api/functions/requests/",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedAnnotationRequestList",
+                type: PaginatedAnnotationRequestList.self,
                 isPrimary: true
             )
         ],
@@ -566,7 +571,7 @@ public struct FunctionsApi: Sendable {
         path: "/api/functions/requests/",
         requestContentTypes: ["application/json"],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "AnnotationRequest", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: AnnotationRequest.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -576,9 +581,9 @@ public struct FunctionsApi: Sendable {
         id: "functions_retrieve_requests",
         method: .get,
         path: "/api/functions/requests/{request_id}",
-        parameters: [.init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^\\S+$")])],
+        parameters: [.init("request_id", in: .path, type: String.self, required: true, rules: [.pattern("^\\S+$")])],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "AnnotationRequest", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: AnnotationRequest.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -588,7 +593,7 @@ public struct FunctionsApi: Sendable {
         id: "functions_destroy_requests",
         method: .delete,
         path: "/api/functions/requests/{request_id}",
-        parameters: [.init("request_id", in: .path, type: "String", required: true, rules: [.pattern("^\\S+$")])],
+        parameters: [.init("request_id", in: .path, type: String.self, required: true, rules: [.pattern("^\\S+$")])],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )

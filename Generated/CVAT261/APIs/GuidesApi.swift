@@ -90,7 +90,7 @@ public struct GuidesApi: Sendable {
         path: "/api/guides",
         requestContentTypes: ["application/json"],
         responses: [
-            .init("201", contentType: "application/vnd.cvat+json", type: "AnnotationGuideRead", isPrimary: true)
+            .init("201", contentType: "application/vnd.cvat+json", type: AnnotationGuideRead.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -100,9 +100,9 @@ public struct GuidesApi: Sendable {
         id: "guides_retrieve",
         method: .get,
         path: "/api/guides/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "AnnotationGuideRead", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: AnnotationGuideRead.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -112,7 +112,7 @@ public struct GuidesApi: Sendable {
         id: "guides_destroy",
         method: .delete,
         path: "/api/guides/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -122,10 +122,10 @@ public struct GuidesApi: Sendable {
         id: "guides_partial_update",
         method: .patch,
         path: "/api/guides/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "AnnotationGuideRead", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: AnnotationGuideRead.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )

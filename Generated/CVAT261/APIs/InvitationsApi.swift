@@ -206,21 +206,21 @@ public struct InvitationsApi: Sendable {
         method: .get,
         path: "/api/invitations",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("owner", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("owner", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedInvitationReadList",
+                type: PaginatedInvitationReadList.self,
                 isPrimary: true
             )
         ],
@@ -233,12 +233,14 @@ public struct InvitationsApi: Sendable {
         method: .post,
         path: "/api/invitations",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
+        responses: [
+            .init("201", contentType: "application/vnd.cvat+json", type: InvitationRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -247,8 +249,10 @@ public struct InvitationsApi: Sendable {
         id: "invitations_retrieve",
         method: .get,
         path: "/api/invitations/{key}",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: InvitationRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -257,7 +261,7 @@ public struct InvitationsApi: Sendable {
         id: "invitations_destroy",
         method: .delete,
         path: "/api/invitations/{key}",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -267,9 +271,11 @@ public struct InvitationsApi: Sendable {
         id: "invitations_partial_update",
         method: .patch,
         path: "/api/invitations/{key}",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "InvitationRead", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: InvitationRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -278,9 +284,9 @@ public struct InvitationsApi: Sendable {
         id: "invitations_accept",
         method: .post,
         path: "/api/invitations/{key}/accept",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "AcceptInvitationRead", isPrimary: true),
+            .init("200", contentType: "application/vnd.cvat+json", type: AcceptInvitationRead.self, isPrimary: true),
             .init("400"),
         ],
         security: ApiClient.commonSecurity
@@ -291,7 +297,7 @@ public struct InvitationsApi: Sendable {
         id: "invitations_decline",
         method: .post,
         path: "/api/invitations/{key}/decline",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -301,7 +307,7 @@ public struct InvitationsApi: Sendable {
         id: "invitations_resend",
         method: .post,
         path: "/api/invitations/{key}/resend",
-        parameters: [.init("key", in: .path, type: "String", required: true)],
+        parameters: [.init("key", in: .path, type: String.self, required: true)],
         responses: [.init("204"), .init("400")],
         security: ApiClient.commonSecurity
     )

@@ -193,23 +193,23 @@ public struct IssuesApi: Sendable {
         method: .get,
         path: "/api/issues",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("assignee", in: .query, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("frame_id", in: .query, type: "Int?"),
-            .init("job_id", in: .query, type: "Int?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("owner", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("resolved", in: .query, type: "Bool?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("task_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("assignee", in: .query, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("frame_id", in: .query, type: Int?.self),
+            .init("job_id", in: .query, type: Int?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("owner", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("resolved", in: .query, type: Bool?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("task_id", in: .query, type: Int?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedIssueReadList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedIssueReadList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -220,12 +220,12 @@ public struct IssuesApi: Sendable {
         method: .post,
         path: "/api/issues",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "IssueRead", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: IssueRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -234,8 +234,8 @@ public struct IssuesApi: Sendable {
         id: "issues_retrieve",
         method: .get,
         path: "/api/issues/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "IssueRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: IssueRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -244,7 +244,7 @@ public struct IssuesApi: Sendable {
         id: "issues_destroy",
         method: .delete,
         path: "/api/issues/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -254,9 +254,9 @@ public struct IssuesApi: Sendable {
         id: "issues_partial_update",
         method: .patch,
         path: "/api/issues/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "IssueRead", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: IssueRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

@@ -180,25 +180,25 @@ public struct LabelsApi: Sendable {
         method: .get,
         path: "/api/labels",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("color", in: .query, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("job_id", in: .query, type: "Int?"),
-            .init("name", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("parent", in: .query, type: "String?"),
-            .init("parent_id", in: .query, type: "Int?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("task_id", in: .query, type: "Int?"),
-            .init("type", in: .query, type: "LabelsListType?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("color", in: .query, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("job_id", in: .query, type: Int?.self),
+            .init("name", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("parent", in: .query, type: String?.self),
+            .init("parent_id", in: .query, type: Int?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("task_id", in: .query, type: Int?.self),
+            .init("type", in: .query, type: LabelsListType?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedLabelList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedLabelList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -208,8 +208,8 @@ public struct LabelsApi: Sendable {
         id: "labels_retrieve",
         method: .get,
         path: "/api/labels/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Label", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Label.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -218,7 +218,7 @@ public struct LabelsApi: Sendable {
         id: "labels_destroy",
         method: .delete,
         path: "/api/labels/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -228,9 +228,9 @@ public struct LabelsApi: Sendable {
         id: "labels_partial_update",
         method: .patch,
         path: "/api/labels/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Label", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Label.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

@@ -139,22 +139,22 @@ public struct MembershipsApi: Sendable {
         method: .get,
         path: "/api/memberships",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("role", in: .query, type: "MembershipsListRole?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("user", in: .query, type: "String?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("role", in: .query, type: MembershipsListRole?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("user", in: .query, type: String?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedMembershipReadList",
+                type: PaginatedMembershipReadList.self,
                 isPrimary: true
             )
         ],
@@ -166,8 +166,10 @@ public struct MembershipsApi: Sendable {
         id: "memberships_retrieve",
         method: .get,
         path: "/api/memberships/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "MembershipRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: MembershipRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 
@@ -176,7 +178,7 @@ public struct MembershipsApi: Sendable {
         id: "memberships_destroy",
         method: .delete,
         path: "/api/memberships/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -186,9 +188,11 @@ public struct MembershipsApi: Sendable {
         id: "memberships_partial_update",
         method: .patch,
         path: "/api/memberships/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "MembershipRead", isPrimary: true)],
+        responses: [
+            .init("200", contentType: "application/vnd.cvat+json", type: MembershipRead.self, isPrimary: true)
+        ],
         security: ApiClient.commonSecurity
     )
 }

@@ -129,22 +129,22 @@ public struct RequestsApi: Sendable {
         method: .get,
         path: "/api/requests",
         parameters: [
-            .init("action", in: .query, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("format", in: .query, type: "String?"),
-            .init("job_id", in: .query, type: "Int?"),
-            .init("org", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("status", in: .query, type: "RequestsListStatus?"),
-            .init("subresource", in: .query, type: "String?"),
-            .init("target", in: .query, type: "String?"),
-            .init("task_id", in: .query, type: "Int?"),
+            .init("action", in: .query, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("format", in: .query, type: String?.self),
+            .init("job_id", in: .query, type: Int?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("status", in: .query, type: RequestsListStatus?.self),
+            .init("subresource", in: .query, type: String?.self),
+            .init("target", in: .query, type: String?.self),
+            .init("task_id", in: .query, type: Int?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedRequestList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedRequestList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -154,8 +154,8 @@ public struct RequestsApi: Sendable {
         id: "requests_retrieve",
         method: .get,
         path: "/api/requests/{id}",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Request", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: String.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Request.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -164,7 +164,7 @@ public struct RequestsApi: Sendable {
         id: "requests_create_cancel",
         method: .post,
         path: "/api/requests/{id}/cancel",
-        parameters: [.init("id", in: .path, type: "String", required: true)],
+        parameters: [.init("id", in: .path, type: String.self, required: true)],
         responses: [.init("200")],
         security: ApiClient.commonSecurity
     )

@@ -30,7 +30,7 @@ public struct SubscriptionsApi: Sendable {
         id: "user_agreements_retrieve",
         method: .get,
         path: "/api/user-agreements",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "UserAgreement", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: UserAgreement.self, isPrimary: true)],
         security: [[]]
     )
 }

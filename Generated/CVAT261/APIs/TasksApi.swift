@@ -700,28 +700,28 @@ public struct TasksApi: Sendable {
         method: .get,
         path: "/api/tasks",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("assignee", in: .query, type: "String?"),
-            .init("dimension", in: .query, type: "TasksListDimension?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("mode", in: .query, type: "String?"),
-            .init("name", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("owner", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("project_name", in: .query, type: "String?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("status", in: .query, type: "TasksListStatus?"),
-            .init("subset", in: .query, type: "String?"),
-            .init("tracker_link", in: .query, type: "String?"),
-            .init("validation_mode", in: .query, type: "TasksListValidationMode?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("assignee", in: .query, type: String?.self),
+            .init("dimension", in: .query, type: TasksListDimension?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("mode", in: .query, type: String?.self),
+            .init("name", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("owner", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("project_name", in: .query, type: String?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("status", in: .query, type: TasksListStatus?.self),
+            .init("subset", in: .query, type: String?.self),
+            .init("tracker_link", in: .query, type: String?.self),
+            .init("validation_mode", in: .query, type: TasksListValidationMode?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedTaskReadList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedTaskReadList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -732,12 +732,12 @@ public struct TasksApi: Sendable {
         method: .post,
         path: "/api/tasks",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "TaskRead", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: TaskRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -746,8 +746,8 @@ public struct TasksApi: Sendable {
         id: "tasks_retrieve",
         method: .get,
         path: "/api/tasks/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "TaskRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: TaskRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -756,7 +756,7 @@ public struct TasksApi: Sendable {
         id: "tasks_destroy",
         method: .delete,
         path: "/api/tasks/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -766,9 +766,9 @@ public struct TasksApi: Sendable {
         id: "tasks_partial_update",
         method: .patch,
         path: "/api/tasks/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "TaskRead", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: TaskRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -777,9 +777,9 @@ public struct TasksApi: Sendable {
         id: "tasks_retrieve_annotations",
         method: .get,
         path: "/api/tasks/{id}/annotations/",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "LabeledData", isPrimary: true),
+            .init("200", contentType: "application/vnd.cvat+json", type: LabeledData.self, isPrimary: true),
             .init("400"),
             .init("410"),
         ],
@@ -791,7 +791,7 @@ public struct TasksApi: Sendable {
         id: "tasks_update_annotations",
         method: .put,
         path: "/api/tasks/{id}/annotations/",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [.init("200")],
@@ -804,18 +804,18 @@ public struct TasksApi: Sendable {
         method: .post,
         path: "/api/tasks/{id}/annotations/",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("format", in: .query, type: "String?"),
-            .init("location", in: .query, type: "TasksCreateAnnotationsLocation?"),
-            .init("use_default_location", in: .query, type: "Bool?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("format", in: .query, type: String?.self),
+            .init("location", in: .query, type: TasksCreateAnnotationsLocation?.self),
+            .init("use_default_location", in: .query, type: Bool?.self),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
         responses: [
             .init("201"),
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("405"),
         ],
         security: ApiClient.commonSecurity
@@ -826,7 +826,7 @@ public struct TasksApi: Sendable {
         id: "tasks_destroy_annotations",
         method: .delete,
         path: "/api/tasks/{id}/annotations/",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -837,12 +837,12 @@ public struct TasksApi: Sendable {
         method: .patch,
         path: "/api/tasks/{id}/annotations/",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("action", in: .query, type: "TasksPartialUpdateAnnotationsAction", required: true),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("action", in: .query, type: TasksPartialUpdateAnnotationsAction.self, required: true),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "LabeledData", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: LabeledData.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -852,16 +852,16 @@ public struct TasksApi: Sendable {
         method: .post,
         path: "/api/tasks/{id}/backup/export",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("lightweight", in: .query, type: "Bool?"),
-            .init("location", in: .query, type: "TasksCreateBackupExportLocation?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("lightweight", in: .query, type: Bool?.self),
+            .init("location", in: .query, type: TasksCreateBackupExportLocation?.self),
         ],
         responses: [
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("400"),
-            .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
+            .init("409", contentType: "application/vnd.cvat+json", type: RqId.self),
         ],
         security: ApiClient.commonSecurity
     )
@@ -872,10 +872,10 @@ public struct TasksApi: Sendable {
         method: .get,
         path: "/api/tasks/{id}/data/",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("type", in: .query, type: "TasksRetrieveDataType", required: true),
-            .init("number", in: .query, type: "Int?"),
-            .init("quality", in: .query, type: "TasksRetrieveDataQuality?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("type", in: .query, type: TasksRetrieveDataType.self, required: true),
+            .init("number", in: .query, type: Int?.self),
+            .init("quality", in: .query, type: TasksRetrieveDataQuality?.self),
         ],
         responses: [.init("200")],
         security: ApiClient.commonSecurity
@@ -887,14 +887,14 @@ public struct TasksApi: Sendable {
         method: .post,
         path: "/api/tasks/{id}/data/",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("Upload-Finish", in: .header, type: "Bool?"),
-            .init("Upload-Multiple", in: .header, type: "Bool?"),
-            .init("Upload-Start", in: .header, type: "Bool?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("Upload-Finish", in: .header, type: Bool?.self),
+            .init("Upload-Multiple", in: .header, type: Bool?.self),
+            .init("Upload-Start", in: .header, type: Bool?.self),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
-        responses: [.init("202", contentType: "application/vnd.cvat+json", type: "DataResponse", isPrimary: true)],
+        responses: [.init("202", contentType: "application/vnd.cvat+json", type: DataResponse.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -903,8 +903,8 @@ public struct TasksApi: Sendable {
         id: "tasks_retrieve_data_meta",
         method: .get,
         path: "/api/tasks/{id}/data/meta",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: DataMetaRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -913,9 +913,9 @@ public struct TasksApi: Sendable {
         id: "tasks_partial_update_data_meta",
         method: .patch,
         path: "/api/tasks/{id}/data/meta",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "DataMetaRead", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: DataMetaRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -925,17 +925,17 @@ public struct TasksApi: Sendable {
         method: .post,
         path: "/api/tasks/{id}/dataset/export",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("format", in: .query, type: "String", required: true),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("location", in: .query, type: "TasksCreateDatasetExportLocation?"),
-            .init("save_images", in: .query, type: "Bool?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("format", in: .query, type: String.self, required: true),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("location", in: .query, type: TasksCreateDatasetExportLocation?.self),
+            .init("save_images", in: .query, type: Bool?.self),
         ],
         responses: [
-            .init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true),
+            .init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true),
             .init("405"),
-            .init("409", contentType: "application/vnd.cvat+json", type: "RqId"),
+            .init("409", contentType: "application/vnd.cvat+json", type: RqId.self),
         ],
         security: ApiClient.commonSecurity
     )
@@ -945,7 +945,7 @@ public struct TasksApi: Sendable {
         id: "tasks_retrieve_preview",
         method: .get,
         path: "/api/tasks/{id}/preview",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("200"), .init("404")],
         security: ApiClient.commonSecurity
     )
@@ -955,8 +955,8 @@ public struct TasksApi: Sendable {
         id: "tasks_retrieve_status",
         method: .get,
         path: "/api/tasks/{id}/status",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "RqStatus", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: RqStatus.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -965,9 +965,14 @@ public struct TasksApi: Sendable {
         id: "tasks_retrieve_validation_layout",
         method: .get,
         path: "/api/tasks/{id}/validation_layout",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "TaskValidationLayoutRead", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.cvat+json",
+                type: TaskValidationLayoutRead.self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )
@@ -977,10 +982,15 @@ public struct TasksApi: Sendable {
         id: "tasks_partial_update_validation_layout",
         method: .patch,
         path: "/api/tasks/{id}/validation_layout",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "TaskValidationLayoutRead", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.cvat+json",
+                type: TaskValidationLayoutRead.self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )
@@ -991,16 +1001,16 @@ public struct TasksApi: Sendable {
         method: .post,
         path: "/api/tasks/backup/",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("cloud_storage_id", in: .query, type: "Int?"),
-            .init("filename", in: .query, type: "String?"),
-            .init("location", in: .query, type: "TasksCreateBackupLocation?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("cloud_storage_id", in: .query, type: Int?.self),
+            .init("filename", in: .query, type: String?.self),
+            .init("location", in: .query, type: TasksCreateBackupLocation?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json", "multipart/form-data"],
         formEncoding: FormEncoding(arrayStyle: .indexed),
-        responses: [.init("202", contentType: "application/vnd.cvat+json", type: "RqId", isPrimary: true)],
+        responses: [.init("202", contentType: "application/vnd.cvat+json", type: RqId.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

@@ -158,21 +158,21 @@ public struct UsersApi: Sendable {
         method: .get,
         path: "/api/users",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("first_name", in: .query, type: "String?"),
-            .init("is_active", in: .query, type: "Bool?"),
-            .init("last_name", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("username", in: .query, type: "String?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("first_name", in: .query, type: String?.self),
+            .init("is_active", in: .query, type: Bool?.self),
+            .init("last_name", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("username", in: .query, type: String?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedMetaUserList", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: PaginatedMetaUserList.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -182,8 +182,8 @@ public struct UsersApi: Sendable {
         id: "users_retrieve",
         method: .get,
         path: "/api/users/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "MetaUser", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: MetaUser.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -192,7 +192,7 @@ public struct UsersApi: Sendable {
         id: "users_destroy",
         method: .delete,
         path: "/api/users/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -202,9 +202,9 @@ public struct UsersApi: Sendable {
         id: "users_partial_update",
         method: .patch,
         path: "/api/users/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "MetaUser", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: MetaUser.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -213,7 +213,7 @@ public struct UsersApi: Sendable {
         id: "users_retrieve_self",
         method: .get,
         path: "/api/users/self",
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "MetaUser", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: MetaUser.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

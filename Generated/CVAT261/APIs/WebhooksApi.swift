@@ -286,21 +286,26 @@ public struct WebhooksApi: Sendable {
         method: .get,
         path: "/api/webhooks",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("filter", in: .query, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
-            .init("owner", in: .query, type: "String?"),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
-            .init("project_id", in: .query, type: "Int?"),
-            .init("search", in: .query, type: "String?"),
-            .init("sort", in: .query, type: "String?"),
-            .init("target_url", in: .query, type: "String?"),
-            .init("type", in: .query, type: "WebhooksListType?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("filter", in: .query, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
+            .init("owner", in: .query, type: String?.self),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
+            .init("project_id", in: .query, type: Int?.self),
+            .init("search", in: .query, type: String?.self),
+            .init("sort", in: .query, type: String?.self),
+            .init("target_url", in: .query, type: String?.self),
+            .init("type", in: .query, type: WebhooksListType?.self),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "PaginatedWebhookReadList", isPrimary: true)
+            .init(
+                "200",
+                contentType: "application/vnd.cvat+json",
+                type: PaginatedWebhookReadList.self,
+                isPrimary: true
+            )
         ],
         security: ApiClient.commonSecurity
     )
@@ -311,12 +316,12 @@ public struct WebhooksApi: Sendable {
         method: .post,
         path: "/api/webhooks",
         parameters: [
-            .init("X-Organization", in: .header, type: "String?"),
-            .init("org", in: .query, type: "String?"),
-            .init("org_id", in: .query, type: "Int?"),
+            .init("X-Organization", in: .header, type: String?.self),
+            .init("org", in: .query, type: String?.self),
+            .init("org_id", in: .query, type: Int?.self),
         ],
         requestContentTypes: ["application/json"],
-        responses: [.init("201", contentType: "application/vnd.cvat+json", type: "WebhookRead", isPrimary: true)],
+        responses: [.init("201", contentType: "application/vnd.cvat+json", type: WebhookRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -325,8 +330,8 @@ public struct WebhooksApi: Sendable {
         id: "webhooks_retrieve",
         method: .get,
         path: "/api/webhooks/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "WebhookRead", isPrimary: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: WebhookRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -335,9 +340,9 @@ public struct WebhooksApi: Sendable {
         id: "webhooks_update",
         method: .put,
         path: "/api/webhooks/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "WebhookRead", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: WebhookRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -346,7 +351,7 @@ public struct WebhooksApi: Sendable {
         id: "webhooks_destroy",
         method: .delete,
         path: "/api/webhooks/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [.init("204")],
         security: ApiClient.commonSecurity
     )
@@ -356,9 +361,9 @@ public struct WebhooksApi: Sendable {
         id: "webhooks_partial_update",
         method: .patch,
         path: "/api/webhooks/{id}",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         requestContentTypes: ["application/json"],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "WebhookRead", isPrimary: true)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: WebhookRead.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 
@@ -368,15 +373,15 @@ public struct WebhooksApi: Sendable {
         method: .get,
         path: "/api/webhooks/{id}/deliveries",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("page", in: .query, type: "Int?"),
-            .init("page_size", in: .query, type: "Int?"),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("page", in: .query, type: Int?.self),
+            .init("page_size", in: .query, type: Int?.self),
         ],
         responses: [
             .init(
                 "200",
                 contentType: "application/vnd.cvat+json",
-                type: "PaginatedWebhookDeliveryReadList",
+                type: PaginatedWebhookDeliveryReadList.self,
                 isPrimary: true
             )
         ],
@@ -389,11 +394,11 @@ public struct WebhooksApi: Sendable {
         method: .get,
         path: "/api/webhooks/{id}/deliveries/{delivery_id}",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("delivery_id", in: .path, type: "String", required: true, rules: [.pattern("^\\d+$")]),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("delivery_id", in: .path, type: String.self, required: true, rules: [.pattern("^\\d+$")]),
         ],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "WebhookDeliveryRead", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: WebhookDeliveryRead.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -404,8 +409,8 @@ public struct WebhooksApi: Sendable {
         method: .post,
         path: "/api/webhooks/{id}/deliveries/{delivery_id}/redelivery",
         parameters: [
-            .init("id", in: .path, type: "Int", required: true),
-            .init("delivery_id", in: .path, type: "String", required: true, rules: [.pattern("^\\d+$")]),
+            .init("id", in: .path, type: Int.self, required: true),
+            .init("delivery_id", in: .path, type: String.self, required: true, rules: [.pattern("^\\d+$")]),
         ],
         responses: [.init("200")],
         security: ApiClient.commonSecurity
@@ -416,9 +421,9 @@ public struct WebhooksApi: Sendable {
         id: "webhooks_create_ping",
         method: .post,
         path: "/api/webhooks/{id}/ping",
-        parameters: [.init("id", in: .path, type: "Int", required: true)],
+        parameters: [.init("id", in: .path, type: Int.self, required: true)],
         responses: [
-            .init("200", contentType: "application/vnd.cvat+json", type: "WebhookDeliveryRead", isPrimary: true)
+            .init("200", contentType: "application/vnd.cvat+json", type: WebhookDeliveryRead.self, isPrimary: true)
         ],
         security: ApiClient.commonSecurity
     )
@@ -428,8 +433,8 @@ public struct WebhooksApi: Sendable {
         id: "webhooks_retrieve_events",
         method: .get,
         path: "/api/webhooks/events",
-        parameters: [.init("type", in: .query, type: "String?")],
-        responses: [.init("200", contentType: "application/vnd.cvat+json", type: "Events", isPrimary: true)],
+        parameters: [.init("type", in: .query, type: String?.self)],
+        responses: [.init("200", contentType: "application/vnd.cvat+json", type: Events.self, isPrimary: true)],
         security: ApiClient.commonSecurity
     )
 }

@@ -4,13 +4,13 @@ import Foundation
 import SpecforgeRuntime
 
 public struct AnnotationGuideWriteRequest: APIObject {
-    public var taskId: Int??
-    public var projectId: Int??
+    public var taskId: Nullable<Int>?
+    public var projectId: Nullable<Int>?
     public var markdown: String?
 
     public init(
-        taskId: Int?? = nil,
-        projectId: Int?? = nil,
+        taskId: Nullable<Int>? = nil,
+        projectId: Nullable<Int>? = nil,
         markdown: String? = nil
     ) {
         self.taskId = taskId

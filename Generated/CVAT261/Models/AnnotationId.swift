@@ -7,13 +7,13 @@ public struct AnnotationId: APIObject {
     public var objId: Int?
     public var jobId: Int?
     public var type: AnnotationConflictAnnotationType?
-    public var shapeType: ShapeType??
+    public var shapeType: Nullable<ShapeType>?
 
     public init(
         objId: Int? = nil,
         jobId: Int? = nil,
         type: AnnotationConflictAnnotationType? = nil,
-        shapeType: ShapeType?? = nil
+        shapeType: Nullable<ShapeType>? = nil
     ) {
         self.objId = objId
         self.jobId = jobId

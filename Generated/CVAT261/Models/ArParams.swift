@@ -7,7 +7,7 @@ public struct ArParams: APIObject {
     public var type: TypeCcbEnum?
     public var task: Int
     public var frame: Int?
-    public var threshold: Double??
+    public var threshold: Nullable<Double>?
     public var cleanup: Bool?
     public var convMaskToPoly: Bool?
     public var mapping: [String: LabelMappingEntry]?
@@ -18,7 +18,7 @@ public struct ArParams: APIObject {
         type: TypeCcbEnum? = nil,
         task: Int,
         frame: Int? = nil,
-        threshold: Double?? = nil,
+        threshold: Nullable<Double>? = nil,
         cleanup: Bool? = nil,
         convMaskToPoly: Bool? = nil,
         mapping: [String: LabelMappingEntry]? = nil,

@@ -5,12 +5,12 @@ import SpecforgeRuntime
 
 public struct ClientEventsRequest: APIObject {
     public var events: [EventRequest]?
-    public var previousEvent: EventRequest??
+    public var previousEvent: Nullable<EventRequest>?
     public var timestamp: DateTime
 
     public init(
         events: [EventRequest]? = nil,
-        previousEvent: EventRequest?? = nil,
+        previousEvent: Nullable<EventRequest>? = nil,
         timestamp: DateTime
     ) {
         self.events = events

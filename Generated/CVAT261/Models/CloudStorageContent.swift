@@ -5,11 +5,11 @@ import SpecforgeRuntime
 
 public struct CloudStorageContent: APIObject {
     /// This token is used to continue listing files in the bucket.
-    public var next: String??
+    public var next: Nullable<String>?
     public var content: [FileInfo]
 
     public init(
-        next: String?? = nil,
+        next: Nullable<String>? = nil,
         content: [FileInfo]
     ) {
         self.next = next

@@ -5,7 +5,7 @@ import SpecforgeRuntime
 
 public struct CloudStorageRead: APIObject {
     public var id: Int?
-    public var owner: BasicUser??
+    public var owner: Nullable<BasicUser>?
     public var manifests: [String]?
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
@@ -15,11 +15,11 @@ public struct CloudStorageRead: APIObject {
     public var credentialsType: CredentialsTypeEnum
     public var specificAttributes: String?
     public var description: String?
-    public var organization: Int??
+    public var organization: Nullable<Int>?
 
     public init(
         id: Int? = nil,
-        owner: BasicUser?? = nil,
+        owner: Nullable<BasicUser>? = nil,
         manifests: [String]? = nil,
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,
@@ -29,7 +29,7 @@ public struct CloudStorageRead: APIObject {
         credentialsType: CredentialsTypeEnum,
         specificAttributes: String? = nil,
         description: String? = nil,
-        organization: Int?? = nil
+        organization: Nullable<Int>? = nil
     ) {
         self.id = id
         self.owner = owner

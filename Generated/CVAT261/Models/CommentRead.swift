@@ -6,7 +6,7 @@ import SpecforgeRuntime
 public struct CommentRead: APIObject {
     public var id: Int?
     public var issue: Int?
-    public var owner: BasicUser??
+    public var owner: Nullable<BasicUser>?
     public var message: String?
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
@@ -14,7 +14,7 @@ public struct CommentRead: APIObject {
     public init(
         id: Int? = nil,
         issue: Int? = nil,
-        owner: BasicUser?? = nil,
+        owner: Nullable<BasicUser>? = nil,
         message: String? = nil,
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil

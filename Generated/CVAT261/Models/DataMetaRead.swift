@@ -4,9 +4,9 @@ import Foundation
 import SpecforgeRuntime
 
 public struct DataMetaRead: APIObject {
-    public var chapters: [Chapter]??
+    public var chapters: Nullable<[Chapter]>?
     public var chunksUpdatedDate: DateTime
-    public var chunkSize: Int??
+    public var chunkSize: Nullable<Int>?
     /// The number of frames included. Deleted frames do not affect this value.
     public var size: Int?
     public var imageQuality: Int
@@ -16,14 +16,14 @@ public struct DataMetaRead: APIObject {
     public var frames: [FrameMeta]?
     public var deletedFrames: [Int]
     /// A list of valid frame ids. The None value means all frames are included.
-    public var includedFrames: [Int]??
+    public var includedFrames: Nullable<[Int]>?
     public var storage: StorageType?
-    public var cloudStorageId: Int??
+    public var cloudStorageId: Nullable<Int>?
 
     public init(
-        chapters: [Chapter]?? = nil,
+        chapters: Nullable<[Chapter]>? = nil,
         chunksUpdatedDate: DateTime,
-        chunkSize: Int?? = nil,
+        chunkSize: Nullable<Int>? = nil,
         size: Int? = nil,
         imageQuality: Int,
         startFrame: Int? = nil,
@@ -31,9 +31,9 @@ public struct DataMetaRead: APIObject {
         frameFilter: String? = nil,
         frames: [FrameMeta]? = nil,
         deletedFrames: [Int],
-        includedFrames: [Int]?? = nil,
+        includedFrames: Nullable<[Int]>? = nil,
         storage: StorageType? = nil,
-        cloudStorageId: Int?? = nil
+        cloudStorageId: Nullable<Int>? = nil
     ) {
         self.chapters = chapters
         self.chunksUpdatedDate = chunksUpdatedDate

@@ -7,7 +7,7 @@ import SpecforgeRuntime
 /// https://docs.cvat.ai/docs/manual/basics/create-annotation-task/#advanced-configuration
 public struct DataRequest: APIObject {
     /// Maximum number of frames per chunk
-    public var chunkSize: Int??
+    public var chunkSize: Nullable<Int>?
     /// Image quality to use during annotation
     public var imageQuality: Int
     /// First frame index
@@ -46,7 +46,7 @@ public struct DataRequest: APIObject {
     /// The cloud storages applicable depend on the context.
     /// In the user sandbox, only the user sandbox cloud storages can be used.
     /// In an organization, only the organization cloud storages can be used.
-    public var cloudStorageId: Int??
+    public var cloudStorageId: Nullable<Int>?
     /// Enable or disable task data chunk caching for the task.
     /// Read more: https://docs.cvat.ai/docs/manual/advanced/data_on_fly/
     public var useCache: Bool?
@@ -59,7 +59,7 @@ public struct DataRequest: APIObject {
     /// A filename filter for cloud storage files
     /// listed in the manifest. Supports fnmatch wildcards.
     /// Read more: https://docs.python.org/3/library/fnmatch.html
-    public var filenamePattern: String??
+    public var filenamePattern: Nullable<String>?
     /// Represents a file-to-job mapping.
     /// Useful to specify a custom job configuration during task creation.
     /// This option is not compatible with most other job split-related options.
@@ -87,10 +87,10 @@ public struct DataRequest: APIObject {
     /// and reorder them afterwards on the server,
     /// pass the list of file names in the required order.
     public var uploadFileOrder: [String]?
-    public var validationParams: ValidationParamsRequest??
+    public var validationParams: Nullable<ValidationParamsRequest>?
 
     public init(
-        chunkSize: Int?? = nil,
+        chunkSize: Nullable<Int>? = nil,
         imageQuality: Int,
         startFrame: Int? = nil,
         stopFrame: Int? = nil,
@@ -100,15 +100,15 @@ public struct DataRequest: APIObject {
         remoteFiles: [String]? = nil,
         useZipChunks: Bool? = nil,
         serverFilesExclude: [String]? = nil,
-        cloudStorageId: Int?? = nil,
+        cloudStorageId: Nullable<Int>? = nil,
         useCache: Bool? = nil,
         copyData: Bool? = nil,
         storageMethod: StorageMethod? = nil,
         sortingMethod: SortingMethod? = nil,
-        filenamePattern: String?? = nil,
+        filenamePattern: Nullable<String>? = nil,
         jobFileMapping: [[String]]? = nil,
         uploadFileOrder: [String]? = nil,
-        validationParams: ValidationParamsRequest?? = nil
+        validationParams: Nullable<ValidationParamsRequest>? = nil
     ) {
         self.chunkSize = chunkSize
         self.imageQuality = imageQuality

@@ -14,7 +14,7 @@ public struct Function: APIObject {
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
     public var owner: BasicUser?
-    public var organization: Int??
+    public var organization: Nullable<Int>?
 
     public init(
         id: Int? = nil,
@@ -27,7 +27,7 @@ public struct Function: APIObject {
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,
         owner: BasicUser? = nil,
-        organization: Int?? = nil
+        organization: Nullable<Int>? = nil
     ) {
         self.id = id
         self.provider = provider

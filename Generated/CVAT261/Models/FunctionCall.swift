@@ -8,21 +8,21 @@ public struct FunctionCall: APIObject {
     public var id: String
     public var function: FunctionCallParams
     public var status: String?
-    public var progress: Int??
+    public var progress: Nullable<Int>?
     public var enqueued: DateTime?
     public var started: DateTime?
     public var ended: DateTime?
-    public var excInfo: String??
+    public var excInfo: Nullable<String>?
 
     public init(
         id: String,
         function: FunctionCallParams,
         status: String? = nil,
-        progress: Int?? = nil,
+        progress: Nullable<Int>? = nil,
         enqueued: DateTime? = nil,
         started: DateTime? = nil,
         ended: DateTime? = nil,
-        excInfo: String?? = nil
+        excInfo: Nullable<String>? = nil
     ) {
         self.id = id
         self.function = function

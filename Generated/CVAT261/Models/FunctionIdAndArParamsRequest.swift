@@ -7,7 +7,7 @@ public struct FunctionIdAndArParamsRequest: APIObject {
     public var type: TypeCcbEnum?
     public var task: Int
     public var frame: Int?
-    public var threshold: Double??
+    public var threshold: Nullable<Double>?
     public var cleanup: Bool?
     public var convMaskToPoly: Bool?
     public var mapping: [String: LabelMappingEntryRequest]?
@@ -19,7 +19,7 @@ public struct FunctionIdAndArParamsRequest: APIObject {
         type: TypeCcbEnum? = nil,
         task: Int,
         frame: Int? = nil,
-        threshold: Double?? = nil,
+        threshold: Nullable<Double>? = nil,
         cleanup: Bool? = nil,
         convMaskToPoly: Bool? = nil,
         mapping: [String: LabelMappingEntryRequest]? = nil,

@@ -10,7 +10,7 @@ public struct InvitationRead: APIObject {
     public var role: RoleEnum
     public var user: BasicUser
     public var organization: Int
-    public var expired: Bool??
+    public var expired: Nullable<Bool>?
     public var organizationInfo: BasicOrganization
 
     public init(
@@ -20,7 +20,7 @@ public struct InvitationRead: APIObject {
         role: RoleEnum,
         user: BasicUser,
         organization: Int,
-        expired: Bool?? = nil,
+        expired: Nullable<Bool>? = nil,
         organizationInfo: BasicOrganization
     ) {
         self.key = key

@@ -7,7 +7,7 @@ public struct IssueWriteRequest: APIObject {
     public var frame: Int
     public var position: [Double]
     public var job: Int
-    public var assignee: Int??
+    public var assignee: Nullable<Int>?
     public var message: String
     public var resolved: Bool?
 
@@ -15,7 +15,7 @@ public struct IssueWriteRequest: APIObject {
         frame: Int,
         position: [Double],
         job: Int,
-        assignee: Int?? = nil,
+        assignee: Nullable<Int>? = nil,
         message: String,
         resolved: Bool? = nil
     ) {

@@ -7,31 +7,31 @@ public struct JobValidation: APIObject {
     public var id: Int?
     public var jobId: Int?
     public var attemptNumber: Int?
-    public var attemptsRemaining: Int??
-    public var assigneeId: Int??
-    public var assigneeLastUpdated: DateTime??
+    public var attemptsRemaining: Nullable<Int>?
+    public var assigneeId: Nullable<Int>?
+    public var assigneeLastUpdated: Nullable<DateTime>?
     public var createdDate: DateTime?
-    public var actualScore: Double??
+    public var actualScore: Nullable<Double>?
     public var requiredScore: Double?
     public var targetMetric: QualityTargetMetric?
     public var reportId: Int?
     public var status: JobValidationStatusEnum?
-    public var messages: [String]??
+    public var messages: Nullable<[String]>?
 
     public init(
         id: Int? = nil,
         jobId: Int? = nil,
         attemptNumber: Int? = nil,
-        attemptsRemaining: Int?? = nil,
-        assigneeId: Int?? = nil,
-        assigneeLastUpdated: DateTime?? = nil,
+        attemptsRemaining: Nullable<Int>? = nil,
+        assigneeId: Nullable<Int>? = nil,
+        assigneeLastUpdated: Nullable<DateTime>? = nil,
         createdDate: DateTime? = nil,
-        actualScore: Double?? = nil,
+        actualScore: Nullable<Double>? = nil,
         requiredScore: Double? = nil,
         targetMetric: QualityTargetMetric? = nil,
         reportId: Int? = nil,
         status: JobValidationStatusEnum? = nil,
-        messages: [String]?? = nil
+        messages: Nullable<[String]>? = nil
     ) {
         self.id = id
         self.jobId = jobId

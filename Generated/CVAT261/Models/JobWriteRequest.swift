@@ -4,7 +4,7 @@ import Foundation
 import SpecforgeRuntime
 
 public struct JobWriteRequest: APIObject {
-    public var assignee: Int??
+    public var assignee: Nullable<Int>?
     public var stage: JobStage?
     public var state: OperationStatus?
     public var type: JobType
@@ -31,7 +31,7 @@ public struct JobWriteRequest: APIObject {
     public var frames: [Int]?
 
     public init(
-        assignee: Int?? = nil,
+        assignee: Nullable<Int>? = nil,
         stage: JobStage? = nil,
         state: OperationStatus? = nil,
         type: JobType,

@@ -4,18 +4,18 @@ import Foundation
 import SpecforgeRuntime
 
 public struct LabeledImage: APIObject {
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var frame: Int
     public var labelId: Int
-    public var group: Int??
+    public var group: Nullable<Int>?
     public var source: String?
     public var attributes: [AttributeVal]?
 
     public init(
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         frame: Int,
         labelId: Int,
-        group: Int?? = nil,
+        group: Nullable<Int>? = nil,
         source: String? = nil,
         attributes: [AttributeVal]? = nil
     ) {

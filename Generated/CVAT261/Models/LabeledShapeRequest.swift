@@ -10,10 +10,10 @@ public struct LabeledShapeRequest: APIObject {
     public var zOrder: Int?
     public var rotation: Double?
     public var points: [Double]?
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var frame: Int
     public var labelId: Int
-    public var group: Int??
+    public var group: Nullable<Int>?
     public var source: String?
     public var attributes: [AttributeValRequest]?
     public var score: Double?
@@ -26,10 +26,10 @@ public struct LabeledShapeRequest: APIObject {
         zOrder: Int? = nil,
         rotation: Double? = nil,
         points: [Double]? = nil,
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         frame: Int,
         labelId: Int,
-        group: Int?? = nil,
+        group: Nullable<Int>? = nil,
         source: String? = nil,
         attributes: [AttributeValRequest]? = nil,
         score: Double? = nil,

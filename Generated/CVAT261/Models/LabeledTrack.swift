@@ -4,20 +4,20 @@ import Foundation
 import SpecforgeRuntime
 
 public struct LabeledTrack: APIObject {
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var frame: Int
     public var labelId: Int
-    public var group: Int??
+    public var group: Nullable<Int>?
     public var source: String?
     public var shapes: [TrackedShape]
     public var attributes: [AttributeVal]?
     public var elements: [SubLabeledTrack]?
 
     public init(
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         frame: Int,
         labelId: Int,
-        group: Int?? = nil,
+        group: Nullable<Int>? = nil,
         source: String? = nil,
         shapes: [TrackedShape],
         attributes: [AttributeVal]? = nil,

@@ -4,20 +4,20 @@ import Foundation
 import SpecforgeRuntime
 
 public struct LabeledTrackRequest: APIObject {
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var frame: Int
     public var labelId: Int
-    public var group: Int??
+    public var group: Nullable<Int>?
     public var source: String?
     public var shapes: [TrackedShapeRequest]
     public var attributes: [AttributeValRequest]?
     public var elements: [SubLabeledTrackRequest]?
 
     public init(
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         frame: Int,
         labelId: Int,
-        group: Int?? = nil,
+        group: Nullable<Int>? = nil,
         source: String? = nil,
         shapes: [TrackedShapeRequest],
         attributes: [AttributeValRequest]? = nil,

@@ -4,14 +4,14 @@ import Foundation
 import SpecforgeRuntime
 
 public struct LimitRequest: APIObject {
-    public var user: Int??
-    public var org: Int??
+    public var user: Nullable<Int>?
+    public var org: Nullable<Int>?
     public var type: LimitTypeEnum
     public var limits: LimitsFieldRequest
 
     public init(
-        user: Int?? = nil,
-        org: Int?? = nil,
+        user: Nullable<Int>? = nil,
+        org: Nullable<Int>? = nil,
         type: LimitTypeEnum,
         limits: LimitsFieldRequest
     ) {

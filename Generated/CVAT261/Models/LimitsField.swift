@@ -19,8 +19,8 @@ public struct LimitsField: APIObject {
     public var internalAiAgentCalls: Int?
     public var internalStorageBytes: Int?
     public var webhooks: Int?
-    public var memberships: Int??
-    public var organizations: Int??
+    public var memberships: Nullable<Int>?
+    public var organizations: Nullable<Int>?
 
     public init(
         tasks: Int? = nil,
@@ -36,8 +36,8 @@ public struct LimitsField: APIObject {
         internalAiAgentCalls: Int? = nil,
         internalStorageBytes: Int? = nil,
         webhooks: Int? = nil,
-        memberships: Int?? = nil,
-        organizations: Int?? = nil
+        memberships: Nullable<Int>? = nil,
+        organizations: Nullable<Int>? = nil
     ) {
         self.tasks = tasks
         self.projects = projects

@@ -5,14 +5,14 @@ import SpecforgeRuntime
 
 public struct PaginatedInvitationReadList: APIObject, PaginatedList {
     public var count: Int
-    public var next: String??
-    public var previous: String??
+    public var next: Nullable<String>?
+    public var previous: Nullable<String>?
     public var results: [InvitationRead]
 
     public init(
         count: Int,
-        next: String?? = nil,
-        previous: String?? = nil,
+        next: Nullable<String>? = nil,
+        previous: Nullable<String>? = nil,
         results: [InvitationRead]
     ) {
         self.count = count
@@ -36,5 +36,5 @@ public struct PaginatedInvitationReadList: APIObject, PaginatedList {
         self.results = values.results
     }
 
-    public var nextPageURL: String? { next ?? nil }
+    public var nextPageURL: String? { next?.value }
 }

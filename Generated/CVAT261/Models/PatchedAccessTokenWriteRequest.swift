@@ -8,12 +8,12 @@ public struct PatchedAccessTokenWriteRequest: APIObject {
     public var name: String?
     /// Once the token expires, clients cannot use it anymore.
     /// If not set, the token will not expire.
-    public var expiryDate: DateTime??
+    public var expiryDate: Nullable<DateTime>?
     public var readOnly: Bool?
 
     public init(
         name: String? = nil,
-        expiryDate: DateTime?? = nil,
+        expiryDate: Nullable<DateTime>? = nil,
         readOnly: Bool? = nil
     ) {
         self.name = name

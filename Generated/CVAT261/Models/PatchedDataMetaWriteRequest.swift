@@ -5,11 +5,11 @@ import SpecforgeRuntime
 
 public struct PatchedDataMetaWriteRequest: APIObject {
     public var deletedFrames: [Int]?
-    public var cloudStorageId: Int??
+    public var cloudStorageId: Nullable<Int>?
 
     public init(
         deletedFrames: [Int]? = nil,
-        cloudStorageId: Int?? = nil
+        cloudStorageId: Nullable<Int>? = nil
     ) {
         self.deletedFrames = deletedFrames
         self.cloudStorageId = cloudStorageId

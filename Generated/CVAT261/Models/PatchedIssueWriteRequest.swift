@@ -5,12 +5,12 @@ import SpecforgeRuntime
 
 public struct PatchedIssueWriteRequest: APIObject {
     public var position: [Double]?
-    public var assignee: Int??
+    public var assignee: Nullable<Int>?
     public var resolved: Bool?
 
     public init(
         position: [Double]? = nil,
-        assignee: Int?? = nil,
+        assignee: Nullable<Int>? = nil,
         resolved: Bool? = nil
     ) {
         self.position = position

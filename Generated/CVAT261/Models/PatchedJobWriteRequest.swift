@@ -4,12 +4,12 @@ import Foundation
 import SpecforgeRuntime
 
 public struct PatchedJobWriteRequest: APIObject {
-    public var assignee: Int??
+    public var assignee: Nullable<Int>?
     public var stage: JobStage?
     public var state: OperationStatus?
 
     public init(
-        assignee: Int?? = nil,
+        assignee: Nullable<Int>? = nil,
         stage: JobStage? = nil,
         state: OperationStatus? = nil
     ) {

@@ -7,49 +7,49 @@ public struct ProjectRead: APIObject {
     public var url: String?
     public var id: Int?
     public var name: String?
-    public var owner: BasicUser??
-    public var assignee: BasicUser??
-    public var guideId: Int??
+    public var owner: Nullable<BasicUser>?
+    public var assignee: Nullable<BasicUser>?
+    public var guideId: Nullable<Int>?
     public var bugTracker: String?
     public var taskSubsets: [String]?
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
     public var status: JobStatus?
-    public var dimension: String??
+    public var dimension: Nullable<String>?
     /// - Warning: Deprecated.
     @available(*, deprecated)
-    public var organization: Int?? {
+    public var organization: Nullable<Int>? {
         get { _organization }
         set { _organization = newValue }
     }
-    var _organization: Int??
-    public var organizationId: Int??
-    public var targetStorage: Storage??
-    public var sourceStorage: Storage??
+    var _organization: Nullable<Int>?
+    public var organizationId: Nullable<Int>?
+    public var targetStorage: Nullable<Storage>?
+    public var sourceStorage: Nullable<Storage>?
     public var tasks: TasksSummary
     public var labels: LabelsSummary
-    public var assigneeUpdatedDate: DateTime??
+    public var assigneeUpdatedDate: Nullable<DateTime>?
 
     public init(
         url: String? = nil,
         id: Int? = nil,
         name: String? = nil,
-        owner: BasicUser?? = nil,
-        assignee: BasicUser?? = nil,
-        guideId: Int?? = nil,
+        owner: Nullable<BasicUser>? = nil,
+        assignee: Nullable<BasicUser>? = nil,
+        guideId: Nullable<Int>? = nil,
         bugTracker: String? = nil,
         taskSubsets: [String]? = nil,
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,
         status: JobStatus? = nil,
-        dimension: String?? = nil,
-        organization: Int?? = nil,
-        organizationId: Int?? = nil,
-        targetStorage: Storage?? = nil,
-        sourceStorage: Storage?? = nil,
+        dimension: Nullable<String>? = nil,
+        organization: Nullable<Int>? = nil,
+        organizationId: Nullable<Int>? = nil,
+        targetStorage: Nullable<Storage>? = nil,
+        sourceStorage: Nullable<Storage>? = nil,
         tasks: TasksSummary,
         labels: LabelsSummary,
-        assigneeUpdatedDate: DateTime?? = nil
+        assigneeUpdatedDate: Nullable<DateTime>? = nil
     ) {
         self.url = url
         self.id = id

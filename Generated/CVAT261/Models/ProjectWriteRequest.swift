@@ -6,8 +6,8 @@ import SpecforgeRuntime
 public struct ProjectWriteRequest: APIObject {
     public var name: String
     public var labels: [PatchedLabelRequest]?
-    public var ownerId: Int??
-    public var assigneeId: Int??
+    public var ownerId: Nullable<Int>?
+    public var assigneeId: Nullable<Int>?
     public var bugTracker: String?
     public var targetStorage: StorageRequest?
     public var sourceStorage: StorageRequest?
@@ -15,8 +15,8 @@ public struct ProjectWriteRequest: APIObject {
     public init(
         name: String,
         labels: [PatchedLabelRequest]? = nil,
-        ownerId: Int?? = nil,
-        assigneeId: Int?? = nil,
+        ownerId: Nullable<Int>? = nil,
+        assigneeId: Nullable<Int>? = nil,
         bugTracker: String? = nil,
         targetStorage: StorageRequest? = nil,
         sourceStorage: StorageRequest? = nil

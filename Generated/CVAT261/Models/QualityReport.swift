@@ -5,29 +5,29 @@ import SpecforgeRuntime
 
 public struct QualityReport: APIObject {
     public var id: Int?
-    public var jobId: Int??
-    public var taskId: Int??
-    public var projectId: Int??
-    public var parentId: Int??
+    public var jobId: Nullable<Int>?
+    public var taskId: Nullable<Int>?
+    public var projectId: Nullable<Int>?
+    public var parentId: Nullable<Int>?
     public var target: QualityReportTarget
     public var summary: QualityReportSummary
     public var createdDate: DateTime?
     public var targetLastUpdated: DateTime?
-    public var gtLastUpdated: DateTime??
-    public var assignee: BasicUser??
+    public var gtLastUpdated: Nullable<DateTime>?
+    public var assignee: Nullable<BasicUser>?
 
     public init(
         id: Int? = nil,
-        jobId: Int?? = nil,
-        taskId: Int?? = nil,
-        projectId: Int?? = nil,
-        parentId: Int?? = nil,
+        jobId: Nullable<Int>? = nil,
+        taskId: Nullable<Int>? = nil,
+        projectId: Nullable<Int>? = nil,
+        parentId: Nullable<Int>? = nil,
         target: QualityReportTarget,
         summary: QualityReportSummary,
         createdDate: DateTime? = nil,
         targetLastUpdated: DateTime? = nil,
-        gtLastUpdated: DateTime?? = nil,
-        assignee: BasicUser?? = nil
+        gtLastUpdated: Nullable<DateTime>? = nil,
+        assignee: Nullable<BasicUser>? = nil
     ) {
         self.id = id
         self.jobId = jobId

@@ -6,13 +6,13 @@ import SpecforgeRuntime
 public struct QueueRequestCompleteInputRequest: APIObject {
     public var agentId: String
     public var annotations: LabeledDataRequest?
-    public var shapes: [ShapeRequest]??
+    public var shapes: Nullable<[ShapeRequest]>?
     public var states: [String]?
 
     public init(
         agentId: String,
         annotations: LabeledDataRequest? = nil,
-        shapes: [ShapeRequest]?? = nil,
+        shapes: Nullable<[ShapeRequest]>? = nil,
         states: [String]? = nil
     ) {
         self.agentId = agentId

@@ -6,22 +6,22 @@ import SpecforgeRuntime
 public struct RequestDataOperation: APIObject {
     public var type: String
     public var target: String
-    public var projectId: Int??
-    public var taskId: Int??
-    public var jobId: Int??
-    public var format: String??
-    public var functionId: String??
-    public var lightweight: Bool??
+    public var projectId: Nullable<Int>?
+    public var taskId: Nullable<Int>?
+    public var jobId: Nullable<Int>?
+    public var format: Nullable<String>?
+    public var functionId: Nullable<String>?
+    public var lightweight: Nullable<Bool>?
 
     public init(
         type: String,
         target: String,
-        projectId: Int?? = nil,
-        taskId: Int?? = nil,
-        jobId: Int?? = nil,
-        format: String?? = nil,
-        functionId: String?? = nil,
-        lightweight: Bool?? = nil
+        projectId: Nullable<Int>? = nil,
+        taskId: Nullable<Int>? = nil,
+        jobId: Nullable<Int>? = nil,
+        format: Nullable<String>? = nil,
+        functionId: Nullable<String>? = nil,
+        lightweight: Nullable<Bool>? = nil
     ) {
         self.type = type
         self.target = target

@@ -5,12 +5,12 @@ import SpecforgeRuntime
 
 public struct SocialAuthMethod: APIObject {
     public var isEnabled: Bool?
-    public var icon: String??
+    public var icon: Nullable<String>?
     public var publicName: String
 
     public init(
         isEnabled: Bool? = nil,
-        icon: String?? = nil,
+        icon: Nullable<String>? = nil,
         publicName: String
     ) {
         self.isEnabled = isEnabled

@@ -6,12 +6,12 @@ import SpecforgeRuntime
 public struct Storage: APIObject {
     public var id: Int?
     public var location: LocationEnum?
-    public var cloudStorageId: Int??
+    public var cloudStorageId: Nullable<Int>?
 
     public init(
         id: Int? = nil,
         location: LocationEnum? = nil,
-        cloudStorageId: Int?? = nil
+        cloudStorageId: Nullable<Int>? = nil
     ) {
         self.id = id
         self.location = location

@@ -5,11 +5,11 @@ import SpecforgeRuntime
 
 public struct StorageRequest: APIObject {
     public var location: LocationEnum?
-    public var cloudStorageId: Int??
+    public var cloudStorageId: Nullable<Int>?
 
     public init(
         location: LocationEnum? = nil,
-        cloudStorageId: Int?? = nil
+        cloudStorageId: Nullable<Int>? = nil
     ) {
         self.location = location
         self.cloudStorageId = cloudStorageId

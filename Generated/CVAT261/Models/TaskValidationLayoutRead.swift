@@ -4,8 +4,8 @@ import Foundation
 import SpecforgeRuntime
 
 public struct TaskValidationLayoutRead: APIObject {
-    public var mode: ValidationMode??
-    public var framesPerJobCount: Int??
+    public var mode: Nullable<ValidationMode>?
+    public var framesPerJobCount: Nullable<Int>?
     /// The list of frame ids to be used for validation
     public var validationFrames: [Int]?
     /// The list of frame ids excluded from validation
@@ -17,8 +17,8 @@ public struct TaskValidationLayoutRead: APIObject {
     public var honeypotRealFrames: [Int]?
 
     public init(
-        mode: ValidationMode?? = nil,
-        framesPerJobCount: Int?? = nil,
+        mode: Nullable<ValidationMode>? = nil,
+        framesPerJobCount: Nullable<Int>? = nil,
         validationFrames: [Int]? = nil,
         disabledFrames: [Int]? = nil,
         honeypotCount: Int? = nil,

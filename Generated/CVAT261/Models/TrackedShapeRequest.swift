@@ -10,7 +10,7 @@ public struct TrackedShapeRequest: APIObject {
     public var zOrder: Int?
     public var rotation: Double?
     public var points: [Double]?
-    public var id: Int??
+    public var id: Nullable<Int>?
     public var frame: Int
     public var attributes: [AttributeValRequest]?
 
@@ -21,7 +21,7 @@ public struct TrackedShapeRequest: APIObject {
         zOrder: Int? = nil,
         rotation: Double? = nil,
         points: [Double]? = nil,
-        id: Int?? = nil,
+        id: Nullable<Int>? = nil,
         frame: Int,
         attributes: [AttributeValRequest]? = nil
     ) {

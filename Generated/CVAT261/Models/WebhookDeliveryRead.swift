@@ -7,7 +7,7 @@ public struct WebhookDeliveryRead: APIObject {
     public var id: Int?
     public var webhookId: Int?
     public var event: String?
-    public var statusCode: Int??
+    public var statusCode: Nullable<Int>?
     public var redelivery: Bool?
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
@@ -19,7 +19,7 @@ public struct WebhookDeliveryRead: APIObject {
         id: Int? = nil,
         webhookId: Int? = nil,
         event: String? = nil,
-        statusCode: Int?? = nil,
+        statusCode: Nullable<Int>? = nil,
         redelivery: Bool? = nil,
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,

@@ -14,9 +14,9 @@ public struct WebhookRead: APIObject {
     public var enableSsl: Bool?
     public var createdDate: DateTime?
     public var updatedDate: DateTime?
-    public var owner: BasicUser??
-    public var projectId: Int??
-    public var organization: Int??
+    public var owner: Nullable<BasicUser>?
+    public var projectId: Nullable<Int>?
+    public var organization: Nullable<Int>?
     public var events: [EventsEnum]?
     public var lastStatus: Int?
     public var lastDeliveryDate: DateTime?
@@ -32,9 +32,9 @@ public struct WebhookRead: APIObject {
         enableSsl: Bool? = nil,
         createdDate: DateTime? = nil,
         updatedDate: DateTime? = nil,
-        owner: BasicUser?? = nil,
-        projectId: Int?? = nil,
-        organization: Int?? = nil,
+        owner: Nullable<BasicUser>? = nil,
+        projectId: Nullable<Int>? = nil,
+        organization: Nullable<Int>? = nil,
         events: [EventsEnum]? = nil,
         lastStatus: Int? = nil,
         lastDeliveryDate: DateTime? = nil

@@ -11,7 +11,7 @@ public struct WebhookWriteRequest: APIObject {
     public var secret: String?
     public var isActive: Bool?
     public var enableSsl: Bool?
-    public var projectId: Int??
+    public var projectId: Nullable<Int>?
     public var events: [EventsEnum]
 
     public init(
@@ -22,7 +22,7 @@ public struct WebhookWriteRequest: APIObject {
         secret: String? = nil,
         isActive: Bool? = nil,
         enableSsl: Bool? = nil,
-        projectId: Int?? = nil,
+        projectId: Nullable<Int>? = nil,
         events: [EventsEnum]
     ) {
         self.targetUrl = targetUrl

@@ -203,7 +203,7 @@ struct LabelMapping {
         return (tags, shapes)
     }
 
-    private func checkFresh(id: Int??, source: String?, frame: Int, kind: String) throws {
+    private func checkFresh(id: Nullable<Int>?, source: String?, frame: Int, kind: String) throws {
         if case .some = id { throw BadFunctionError("function output \(kind) with preset id") }
         if source != nil { throw BadFunctionError("function output \(kind) with preset source") }
         if frame != 0 { throw BadFunctionError("function output \(kind) with unexpected frame number (\(frame))") }

@@ -84,7 +84,7 @@ public final class TaskDataset: Sendable {
         let cache = DatasetCache(client: client)
         let folder = cache.taskFolder(id)
         let (task, labels) = try await TaskRecord.bringUpToDate(id, client: client, cache: cache, policy: updatePolicy)
-        guard task.size ?? 0 > 0, let chunkSize = task.dataChunkSize ?? nil, chunkSize > 0 else {
+        guard task.size ?? 0 > 0, let chunkSize = task.dataChunkSize?.value, chunkSize > 0 else {
             throw UnsupportedDatasetError(description: "The task has no data")
         }
         let meta: DataMetaRead = try await cached(folder.appendingPathComponent("data_meta.json"), cache, updatePolicy)

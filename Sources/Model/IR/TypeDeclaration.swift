@@ -31,8 +31,8 @@ public struct PropertyModel: Sendable, Encodable {
     public var name: String
     /// The name on the wire, as the schema spells it.
     public var wireName: String
-    /// The declared type: optional when the property is not required or nullable, a double
-    /// optional (`T??`) when it is neither required nor non-nullable.
+    /// The declared type: optional when the property is not required or nullable,
+    /// `Nullable<T>?` when it is neither required nor non-nullable.
     public var type: TypeRef
     public var required: Bool
     public var nullable: Bool

@@ -19,6 +19,10 @@ public indirect enum TypeRef: Sendable, Hashable, Encodable {
     case array(TypeRef)
     case map(TypeRef)
     case optional(TypeRef)
+    /// A value that may be an explicit `null` (runtime `Nullable`): only ever inside `optional`,
+    /// for a property that is not required and may be `null`, so that absent, `null` and a
+    /// value are three spellings the compiler tells apart.
+    case nullable(TypeRef)
 
     /// The type as written in Swift source.
     public var swift: String {
@@ -41,6 +45,7 @@ public indirect enum TypeRef: Sendable, Hashable, Encodable {
         case .array(let element): return "[\(element.swift)]"
         case .map(let value): return "[String: \(value.swift)]"
         case .optional(let wrapped): return "\(wrapped.swift)?"
+        case .nullable(let wrapped): return "Nullable<\(wrapped.swift)>"
         }
     }
 
@@ -52,23 +57,33 @@ public indirect enum TypeRef: Sendable, Hashable, Encodable {
     /// This type made optional (once: never `T??`).
     public var optional: TypeRef { isOptional ? self : .optional(self) }
 
-    /// `T??`: a property that may be absent or `null` and keeps the two apart.
-    public var isDoubleOptional: Bool {
-        if case .optional(.optional) = self { return true }
+    /// The type of a property that is not required: `T?`, or `Nullable<T>?` when `self` may be
+    /// `null` (is optional), so that absent and `null` stay apart.
+    public var absentable: TypeRef {
+        if case .optional(let wrapped) = self { return .optional(.nullable(wrapped)) }
+        return .optional(self)
+    }
+
+    /// `Nullable<T>?`: a property that may be absent or `null` and keeps the two apart.
+    public var isNullableOptional: Bool {
+        if case .optional(.nullable) = self { return true }
         return false
     }
 
-    /// The type without an outer optional.
+    /// The type without an outer optional (or `Nullable`).
     public var unwrapped: TypeRef {
-        if case .optional(let wrapped) = self { return wrapped.unwrapped }
-        return self
+        switch self {
+        case .optional(let wrapped), .nullable(let wrapped): return wrapped.unwrapped
+        default: return self
+        }
     }
 
     /// True when the type contains file parts, so a body of it must go as multipart.
     public var containsFile: Bool {
         switch self {
         case .file: return true
-        case .array(let element), .optional(let element), .map(let element): return element.containsFile
+        case .array(let element), .optional(let element), .nullable(let element), .map(let element):
+            return element.containsFile
         default: return false
         }
     }

@@ -44,7 +44,7 @@ public enum SwiftNames {
         "RetryMiddleware", "RetryPolicy", "TokenRefreshMiddleware", "UploadProgress", "UploadProgressHandler",
         "UploadStream", "ValidatedContainer", "ValidationCheck", "Validator", "ValueMeasure", "ValueViolation",
         "ValueRule",
-        "ValueRules", "TLSOptions", "ProxyOptions", "TransportFailure",
+        "ValueRules", "TLSOptions", "ProxyOptions", "TransportFailure", "Nullable",
     ]
 
     /// Splits text into words at punctuation, spaces and camel-case humps (`HTTPServer_v2` →

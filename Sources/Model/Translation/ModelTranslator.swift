@@ -126,7 +126,7 @@ enum ReachableTypes {
             case .named(let name):
                 guard reached.insert(name).inserted, let declaration = byName[name] else { continue }
                 work += referencedTypes(declaration)
-            case .array(let inner), .map(let inner), .optional(let inner):
+            case .array(let inner), .map(let inner), .optional(let inner), .nullable(let inner):
                 work.append(inner)
             default:
                 continue

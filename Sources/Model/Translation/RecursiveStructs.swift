@@ -45,7 +45,8 @@ enum RecursiveUnions {
         func named(_ type: TypeRef) -> [String] {
             switch type {
             case .named(let name): return [name]
-            case .array(let element), .map(let element), .optional(let element): return named(element)
+            case .array(let element), .map(let element), .optional(let element), .nullable(let element):
+                return named(element)
             default: return []
             }
         }

@@ -80,9 +80,9 @@ extension TypeTranslator {
             return PropertyModel(
                 name: memberNames.claim(SwiftNames.safeMemberName(wireName)),
                 wireName: wireName,
-                // Not required and nullable: `T??`, so that absent and `null` stay apart (PATCH
-                // bodies need both; see the runtime's NullablePropertyCoding).
-                type: isRequired ? type : .optional(type),
+                // Not required and nullable: `Nullable<T>?`, so that absent and `null` stay
+                // apart (PATCH bodies need both; see the runtime's `Nullable`).
+                type: isRequired ? type : type.absentable,
                 required: isRequired,
                 nullable: type.isOptional,
                 readOnly: schema.readOnly,
@@ -206,7 +206,7 @@ extension TypeTranslator {
         case .named(let name): return SwiftNames.memberName(forType: name)
         case .array(let element): return caseName(for: element) + "List"
         case .map(let value): return caseName(for: value) + "Map"
-        case .optional(let wrapped): return caseName(for: wrapped)
+        case .optional(let wrapped), .nullable(let wrapped): return caseName(for: wrapped)
         default: return SwiftNames.memberName(forType: type.swift)
         }
     }

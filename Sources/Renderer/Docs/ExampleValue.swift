@@ -120,6 +120,9 @@ struct ExampleBuilder: Sendable {
             return .literal("ServerSentEvents()")
         case .optional(let wrapped):
             return value(of: wrapped, name: name, given: [], constraints: constraints, building: &building)
+        case .nullable(let wrapped):
+            let inner = value(of: wrapped, name: name, given: [], constraints: constraints, building: &building)
+            return Self.nullable(inner, of: wrapped)
         case .array(let element):
             if case .named(let typeName) = element.unwrapped, building.contains(typeName) { return .array([]) }
             return .array([value(of: element, name: name, given: [], constraints: .init(), building: &building)])
@@ -187,6 +190,8 @@ struct ExampleBuilder: Sendable {
         switch (type, value) {
         case (.optional(let wrapped), _):
             return literal(value, as: wrapped)
+        case (.nullable(let wrapped), _):
+            return literal(value, as: wrapped).map { Self.nullable($0, of: wrapped) }
         case (.string, .string(let text)):
             return .literal(SwiftLiteral.string(text))
         case (.int, .integer(let number)), (.int32, .integer(let number)), (.int64, .integer(let number)):
@@ -220,6 +225,22 @@ struct ExampleBuilder: Sendable {
             return converted.count == min(items.count, 3) && !converted.isEmpty ? .array(converted) : nil
         default:
             return nil
+        }
+    }
+
+    /// A value of `Nullable<wrapped>`: a number, string or boolean literal (or an array of them)
+    /// is one as it is; anything else is `.value(…)`.
+    private static func nullable(_ inner: ExampleValue, of wrapped: TypeRef) -> ExampleValue {
+        func isLiteralType(_ type: TypeRef) -> Bool {
+            switch type {
+            case .string, .int, .int32, .int64, .double, .float, .bool: return true
+            default: return false
+            }
+        }
+        switch (wrapped, inner) {
+        case (let type, .literal) where isLiteralType(type): return inner
+        case (.array(let element), .array) where isLiteralType(element): return inner
+        default: return .call(".value", [(nil, inner)])
         }
     }
 

@@ -78,7 +78,8 @@ extension TypeRef {
     var declaredName: String? {
         switch self {
         case .named(let name): return name
-        case .array(let element), .map(let element), .optional(let element): return element.declaredName
+        case .array(let element), .map(let element), .optional(let element), .nullable(let element):
+            return element.declaredName
         default: return nil
         }
     }

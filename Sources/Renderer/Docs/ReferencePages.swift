@@ -8,57 +8,64 @@ struct ReferencePages: Sendable {
     private let declared: Set<String>
     private let types: [String: TypeDeclaration]
     private let examples: OperationExample
-    private let header: [String: String]
+    private let header: PageHeader
 
     init(_ model: ClientModel) {
         self.model = model
         declared = Set(model.types.map(\.name))
         examples = OperationExample(model)
         types = examples.values.types
-        header = [
-            "title": Markdown.cell(model.title), "version": Markdown.cell(model.version),
-            "moduleName": model.moduleName,
-            "baseURL": model.serverURL ?? "the `host` of the `Configuration`",
-        ]
+        header = PageHeader(
+            title: Markdown.cell(model.title),
+            version: Markdown.cell(model.version),
+            moduleName: model.moduleName,
+            baseURL: model.serverURL ?? "the `host` of the `Configuration`"
+        )
     }
 
     // MARK: Index
 
-    func index() -> [String: Any] {
-        var context: [String: Any] = header
-        if let description = model.description, !description.isEmpty {
-            context["description"] = Markdown.paragraph(description)
-        }
-        context["groups"] = model.groups.map { group -> [String: Any] in
-            [
-                "typeName": group.typeName, "propertyName": group.propertyName,
-                "page": "APIs/\(group.typeName).md",
-                "operations": group.operations.map { methodRow($0, page: "APIs/\(group.typeName).md") },
-            ]
-        }
-        context["models"] = model.types.map { declaration -> [String: Any] in
-            let page = "Models/\(declaration.name).md"
-            let kind = Self.kind(declaration)
-            let summary = Markdown.cell(Self.firstSentence(declaration.documentation ?? ""))
-            return [
-                "name": declaration.name, "page": page, "kind": kind, "summary": summary,
-                "row": Self.row(["[\(declaration.name)](\(page))", kind, summary]),
-            ]
-        }
-        context["securitySchemes"] = model.securitySchemes.map(securityScheme)
-        context["hasSecuritySchemes"] = !model.securitySchemes.isEmpty
-        return context
+    func index() -> DocsIndexContext {
+        DocsIndexContext(
+            header: header,
+            description: model.description.flatMap { $0.isEmpty ? nil : Markdown.paragraph($0) },
+            groups: model.groups.map { group in
+                DocsIndexContext.Group(
+                    typeName: group.typeName,
+                    propertyName: group.propertyName,
+                    page: "APIs/\(group.typeName).md",
+                    operations: group.operations.map { methodRow($0, page: "APIs/\(group.typeName).md") }
+                )
+            },
+            models: model.types.map { declaration in
+                let page = "Models/\(declaration.name).md"
+                let kind = Self.kind(declaration)
+                let summary = Markdown.cell(Self.firstSentence(declaration.documentation ?? ""))
+                return DocsIndexContext.Model(
+                    name: declaration.name,
+                    page: page,
+                    kind: kind,
+                    summary: summary,
+                    row: Self.row(["[\(declaration.name)](\(page))", kind, summary])
+                )
+            },
+            securitySchemes: model.securitySchemes.map(securityScheme)
+        )
     }
 
-    private func methodRow(_ operation: OperationModel, page: String) -> [String: Any] {
+    private func methodRow(_ operation: OperationModel, page: String) -> MethodRow {
         let link = page + "#" + Markdown.anchor(operation.name)
         let request = Markdown.code("\(operation.method.uppercased()) \(operation.path)")
         let summary = Markdown.cell(operation.summary ?? "")
         let method = "[\(operation.name)](\(link))" + (operation.deprecated ? " (deprecated)" : "")
-        return [
-            "name": operation.name, "link": link, "httpRequest": request, "summary": summary,
-            "isDeprecated": operation.deprecated, "row": Self.row([method, request, summary]),
-        ]
+        return MethodRow(
+            name: operation.name,
+            link: link,
+            httpRequest: request,
+            summary: summary,
+            isDeprecated: operation.deprecated,
+            row: Self.row([method, request, summary])
+        )
     }
 
     /// A table row, `| a | b | c |`: pre-rendered because printing rows cell by cell was
@@ -68,7 +75,7 @@ struct ReferencePages: Sendable {
         "| " + cells.joined(separator: " | ") + " |"
     }
 
-    private func securityScheme(_ scheme: SecuritySchemeModel) -> [String: Any] {
+    private func securityScheme(_ scheme: SecuritySchemeModel) -> DocsIndexContext.SecurityScheme {
         let setting: String
         switch scheme.kind {
         case .httpBasic: setting = "HTTP basic: `Configuration(username:password:)`"
@@ -80,68 +87,61 @@ struct ReferencePages: Sendable {
                 + "`Configuration(apiKeys: [\"\(scheme.name)\": …])`"
                 + (scheme.prefix.map { ", sent after `\($0)`" } ?? "")
         }
-        return [
-            "name": scheme.name, "setting": setting,
-            "description": Markdown.cell(scheme.description ?? ""),
-        ]
+        return .init(name: scheme.name, setting: setting, description: Markdown.cell(scheme.description ?? ""))
     }
 
     // MARK: API group pages
 
-    func group(_ group: APIGroup) -> [String: Any] {
-        var context: [String: Any] = header
-        context["typeName"] = group.typeName
-        context["propertyName"] = group.propertyName
-        context["tag"] = Markdown.cell(group.tag)
-        if let description = group.description, !description.isEmpty {
-            context["description"] = Markdown.paragraph(description)
-        }
-        context["methods"] = group.operations.map { methodRow($0, page: "") }
-        context["operations"] = group.operations.map { operation($0, in: group) }
-        return context
+    func group(_ group: APIGroup) -> DocsApiContext {
+        DocsApiContext(
+            header: header,
+            typeName: group.typeName,
+            propertyName: group.propertyName,
+            tag: Markdown.cell(group.tag),
+            description: group.description.flatMap { $0.isEmpty ? nil : Markdown.paragraph($0) },
+            methods: group.operations.map { methodRow($0, page: "") },
+            operations: group.operations.map { operation($0, in: group) }
+        )
     }
 
-    private func operation(_ operation: OperationModel, in group: APIGroup) -> [String: Any] {
+    private func operation(_ operation: OperationModel, in group: APIGroup) -> DocsApiContext.Operation {
         let arguments = operation.arguments
         let returnType = operation.returnType?.unwrapped
-        var context: [String: Any] = [
-            "name": operation.name,
-            "httpRequest": "\(operation.method.uppercased()) \(operation.path)",
-            "isDeprecated": operation.deprecated,
-            "signature": signature(operation, arguments: arguments),
-            "example": examples.code(for: operation, in: group),
-            "parameters": arguments.map { argument(argument: $0, of: operation) },
-            "hasParameters": !arguments.isEmpty,
-            "returnType": Markdown.type(returnType ?? .named("Void"), modelsFolder: "../Models/", declared: declared),
-            "responses": operation.responses.map(response),
-            "requestContentTypes": operation.body?.contentTypes ?? [],
-            "responseContentTypes": Self.unique(operation.responses.flatMap(\.contentTypes)),
-        ]
-        if let summary = operation.summary, !summary.isEmpty { context["summary"] = Markdown.paragraph(summary) }
+        var context = DocsApiContext.Operation(
+            name: operation.name,
+            httpRequest: "\(operation.method.uppercased()) \(operation.path)",
+            isDeprecated: operation.deprecated,
+            signature: signature(operation, arguments: arguments),
+            example: examples.code(for: operation, in: group),
+            parameters: arguments.map { argument(argument: $0, of: operation) },
+            returnType: Markdown.type(returnType ?? .named("Void"), modelsFolder: "../Models/", declared: declared),
+            streamName: operation.streamMethodName,
+            errorType: operation.errorTypeName.map { "\(group.typeName).\($0)" },
+            requestContentTypes: operation.body?.contentTypes ?? [],
+            responseContentTypes: Self.unique(operation.responses.flatMap(\.contentTypes)),
+            responses: operation.responses.map(response)
+        )
+        if let summary = operation.summary, !summary.isEmpty { context.summary = Markdown.paragraph(summary) }
         if let description = operation.description, !description.isEmpty, description != operation.summary {
-            context["description"] = Markdown.paragraph(description)
+            context.description = Markdown.paragraph(description)
         }
         if !operation.security.isEmpty {
-            context["authentication"] = operation.security.map { alternative in
+            context.authentication = operation.security.map { alternative in
                 alternative.map { "`\($0)`" }.joined(separator: " and ")
             }
             .joined(separator: ", or ")
         }
-        if let stream = operation.streamMethodName { context["streamName"] = stream }
-        if let errorType = operation.errorTypeName {
-            context["errorType"] = "\(group.typeName).\(errorType)"
-        }
         if let item = operation.pageItemType, operation.body == nil {
-            context["pageItemType"] = Markdown.type(item, modelsFolder: "../Models/", declared: declared)
-            context["allItemsName"] = operation.name + "AllItems"
-            context["pagingHow"] = "following `next` links"
+            context.pageItemType = Markdown.type(item, modelsFolder: "../Models/", declared: declared)
+            context.allItemsName = operation.name + "AllItems"
+            context.pagingHow = "following `next` links"
         } else if let pagination = operation.pagination {
-            context["pageItemType"] = Markdown.type(pagination.itemType, modelsFolder: "../Models/", declared: declared)
-            context["allItemsName"] = operation.name + "AllItems"
+            context.pageItemType = Markdown.type(pagination.itemType, modelsFolder: "../Models/", declared: declared)
+            context.allItemsName = operation.name + "AllItems"
             switch pagination.style {
-            case .linkHeader: context["pagingHow"] = "following `Link: rel=\"next\"` headers"
-            case .cursor: context["pagingHow"] = "passing each page's cursor back"
-            case .offset: context["pagingHow"] = "advancing the offset by each page's items"
+            case .linkHeader: context.pagingHow = "following `Link: rel=\"next\"` headers"
+            case .cursor: context.pagingHow = "passing each page's cursor back"
+            case .offset: context.pagingHow = "advancing the offset by each page's items"
             }
         }
         return context
@@ -157,7 +157,7 @@ struct ReferencePages: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func argument(argument: OperationModel.Argument, of operation: OperationModel) -> [String: Any] {
+    private func argument(argument: OperationModel.Argument, of operation: OperationModel) -> DocsApiContext.Parameter {
         var notes: [String] = []
         var description = argument.documentation ?? ""
         if let wireName = argument.wireName,
@@ -179,88 +179,77 @@ struct ReferencePages: Sendable {
             Markdown.code(argument.name), Markdown.type(argument.type, modelsFolder: "../Models/", declared: declared),
             Markdown.cell(description), Markdown.cell(notes.joined(separator: "; ")),
         ]
-        return [
-            "name": cells[0], "type": cells[1], "description": cells[2], "notes": cells[3], "row": Self.row(cells),
-        ]
+        return .init(name: cells[0], type: cells[1], description: cells[2], notes: cells[3], row: Self.row(cells))
     }
 
-    private func response(_ response: ResponseModel) -> [String: Any] {
+    private func response(_ response: ResponseModel) -> DocsApiContext.Response {
         let cells = [
             response.status,
             Markdown.cell(response.description ?? "").ifEmpty("-"),
             response.type.map { Markdown.type($0.unwrapped, modelsFolder: "../Models/", declared: declared) } ?? "-",
             response.headers.isEmpty ? "-" : response.headers.map(Markdown.code).joined(separator: ", "),
         ]
-        return [
-            "status": cells[0], "description": cells[1], "type": cells[2], "headers": cells[3],
-            "row": Self.row(cells),
-        ]
+        return .init(status: cells[0], description: cells[1], type: cells[2], headers: cells[3], row: Self.row(cells))
     }
 
     // MARK: Model pages
 
-    func type(_ declaration: TypeDeclaration) -> [String: Any] {
-        var context: [String: Any] = header
-        context["typeName"] = declaration.name
-        context["kind"] = Self.kind(declaration)
-        context["isDeprecated"] = declaration.deprecated
-        context["isStruct"] = false
-        context["isEnum"] = false
-        context["isUnion"] = false
-        context["pointer"] = Markdown.code(declaration.pointer)
-        if let documentation = declaration.documentation, !documentation.isEmpty {
-            context["documentation"] = Markdown.paragraph(documentation)
-        }
+    func type(_ declaration: TypeDeclaration) -> DocsModelContext {
+        var context = DocsModelContext(
+            header: header,
+            typeName: declaration.name,
+            kind: Self.kind(declaration),
+            pointer: Markdown.code(declaration.pointer),
+            isDeprecated: declaration.deprecated,
+            documentation: declaration.documentation.flatMap { $0.isEmpty ? nil : Markdown.paragraph($0) }
+        )
         switch declaration.kind {
         case .structure(let structure):
-            context["isStruct"] = true
-            context["properties"] = structure.properties.map(property)
-            context["hasProperties"] = !structure.properties.isEmpty
-            if let additional = structure.additionalProperties {
-                context["additionalProperties"] = Markdown.cell(additional)
-            }
-            if let item = structure.pageItemType {
-                context["pageItemType"] = Markdown.type(item, modelsFolder: "", declared: declared)
+            context.isStruct = true
+            context.properties = structure.properties.map(property)
+            context.additionalProperties = structure.additionalProperties.map(Markdown.cell)
+            context.pageItemType = structure.pageItemType.map {
+                Markdown.type($0, modelsFolder: "", declared: declared)
             }
         case .openEnum(let enumeration):
-            context["isEnum"] = true
-            context["rawType"] = enumeration.rawType.rawValue
-            context["cases"] = enumeration.cases.map { item -> [String: Any] in
+            context.isEnum = true
+            context.rawType = enumeration.rawType.rawValue
+            context.cases = enumeration.cases.map { item in
                 var value = Markdown.code(item.literal)
                 if let documentation = item.documentation { value += ": " + Markdown.cell(documentation) }
-                return ["name": Markdown.code("." + item.name), "value": value]
+                return .init(name: Markdown.code("." + item.name), value: value)
             }
         case .union(let union):
-            context["isUnion"] = true
-            context["isAnyOf"] = union.isAnyOf
+            context.isUnion = true
+            context.isAnyOf = union.isAnyOf
             // A value several alternatives pin is decided by the body: say which others share it.
             let sharedBy = Dictionary(
                 union.discriminatorBranches.filter { $0.caseIndices.count > 1 }
                     .flatMap { branch in branch.values.map { ($0, branch.caseIndices) } },
                 uniquingKeysWith: { first, _ in first }
             )
-            context["alternatives"] = union.cases.enumerated().map { index, item -> [String: Any] in
+            context.alternatives = union.cases.enumerated().map { index, item in
                 let values = item.discriminatorValues.map { value -> String in
                     guard let sharers = sharedBy[value] else { return Markdown.code(value) }
                     let others = sharers.filter { $0 != index }.map { Markdown.code("." + union.cases[$0].name) }
                     return Markdown.code(value) + " (also " + others.joined(separator: ", ")
                         + ": the first whose required properties are present)"
                 }
-                return [
-                    "name": Markdown.code("." + item.name),
-                    "type": Markdown.type(item.type, modelsFolder: "", declared: declared),
-                    "discriminatorValues": values.isEmpty ? "-" : values.joined(separator: ", "),
-                ]
+                return DocsModelContext.Alternative(
+                    name: Markdown.code("." + item.name),
+                    type: Markdown.type(item.type, modelsFolder: "", declared: declared),
+                    discriminatorValues: values.isEmpty ? "-" : values.joined(separator: ", ")
+                )
             }
-            if let discriminator = union.discriminator { context["discriminator"] = Markdown.code(discriminator) }
-            if let unknown = union.unknownCaseName { context["unknownCase"] = Markdown.code("." + unknown) }
+            context.discriminator = union.discriminator.map(Markdown.code)
+            context.unknownCase = union.unknownCaseName.map { Markdown.code("." + $0) }
         case .alias(let aliased):
-            context["aliasedType"] = Markdown.type(aliased, modelsFolder: "", declared: declared)
+            context.aliasedType = Markdown.type(aliased, modelsFolder: "", declared: declared)
         }
         return context
     }
 
-    private func property(_ property: PropertyModel) -> [String: Any] {
+    private func property(_ property: PropertyModel) -> DocsModelContext.Property {
         var notes: [String] = [property.required ? "required" : "optional"]
         if let only = property.onlyValueCase {
             notes.append("the initializer defaults to `.\(SwiftNames.escaped(only))`, its only value")
@@ -280,10 +269,14 @@ struct ReferencePages: Sendable {
             Markdown.type(property.type, modelsFolder: "", declared: declared),
             Markdown.cell(property.documentation ?? ""), Markdown.cell(notes.joined(separator: "; ")),
         ]
-        return [
-            "name": cells[0], "jsonName": cells[1], "type": cells[2], "description": cells[3], "notes": cells[4],
-            "row": Self.row(cells),
-        ]
+        return .init(
+            name: cells[0],
+            jsonName: cells[1],
+            type: cells[2],
+            description: cells[3],
+            notes: cells[4],
+            row: Self.row(cells)
+        )
     }
 
     // MARK: Shared

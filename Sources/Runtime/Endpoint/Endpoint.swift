@@ -69,7 +69,7 @@ extension Endpoint {
             formEncoding: formEncoding,
             responses: responses.map { response in
                 guard response.status.hasPrefix("2") else { return response }
-                return Response(response.status, contentType: contentType, type: "ServerSentEvents", isPrimary: true)
+                return Response(response.status, contentType: contentType, type: ServerSentEvents.self, isPrimary: true)
             },
             security: security
         )
@@ -89,8 +89,8 @@ extension Endpoint {
 
         public let name: String
         public let location: Location
-        /// The Swift type, as spelled in the generated code; for documentation and debugging.
-        public let type: String
+        /// The argument's Swift type; for documentation and debugging.
+        public let type: any Any.Type
         public let required: Bool
         public let style: Style
         public let explode: Bool
@@ -102,7 +102,7 @@ extension Endpoint {
         public init(
             _ name: String,
             in location: Location,
-            type: String,
+            type: any Any.Type,
             required: Bool = false,
             style: Style? = nil,
             explode: Bool? = nil,
@@ -125,16 +125,50 @@ extension Endpoint {
         public let status: String
         /// `nil` when the response has no body.
         public let contentType: String?
-        /// The Swift type of the body, as spelled in the generated code; for documentation.
-        public let type: String?
+        /// The Swift type of the body; for documentation.
+        public let type: (any Any.Type)?
         /// Whether the body decodes as the operation's declared return type.
         public let isPrimary: Bool
 
-        public init(_ status: String, contentType: String? = nil, type: String? = nil, isPrimary: Bool = false) {
+        public init(
+            _ status: String,
+            contentType: String? = nil,
+            type: (any Any.Type)? = nil,
+            isPrimary: Bool = false
+        ) {
             self.status = status
             self.contentType = contentType
             self.type = type
             self.isPrimary = isPrimary
         }
+    }
+}
+
+// Metatypes are neither `Equatable` nor `Hashable`: parameters and responses compare their
+// types by identity.
+
+extension Endpoint.Parameter {
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.name == rhs.name && lhs.location == rhs.location && lhs.type == rhs.type && lhs.required == rhs.required
+            && lhs.style == rhs.style && lhs.explode == rhs.explode && lhs.rules == rhs.rules
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(location)
+        hasher.combine(ObjectIdentifier(type))
+    }
+}
+
+extension Endpoint.Response {
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.status == rhs.status && lhs.contentType == rhs.contentType && lhs.isPrimary == rhs.isPrimary
+            && lhs.type.map(ObjectIdentifier.init) == rhs.type.map(ObjectIdentifier.init)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(status)
+        hasher.combine(contentType)
+        hasher.combine(type.map(ObjectIdentifier.init))
     }
 }

@@ -79,8 +79,8 @@ public final class ModelField<Model>: Sendable {
 
     /// - Parameters:
     ///   - key: The property's name in JSON.
-    ///   - property: The stored property. A double optional (`T??`) is a property that may be
-    ///     absent or `null`, and keeps the two apart.
+    ///   - property: The stored property. A `Nullable<T>?` is a property that may be absent
+    ///     or `null`, and keeps the two apart.
     ///   - required: For an optional property (`T?`) whose schema requires it but allows
     ///     `null`: the key is always sent, `nil` as `null`.
     ///   - rules: The schema's constraints, checked before a request carrying the model is

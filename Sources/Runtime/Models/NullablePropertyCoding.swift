@@ -1,14 +1,14 @@
 // Properties whose schema allows `null`, coded so that JSON read and written back is the JSON
 // that was read: a `null` stays `null` and an absent key stays absent.
 //
-// - Not required and nullable: the property is a double optional, `T??`. `nil` leaves the key
-//   out, `.null` (that is, `.some(nil)`) sends `null`, and a value sends the value. PATCH bodies
-//   need all three: `PatchedTaskWriteRequest(assigneeId: .null)` unassigns a task, where
-//   `assigneeId: nil` leaves the assignee alone.
+// - Not required and nullable: the property is `Nullable<T>?`. `nil` leaves the key out,
+//   `.null` sends `null`, and a value sends the value. PATCH bodies need all three:
+//   `PatchedTaskWriteRequest(assigneeId: .null)` unassigns a task, where `assigneeId: nil`
+//   leaves the assignee alone.
 // - Required and nullable: the property is `T?`, and the key is always sent, as `null` when the
 //   property is `nil` (`ModelField(…, required: true)`).
 
-/// `T??`, recognised from a property's type.
+/// `Nullable<T>?`, recognised from a property's type.
 protocol NullableProperty: OptionalProperty {
     static func nullableCoding<Model>(of property: PartialKeyPath<Model>, key: ModelCodingKey)
         -> any PropertyCoding<Model>
@@ -16,7 +16,18 @@ protocol NullableProperty: OptionalProperty {
     static func decodeKeepingNull(from container: ModelDecodingContainer, forKey key: ModelCodingKey) throws -> Self
 }
 
-extension Optional: NullableProperty where Wrapped: OptionalProperty & Codable & ExpressibleByNilLiteral {
+/// `Nullable<T>`, seen without its generic parameter.
+protocol NullableValue: Codable, Hashable {
+    static func decodeValue(from container: ModelDecodingContainer, forKey key: ModelCodingKey) throws -> Self
+}
+
+extension Nullable: NullableValue where Wrapped: Codable & Hashable {
+    static func decodeValue(from container: ModelDecodingContainer, forKey key: ModelCodingKey) throws -> Self {
+        try container.decodeNil(forKey: key) ? .null : .value(try container.decode(Wrapped.self, forKey: key))
+    }
+}
+
+extension Optional: NullableProperty where Wrapped: NullableValue {
     static func nullableCoding<Model>(of property: PartialKeyPath<Model>, key: ModelCodingKey)
         -> any PropertyCoding<Model>
     {
@@ -24,7 +35,7 @@ extension Optional: NullableProperty where Wrapped: OptionalProperty & Codable &
     }
 
     func encodeKeepingNull(into container: inout ModelEncodingContainer, forKey key: ModelCodingKey) throws {
-        // `.some(nil)` encodes as `null` (an `Optional` holding nothing encodes nil).
+        // `.null` encodes as `null` (see `Nullable.encode(to:)`); `nil` leaves the key out.
         if let value = self {
             try container.encode(value, forKey: key)
         }
@@ -32,10 +43,7 @@ extension Optional: NullableProperty where Wrapped: OptionalProperty & Codable &
 
     static func decodeKeepingNull(from container: ModelDecodingContainer, forKey key: ModelCodingKey) throws -> Self {
         guard container.contains(key) else { return nil }
-        if try container.decodeNil(forKey: key) {
-            return .some(nil)
-        }
-        return .some(try container.decode(Wrapped.self, forKey: key))
+        return try Wrapped.decodeValue(from: container, forKey: key)
     }
 }
 
@@ -67,10 +75,4 @@ PropertyCoding, @unchecked Sendable
     func decode(from container: ModelDecodingContainer) throws -> Any {
         try Value.decodeIfPresent(from: container, forKey: key)
     }
-}
-
-extension Optional where Wrapped: ExpressibleByNilLiteral {
-    /// An explicit JSON `null` for a property that may be left out: `assigneeId: .null` sends
-    /// `"assignee_id": null`, where `assigneeId: nil` leaves the key out.
-    public static var null: Self { .some(nil) }
 }

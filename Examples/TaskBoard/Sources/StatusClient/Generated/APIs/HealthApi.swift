@@ -30,7 +30,7 @@ public struct HealthApi: Sendable {
         id: "health_retrieve",
         method: .get,
         path: "/health",
-        responses: [.init("200", contentType: "application/json", type: "HealthRetrieveResponse", isPrimary: true)],
+        responses: [.init("200", contentType: "application/json", type: HealthRetrieveResponse.self, isPrimary: true)],
         security: []
     )
 }
