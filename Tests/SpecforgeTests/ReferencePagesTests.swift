@@ -6,8 +6,9 @@ import SpecforgePostProcessor
 import SpecforgeRenderer
 import XCTest
 
-/// The reference pages (`generate --docs`): what they list, the example values they choose,
-/// and how they are written. That every example compiles is `make corpus` and
+/// The reference pages (`generate --docs`): what they list and how they are written. The exact
+/// pages of small documents (example values, tables, notes) are snippets 77 and 78
+/// (`Tests/Snippets/Snippets.md`); that every example compiles is `make corpus` and
 /// `make docs-examples`.
 final class ReferencePagesTests: XCTestCase {
     private func pages(
@@ -23,11 +24,6 @@ final class ReferencePagesTests: XCTestCase {
         let renderer = Renderer(templates: try TemplateSet(overrides: templates))
         let files = PostProcessor.processPages(renderer.renderDocs(model))
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
-    }
-
-    private func pages(of yaml: String) throws -> [String: String] {
-        let scratch = try ScratchDirectory()
-        return try pages(try scratch.write("api.yaml", yaml))
     }
 
     /// `create_backup POST /api/projects/backup/ Recreate a project from a backup` → the
@@ -98,43 +94,6 @@ final class ReferencePagesTests: XCTestCase {
     /// versions removed them) and is our 2.72 page row for row, summaries included; the
     /// CloudstoragesApi page has 2.26.2's methods and requests but an older wording of the
     /// summaries ("Method creates a cloud storage…") that no schema we have carries.
-    /// A page example takes a value the property allows: a reference narrowed by its own
-    /// `enum` gets that value, not the referenced enum's first; an API key sent in
-    /// `Authorization` without a declared prefix gets a hint about `apiKeyPrefixes`.
-    func testExamplesRespectNarrowedEnumsAndMentionKeyPrefixes() throws {
-        let pages = try pages(
-            of: """
-                openapi: 3.1.0
-                info: {title: T, version: '1'}
-                paths:
-                  /channels:
-                    post:
-                      operationId: channels_create
-                      tags: [channels]
-                      security: [{bot: []}]
-                      requestBody:
-                        required: true
-                        content: {application/json: {schema: {$ref: '#/components/schemas/VoiceChannel'}}}
-                      responses: {'204': {description: done}}
-                components:
-                  securitySchemes:
-                    bot: {type: apiKey, in: header, name: Authorization}
-                  schemas:
-                    ChannelTypes:
-                      type: integer
-                      oneOf: [{title: TEXT, const: 0}, {title: DM, const: 1}, {title: VOICE, const: 2}]
-                    VoiceChannel:
-                      type: object
-                      required: [type]
-                      properties:
-                        type: {$ref: '#/components/schemas/ChannelTypes', enum: [2]}
-                """
-        )
-        let page = try XCTUnwrap(pages["APIs/ChannelsApi.md"])
-        XCTAssertTrue(page.contains("type: ChannelTypes.voice"), page)
-        XCTAssertTrue(page.contains("// `apiKeyPrefixes: [\"bot\": \"Bot \"]`."), page)
-    }
-
     func testProjectsAndCloudstoragesPagesListTheSeedsMethods() throws {
         let old = try cvatPages("2.26.2.yml")
         for page in ["ProjectsApi", "CloudstoragesApi"] {
@@ -160,89 +119,6 @@ final class ReferencePagesTests: XCTestCase {
             try seedPageRows("000_6b1fa7cc383ecb76.txt"),
             "2.72 ProjectsApi against the seed page"
         )
-    }
-
-    func testExampleValuesComeFromTheSchemaThenFromTheType() throws {
-        let pages = try pages(
-            of: """
-                openapi: 3.0.3
-                info: {title: T, version: '1'}
-                paths:
-                  /things/{id}:
-                    post:
-                      operationId: things_update
-                      tags: [things]
-                      parameters:
-                      - {name: id, in: path, required: true, schema: {type: integer, minimum: 5}}
-                      - {name: limit, in: query, schema: {type: integer, format: int32, default: 20}}
-                      - {name: mode, in: query, schema: {type: string, enum: [fast, slow], example: slow}}
-                      requestBody:
-                        required: true
-                        content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
-                      responses:
-                        '200':
-                          description: The thing
-                          headers: {X-Rate-Limit: {schema: {type: integer}}}
-                          content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
-                        '404': {description: Not there}
-                components:
-                  schemas:
-                    Thing:
-                      type: object
-                      required: [name]
-                      properties:
-                        name: {type: string, example: Ada}
-                        size: {type: number, maximum: 2}
-                        tags: {type: array, items: {type: string}}
-                        meta: {type: object, additionalProperties: true}
-                        parent: {$ref: '#/components/schemas/Thing'}
-                        children: {type: array, items: {$ref: '#/components/schemas/Thing'}}
-                        kind: {$ref: '#/components/schemas/Kind'}
-                        created: {type: string, format: date-time, readOnly: true}
-                    Kind: {type: string, enum: [small, large], default: large}
-                """
-        )
-        let page = try XCTUnwrap(pages["APIs/ThingsApi.md"])
-        XCTAssertTrue(page.contains("let id = 5\n"), "minimum respected:\n\(page)")
-        XCTAssertTrue(page.contains("let limit: Int32 = 20\n"), "default, annotated when the literal is not an Int")
-        XCTAssertTrue(page.contains("let mode = ThingsUpdateMode.slow\n"), "example picks the case")
-        // The body is built out; the recursive property stops the descent, the read-only one is
-        // left to the server.
-        XCTAssertTrue(
-            page.contains(
-                """
-                let thing = Thing(
-                    name: "Ada",
-                    size: 2.0,
-                    tags: ["tags_example"],
-                    meta: ["key": "value"],
-                    children: [],
-                    kind: Kind.large
-                )
-                """
-            ),
-            page
-        )
-        XCTAssertTrue(page.contains("| 200 | The thing | [`Thing`](../Models/Thing.md) | `X-Rate-Limit` |"), page)
-        XCTAssertTrue(page.contains("| 404 | Not there | - | - |"), page)
-        XCTAssertTrue(page.contains("| `limit` | `Int32?` |  | query `limit`; default: `20`; optional |"), page)
-        XCTAssertTrue(page.contains("| `id` | `Int` |  | path `id`; `minimum: 5`; required |"), page)
-
-        let model = try XCTUnwrap(pages["Models/Thing.md"])
-        XCTAssertTrue(model.contains("| `name` | `name` | `String` |  | required |"), model)
-        XCTAssertTrue(model.contains("| `created` | `created` | `DateTime?` |  | optional; read-only |"), model)
-        XCTAssertTrue(
-            model.contains(
-                "| `kind` | `kind` | [`Kind?`](Kind.md) |  | optional; default: `\"large\"`; allowed: `small`, `large` |"
-            ),
-            model
-        )
-        let enumeration = try XCTUnwrap(pages["Models/Kind.md"])
-        XCTAssertTrue(enumeration.contains("| `.small` | `\"small\"` |"), enumeration)
-
-        let index = try XCTUnwrap(pages["README.md"])
-        XCTAssertTrue(index.contains("| [update](APIs/ThingsApi.md#update) | `POST /things/{id}` |  |"), index)
-        XCTAssertTrue(index.contains("| [Thing](Models/Thing.md) | struct |  |"), index)
     }
 
     func testUnionPagesNameTheAlternativesAndTheDiscriminator() throws {

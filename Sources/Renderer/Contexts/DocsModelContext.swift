@@ -22,11 +22,15 @@ struct DocsModelContext: TypedContext {
     var aliasedType: String?
 
     var hasProperties: Bool? { properties.map { !$0.isEmpty } }
+    /// `kind` after its article: "An enum", "An anyOf union", "A oneOf union" ("one" is said
+    /// "won"), "A struct".
+    var kindPhrase: String { (kind == "enum" || kind.hasPrefix("anyOf") ? "An " : "A ") + kind }
 
     static let keys: [ContextKey<Self>] =
         PageHeader.keys(\.header) + [
             .key("typeName", \.typeName, "The Swift type's name."),
             .key("kind", \.kind, "`struct`, `enum`, `oneOf union`, `anyOf union` or `typealias`."),
+            .key("kindPhrase", \.kindPhrase, "`kind` after its article, to start a sentence: `An enum`, `A struct`."),
             .key("pointer", \.pointer, "Where the schema is defined, a code span (`#/components/schemas/Label`)."),
             .key("isDeprecated", \.isDeprecated, "Whether the schema is `deprecated`."),
             .key("documentation", \.documentation, "The schema's title and description, a paragraph."),
