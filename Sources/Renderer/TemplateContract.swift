@@ -45,7 +45,7 @@ public enum TemplateContract {
     }
 
     /// The templates and their keys, in the order the renderer uses them: the code's, then
-    /// the reference pages' (`PageTemplateContract.swift`).
+    /// the reference pages'.
     public static let templates = codeTemplates + pageTemplates
 
     private static let codeTemplates: [Template] = [
@@ -86,6 +86,28 @@ public enum TemplateContract {
             purpose: "The client that owns the session and gives access to every API group (rendered last, "
                 + "once every group is known).",
             keys: ApiClientContext.contractKeys
+        ),
+    ]
+
+    /// The reference pages' templates (`--docs`): every value they are given is Markdown, ready
+    /// to print (schema text made safe for where it goes, types as code spans linked to their pages).
+    private static let pageTemplates: [Template] = [
+        Template(
+            name: "DocsIndex",
+            purpose: "The reference pages' index (`README.md`): every API group and its methods, every model, "
+                + "the authentication schemes.",
+            keys: DocsIndexContext.contractKeys
+        ),
+        Template(
+            name: "DocsApi",
+            purpose: "One API group's page (`APIs/<Group>.md`): its method table and a section per method.",
+            keys: DocsApiContext.contractKeys
+        ),
+        Template(
+            name: "DocsModel",
+            purpose: "One declared type's page (`Models/<Type>.md`): a struct's properties, an enum's values, a "
+                + "union's alternatives or an alias's type.",
+            keys: DocsModelContext.contractKeys
         ),
     ]
 
