@@ -117,7 +117,7 @@ struct TypeComparison {
             func add(_ rule: DiffRule, _ message: String) {
                 changes.append(change(rule, type, message, symbol))
             }
-            if renames.renaming(Self.base(before.type)) != Self.base(property.type) {
+            if renames.renaming(before.type.unwrapped) != property.type.unwrapped {
                 add(.propertyTypeChanged, "\(name) changed type from \(before.type.swift) to \(property.type.swift)")
             }
             if !before.required, property.required {
@@ -223,11 +223,6 @@ struct TypeComparison {
             )
         }
         return changes
-    }
-
-    /// The type without any optional: `Nullable<Int>?` → `Int`.
-    private static func base(_ type: TypeRef) -> TypeRef {
-        type.unwrapped
     }
 
     private static func kind(_ type: TypeDeclaration) -> String {

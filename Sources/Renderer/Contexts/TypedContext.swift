@@ -52,6 +52,8 @@ extension TypedContext {
 ///
 /// `@unchecked Sendable`: immutable, and its closure only reads the value it is given.
 struct ContextKey<Context>: @unchecked Sendable {
+    /// `contract.name`, kept beside it: `child(named:)` compares it on every lookup, and
+    /// reaching it through the contract entry would copy that entry each time.
     let name: String
     let contract: TemplateContract.Key
     let read: (Context) -> Any?
